@@ -1,0 +1,3 @@
+from knockboard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,22 @@
+"""Where things are. One place for paths and deployment settings read from the environment."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "knockboard.duckdb"
+
+# The demo campaign (DESIGN.md): the article is from 22 March 2022.
+CAMPAIGN_START = "2022-02-01"
+CAMPAIGN_END = "2022-03-22"
+
+
+def db_path() -> Path:
+    """The store: $KNOCKBOARD_DB, else data/knockboard.duckdb in the checkout."""
+    return Path(os.environ.get("KNOCKBOARD_DB") or DEFAULT_DB)
+
+
+def default_language() -> str:
+    """Deployment setting used when neither the URL nor the browser says which language."""
+    lang = os.environ.get("KNOCKBOARD_LANG", "zh")
+    return lang if lang in ("zh", "en") else "zh"
