@@ -1,0 +1,190 @@
+"""The app shell shared by every page: page config, the store, the sidebar (language, report day,
+street) kept in the URL, and cached query results keyed on the store's data version.
+
+dashboard.py builds the context once per run and hands it to the page; a page run on its own (a deep
+link while Streamlit is in its old `pages/` mode) builds it itself, so it always has the sidebar,
+the language and the store.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+import queries
+from knockboard import i18n, store
+from knockboard.config import db_path, default_language
+
+CONTEXT_KEY = "_kb_context"
+URL_WRITTEN_KEY = "_kb_url_written"
+COVERAGE_TARGET = 0.95  # DESIGN.md: the default coverage threshold
+
+
+# ---------------------------------------------------------------- the store
+
+@st.cache_resource(show_spinner=False)
+def _build_demo_once(path: str, _progress) -> None:
+    """Builds the scale-1 demo at most once per server process, however many sessions ask."""
+    from knockboard.demo import build_demo
+
+    if not Path(path).exists():
+        build_demo(path, scale=1.0, progress=_progress)
+
+
+@st.cache_resource(show_spinner=False)
+def connection(path: str) -> duckdb.DuckDBPyConnection:
+    """The process's one connection to the store; queries run on cursors of it."""
+    return store.connect(path)
+
+
+def ensure_store(lang: str) -> duckdb.DuckDBPyConnection:
+    path = db_path()
+    if not path.exists():
+        bar = st.progress(0.0, text=i18n.t("building_demo", lang))
+        _build_demo_once(str(path), lambda f, m: bar.progress(min(f, 1.0), text=f"{i18n.t('building_demo', lang)} {m}"))
+        bar.empty()
+    return connection(str(path))
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached_query(path: str, version: str, name: str, params: tuple) -> pd.DataFrame:
+    # `version` is part of the key: a load bumps it, so nothing stale is served.
+    return queries.run(connection(path), name, **dict(params))
+
+
+# ---------------------------------------------------------------- the context pages get
+
+@dataclass
+class Context:
+    lang: str
+    day: dt.date
+    street: str | None
+    first_day: dt.date
+    latest_day: dt.date
+    streets: pd.DataFrame
+    version: str
+    path: str
+    source: str | None = None
+    coverage_target: float = COVERAGE_TARGET
+    street_names: dict = field(default_factory=dict)
+
+    def t(self, key: str, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def q(self, name: str, **params) -> pd.DataFrame:
+        """A named query's result, cached until the store's data changes."""
+        return _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
+
+    def street_label(self, street_id: str | None) -> str:
+        if street_id is None:
+            return self.t("all_streets")
+        name_zh, name_en = self.street_names.get(street_id, (street_id, None))
+        return i18n.place(name_zh, name_en, self.lang)
+
+    @property
+    def scope(self) -> str:
+        return self.street_label(self.street)
+
+    def day_long(self, day: dt.date | None = None) -> str:
+        return i18n.day_long(day or self.day, self.lang)
+
+
+def _browser_language() -> str | None:
+    try:
+        locale = st.context.locale
+    except Exception:  # not in a browser session (e.g. some test runners)
+        return None
+    if not locale:
+        return None
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def _from_url(key: str, parse):
+    """A value from the URL when it is new (a shared link, an edited URL), else None.
+    Values this app wrote itself are not read back, so widgets stay in charge after the first run."""
+    raw = st.query_params.get(key)
+    written = st.session_state.setdefault(URL_WRITTEN_KEY, {})
+    if raw is None or raw == written.get(key):
+        return None
+    try:
+        return parse(raw)
+    except (ValueError, TypeError):
+        return None
+
+
+def _to_url(values: dict) -> None:
+    written = st.session_state.setdefault(URL_WRITTEN_KEY, {})
+    for key, value in values.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+            written.pop(key, None)
+        else:
+            st.query_params[key] = value
+            written[key] = value
+
+
+def build_context() -> Context:
+    """Page config, store and sidebar for this run. Call once per run (dashboard.py does)."""
+    st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
+
+    # language: the URL, else this session's choice, else the browser, else the deployment setting
+    url_lang = _from_url("lang", lambda v: v if v in i18n.LANGUAGES else None)
+    if url_lang:
+        st.session_state["kb_lang"] = url_lang
+    st.session_state.setdefault("kb_lang", _browser_language() or default_language())
+    lang = st.session_state["kb_lang"]
+
+    con = ensure_store(lang)
+    path = str(db_path())
+    version = store.data_version(con)
+    if not store.is_populated(con):
+        st.warning(i18n.t("no_data", lang))
+        st.stop()
+    days = _cached_query(path, version, "data_days", ())
+    first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
+    streets = _cached_query(path, version, "streets", ())
+    street_ids = streets["street_id"].tolist()
+
+    url_day = _from_url("day", dt.date.fromisoformat)
+    if url_day and first_day <= url_day <= latest_day:
+        st.session_state["kb_day"] = url_day
+    url_street = _from_url("street", lambda v: v if v in street_ids else None)
+    if url_street:
+        st.session_state["kb_street"] = url_street
+    if st.session_state.get("kb_street") not in [None, *street_ids]:
+        st.session_state["kb_street"] = None
+    if not (first_day <= st.session_state.setdefault("kb_day", latest_day) <= latest_day):
+        st.session_state["kb_day"] = latest_day
+    st.session_state.setdefault("kb_street", None)
+
+    names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
+    ctx = Context(lang=lang, day=latest_day, street=None, first_day=first_day, latest_day=latest_day,
+                  streets=streets, version=version, path=path, street_names=names,
+                  source=store.get_meta(con, "source"))
+    with st.sidebar:
+        st.markdown(f"### 🚪 {ctx.t('app_title')}")
+        st.caption(ctx.t("app_subtitle"))
+        st.radio(i18n.t("language", lang) + " / Language", list(i18n.LANGUAGES),
+                 format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang")
+        ctx.day = st.date_input(ctx.t("report_day"), min_value=first_day,
+                                max_value=latest_day, key="kb_day", format="YYYY-MM-DD")
+        ctx.street = st.selectbox(ctx.t("street"), [None, *street_ids], key="kb_street",
+                                  format_func=ctx.street_label)
+        st.caption(ctx.t("data_as_of", day=ctx.day_long(latest_day)))
+        if ctx.source == "demo":
+            st.caption("ⓘ " + ctx.t("synthetic_note"))
+    ctx.lang = st.session_state["kb_lang"]
+    _to_url({"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None,
+             "street": ctx.street})
+    return ctx
+
+
+def page_context() -> Context:
+    """First line of every page: the context dashboard.py built for this run, or a new one when the
+    page runs on its own."""
+    ctx = st.session_state.pop(CONTEXT_KEY, None)
+    return ctx if ctx is not None else build_context()

@@ -1,0 +1,138 @@
+"""The daily briefing, from query results to what the page shows: headline cards with their change
+since the day before, the street ranking, and the attention list written in words from the numbers.
+No Streamlit here, so the briefing can be tested and (later) exported without a browser."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from knockboard import i18n
+
+
+@dataclass
+class Card:
+    key: str  # translation key of the label
+    value: float | None
+    previous: float | None
+    kind: str = "count"  # count | percent | hours
+    worse_when_up: bool = False  # e.g. a backlog: a rise is bad news
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+    def shown(self) -> str:
+        if self.kind == "percent":
+            return i18n.percent(self.value)
+        return i18n.number(self.value, 1 if self.kind == "hours" and self.value % 1 else 0)
+
+    def shown_change(self, lang: str) -> str | None:
+        if self.change is None:
+            return None
+        if self.kind == "percent":
+            return i18n.signed(self.change * 100, 1, " pt" if lang == "en" else " 个百分点")
+        return i18n.signed(self.change, 1 if self.kind == "hours" else 0)
+
+
+def _row(df: pd.DataFrame, day: dt.date) -> pd.Series | None:
+    match = df[pd.to_datetime(df["day"]).dt.date == day]
+    return match.iloc[0] if len(match) else None
+
+
+def _pair(df: pd.DataFrame, day: dt.date, column: str) -> tuple[float | None, float | None]:
+    now, prev = _row(df, day), _row(df, day - dt.timedelta(days=1))
+    return (None if now is None else float(now[column]), None if prev is None else float(prev[column]))
+
+
+def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspections: pd.DataFrame,
+             leads: pd.DataFrame) -> list[Card]:
+    """The headline cards for `day`, from the *_daily queries run over (at least) day-1 .. day."""
+    def card(key, df, column, **kw):
+        return Card(key, *_pair(df, day, column), **kw)
+
+    return [
+        card("knocked", visits, "knocked"),
+        card("coverage", visits, "coverage", kind="percent"),
+        card("newly_covered", visits, "newly_covered"),
+        card("hours", shifts, "hours", kind="hours"),
+        card("active_volunteers", shifts, "active_volunteers"),
+        card("inspections", inspections, "inspections"),
+        card("closed_businesses", inspections, "closed_businesses", worse_when_up=True),
+        card("leads_received", leads, "received"),
+        card("leads_verified", leads, "verified"),
+        card("leads_pending_24h", leads, "pending_over_24h", worse_when_up=True),
+    ]
+
+
+def ranking(street_coverage: pd.DataFrame, street_hours: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The street ranking as shown: worst coverage first, with the rank change since yesterday."""
+    df = street_coverage.merge(street_hours, on="street_id", how="left")
+
+    def change(row) -> str:
+        moved = int(row.coverage_rank_prev - row.coverage_rank)
+        return "–" if moved == 0 else (f"▲{moved}" if moved > 0 else f"▼{-moved}")
+
+    return pd.DataFrame({
+        i18n.t("col_rank", lang): df["coverage_rank"].astype(int),
+        i18n.t("col_rank_change", lang): df.apply(change, axis=1),
+        i18n.t("col_street", lang): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
+        i18n.t("col_coverage", lang): (df["coverage"] * 100).round(1),
+        i18n.t("col_coverage_change", lang): ((df["coverage"] - df["coverage_prev"]) * 100).round(2),
+        i18n.t("col_knocked", lang): df["knocked"].astype(int),
+        i18n.t("col_hours", lang): df["hours"].round(1),
+        i18n.t("col_registered", lang): df["registered"].astype(int),
+    })
+
+
+def _move(row, lang: str) -> str:
+    """Rank 1 is the lowest coverage, so a smaller rank than yesterday means the street fell back."""
+    moved = int(row.coverage_rank_prev - row.coverage_rank)
+    if moved == 0:
+        return ""
+    key = "att_move_down" if moved > 0 else "att_move_up"
+    k = abs(moved)
+    return i18n.t(key, lang, k=k, s="" if k == 1 else "s")
+
+
+def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame, stalled: pd.DataFrame,
+              stalled_days: int, leads: pd.DataFrame, inspections: pd.DataFrame, target: float,
+              lang: str, max_streets: int = 3) -> list[str]:
+    """What needs attention on `day`, in words, most important first."""
+    items: list[str] = []
+    n = len(street_coverage)
+    ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "street_id"])
+    if n > 1 and len(ranked):
+        worst = ranked.iloc[0]
+        items.append(i18n.t("att_lowest", lang, street=i18n.place(worst.name_zh, worst.name_en, lang),
+                            coverage=i18n.percent(worst.coverage, 0), n=n, move=_move(worst, lang)))
+        below = ranked.iloc[1:][ranked.iloc[1:]["coverage"] < target].head(max_streets - 1)
+        for row in below.itertuples():
+            items.append(i18n.t("att_low", lang, street=i18n.place(row.name_zh, row.name_en, lang),
+                                coverage=i18n.percent(row.coverage, 0), target=i18n.percent(target, 0),
+                                rank=_ordinal(int(row.coverage_rank), lang), rank_n=int(row.coverage_rank),
+                                n=n, move=_move(row, lang)))
+    knocked_now, knocked_prev = _pair(visits, day, "knocked")
+    if knocked_now is not None and knocked_prev and knocked_now < 0.8 * knocked_prev:
+        items.append(i18n.t("att_knocked_drop", lang, pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
+                            prev=i18n.number(knocked_prev), now=i18n.number(knocked_now)))
+    if len(stalled):
+        top = stalled.iloc[0]
+        items.append(i18n.t("att_stalled", lang, n=len(stalled), days=stalled_days,
+                            households=i18n.number(stalled["registered"].sum()), grid=top["name_zh"]))
+    pending, _ = _pair(leads, day, "pending_over_24h")
+    if pending:
+        items.append(i18n.t("att_leads", lang, n=i18n.number(pending)))
+    closed, _ = _pair(inspections, day, "closed_businesses")
+    if closed:
+        items.append(i18n.t("att_closed", lang, n=i18n.number(closed)))
+    return items or [i18n.t("att_none", lang)]
+
+
+def _ordinal(k: int, lang: str) -> str:
+    if lang == "zh":
+        return f"第{k}"
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix} lowest"

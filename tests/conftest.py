@@ -1,0 +1,41 @@
+"""Shared fixtures: a hand-built store with known answers, a small demo, and (once) the scale-1 demo."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from knockboard import store  # noqa: E402
+from knockboard.demo import build_demo  # noqa: E402
+from tests.fixtures import build_hand_store  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def hand_db(tmp_path_factory) -> Path:
+    return build_hand_store(tmp_path_factory.mktemp("hand") / "hand.duckdb")
+
+
+@pytest.fixture(scope="session")
+def hand_con(hand_db):
+    con = store.connect(hand_db)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def small_demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo-0.01.duckdb"
+    build_demo(path, scale=0.01)
+    return path
+
+
+@pytest.fixture(scope="session")
+def scale1_db(tmp_path_factory) -> Path:
+    """The full district demo: built once for the tests that need the real figures."""
+    path = tmp_path_factory.mktemp("demo1") / "demo-1.duckdb"
+    build_demo(path, scale=1.0)
+    return path
