@@ -20,6 +20,7 @@ from knockboard.config import db_path, default_language
 
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
+WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
 COVERAGE_TARGET = 0.95  # DESIGN.md: the default coverage threshold
 
 
@@ -37,7 +38,9 @@ def _build_demo_once(path: str, _progress) -> None:
 @st.cache_resource(show_spinner=False)
 def connection(path: str) -> duckdb.DuckDBPyConnection:
     """The process's one connection to the store; queries run on cursors of it."""
-    return store.connect(path)
+    con = store.connect(path)
+    store.ensure_rollups(con)
+    return con
 
 
 def ensure_store(lang: str) -> duckdb.DuckDBPyConnection:
@@ -131,6 +134,12 @@ def build_context() -> Context:
     """Page config, store and sidebar for this run. Call once per run (dashboard.py does)."""
     st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
 
+    # Widget labels follow the language, and a widget whose label changes is a new widget to
+    # Streamlit: re-assigning the values keeps them across a language switch (and page switches).
+    for key in WIDGET_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
     # language: the URL, else this session's choice, else the browser, else the deployment setting
     url_lang = _from_url("lang", lambda v: v if v in i18n.LANGUAGES else None)
     if url_lang:
@@ -168,7 +177,7 @@ def build_context() -> Context:
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))
-        st.radio(i18n.t("language", lang) + " / Language", list(i18n.LANGUAGES),
+        st.radio("语言 / Language", list(i18n.LANGUAGES),
                  format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang")
         ctx.day = st.date_input(ctx.t("report_day"), min_value=first_day,
                                 max_value=latest_day, key="kb_day", format="YYYY-MM-DD")

@@ -5,6 +5,7 @@ serves every page through cursors on it (one per query: a connection is not thre
 are); loads made in the app go through the same connection, so the app keeps serving while it loads.
 """
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -44,18 +45,35 @@ def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = Non
     return row[0] if row else default
 
 
+def _rollups_sql() -> tuple[str, str]:
+    sql = (HERE / "rollups.sql").read_text(encoding="utf-8")
+    return sql, hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
+
+
 def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuilds the rollups pages read from, then bumps the data version (invalidating caches)."""
-    sql = (HERE / "rollups.sql").read_text(encoding="utf-8")
+    sql, digest = _rollups_sql()
     con.execute("begin transaction")
     try:
         con.execute(sql)
         version = int(data_version(con)) + 1
         set_meta(con, "data_version", str(version))
+        set_meta(con, "rollups_digest", digest)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+
+
+def ensure_rollups(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rebuilds the rollups of a store made by an older Knockboard whose rollup definitions differ.
+    Returns True if it rebuilt them."""
+    if con.execute("select count(*) from streets").fetchone()[0] == 0:
+        return False
+    if get_meta(con, "rollups_digest") == _rollups_sql()[1]:
+        return False
+    refresh_rollups(con)
+    return True
 
 
 def is_populated(con: duckdb.DuckDBPyConnection) -> bool:

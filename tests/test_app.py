@@ -1,0 +1,108 @@
+"""The app as Streamlit runs it (AppTest): every page, both languages, state from the URL."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = str(ROOT / "dashboard.py")
+PAGES = ["pages/briefing.py"]
+BRIEFING_CARDS = {
+    "zh": ["敲门户数", "累计覆盖率", "新增覆盖户数", "志愿服务时长", "在岗志愿者", "检查次数", "停业整顿商户",
+           "接收核查线索", "完成核查线索", "超24小时未核查"],
+    "en": ["Households knocked", "Coverage to date", "Households newly covered", "Volunteer hours",
+           "Active volunteers", "Inspections", "Businesses closed", "Leads received", "Leads verified",
+           "Leads pending > 24 h"],
+}
+
+
+def open_app(monkeypatch, db, **params) -> AppTest:
+    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metrics(at) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_briefing_opens_in_both_languages(monkeypatch, small_demo_db, lang):
+    at = open_app(monkeypatch, small_demo_db, lang=lang)
+    assert not at.exception
+    assert list(metrics(at)) == BRIEFING_CARDS[lang]
+    assert len(at.dataframe) == 1 and len(at.get("plotly_chart")) == 3
+    assert ("每日简报" if lang == "zh" else "Daily briefing") in at.title[0].value
+    assert at.query_params["lang"] == lang
+
+
+def test_briefing_numbers_are_the_queries_numbers(monkeypatch, hand_db):
+    # hand store, latest day 3 March: knocked 2 (d2: 3), coverage 3/7 (d2: 3/7), hours 5 (d2: 9),
+    # closed 2 (d2: 2), leads pending over 24 h 1 (d2: 1)
+    at = open_app(monkeypatch, hand_db, lang="en")
+    assert not at.exception
+    shown = metrics(at)
+    assert shown["Households knocked"] == ("2", "-1")
+    assert shown["Coverage to date"] == ("42.9%", "+0.0 pt")
+    assert shown["Volunteer hours"] == ("5", "-4.0")
+    assert shown["Active volunteers"] == ("1", "-1")
+    assert shown["Businesses closed"] == ("2", "+0")
+    assert shown["Leads verified"] == ("2", "+2")
+    assert shown["Leads pending > 24 h"] == ("1", "+0")
+    ranking = at.dataframe[0].value
+    assert ranking["Street"].tolist() == ["乙 Yi", "甲 Jia"]  # worst coverage first: 1/3, then 2/4
+
+
+def test_street_and_day_come_from_the_url(monkeypatch, hand_db):
+    at = open_app(monkeypatch, hand_db, lang="zh", street="S2", day="2022-03-02")
+    assert not at.exception
+    assert "2022年3月2日" in at.title[0].value
+    assert at.selectbox(key="kb_street").value == "S2"
+    # S2 on 2 March: knocked H6 only (1), the day before H5 (1)
+    assert metrics(at)["敲门户数"] == ("1", "+0")
+
+
+def test_changing_the_street_updates_the_url(monkeypatch, hand_db):
+    at = open_app(monkeypatch, hand_db, lang="en")
+    at.selectbox(key="kb_street").set_value("S1").run()
+    assert not at.exception
+    assert at.query_params["street"] == "S1"
+    assert metrics(at)["Households knocked"] == ("2", "+0")  # S1: H3, H1 on d3; H2, H3 on d2
+
+
+def test_bad_url_values_are_ignored(monkeypatch, hand_db):
+    at = open_app(monkeypatch, hand_db, lang="xx", street="'; drop table visits; --", day="yesterday")
+    assert not at.exception
+    assert at.selectbox(key="kb_street").value is None
+    assert len(at.metric) == 10
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_run_on_its_own_still_has_the_shell(monkeypatch, small_demo_db, page):
+    """Deep links in Streamlit's old pages/ mode run the page file without dashboard.py."""
+    monkeypatch.setenv("KNOCKBOARD_DB", str(small_demo_db))
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="kb_street") is not None and at.radio(key="kb_lang").value == "en"
+
+
+def test_language_switch(monkeypatch, small_demo_db):
+    at = open_app(monkeypatch, small_demo_db, lang="zh")
+    at.radio(key="kb_lang").set_value("en").run()
+    assert not at.exception
+    assert list(metrics(at))[0] == "Households knocked"
+    assert at.query_params["lang"] == "en"
+
+
+def test_empty_store_says_what_to_do(monkeypatch, tmp_path):
+    from knockboard import store
+    empty = tmp_path / "empty.duckdb"
+    store.connect(empty).close()
+    at = open_app(monkeypatch, empty, lang="en")
+    assert not at.exception
+    assert "python -m knockboard demo" in at.warning[0].value

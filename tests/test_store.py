@@ -1,0 +1,86 @@
+"""The store: schema created idempotently and versioned, enumerations checked, no downloads."""
+
+import duckdb
+import pytest
+
+from knockboard import schema, store
+from knockboard.config import db_path
+
+
+def test_schema_is_idempotent_and_versioned(tmp_path):
+    path = tmp_path / "s.duckdb"
+    con = store.connect(path)
+    assert schema.current_version(con) == schema.LATEST
+    con.close()
+    con = store.connect(path)  # a second start applies nothing twice
+    assert con.execute("select count(*) from schema_version").fetchone()[0] == schema.LATEST
+    tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"streets", "communities", "grids", "neighbourhoods", "micro_grids", "households", "visits",
+            "volunteers", "teams", "shifts", "businesses", "inspections", "leads"} <= tables
+    con.close()
+
+
+def test_a_newer_store_is_refused(tmp_path):
+    con = store.connect(tmp_path / "s.duckdb")
+    con.execute("insert into schema_version values (?, current_timestamp::timestamp)", [schema.LATEST + 1])
+    with pytest.raises(RuntimeError, match="newer"):
+        schema.ensure_schema(con)
+
+
+@pytest.mark.parametrize("sql", [
+    "insert into visits values ('V1','H1','2022-03-01 09:00','W1','absent',0,false,null,false,'2022-03-01','M1','S1')",
+    "insert into visits values ('V1','H1','2022-03-01 09:00','W1','met',0,false,'blue',false,'2022-03-01','M1','S1')",
+    "insert into volunteers values ('P1','x',null,'army',true,false,null)",
+    "insert into shifts values ('F1','P1','2022-03-01',25,'checkpoint',null,null)",
+    "insert into shifts values ('F1','P1','2022-03-01',2,'sleeping',null,null)",
+    "insert into inspections values ('I1','B1','2022-03-01',null,null,'closed',null,null,null)",
+    "insert into leads values ('L1','2022-03-01','S1','companion','maybe',null)",
+    "insert into leads values ('L1','2022-03-01','S1','companion','valid',null)",
+])
+def test_enumerations_and_ranges_are_checked(tmp_path, sql):
+    con = store.connect(tmp_path / "s.duckdb")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute(sql)
+
+
+def test_keys_are_unique(tmp_path):
+    con = store.connect(tmp_path / "s.duckdb")
+    con.execute("insert into streets values ('S1', '甲', null, null, null, null)")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("insert into streets values ('S1', '乙', null, null, null, null)")
+
+
+def test_no_extension_is_ever_downloaded(tmp_path):
+    con = store.connect(tmp_path / "s.duckdb")
+    settings = dict(con.execute("""select name, value from duckdb_settings()
+        where name in ('autoinstall_known_extensions', 'autoload_known_extensions')""").fetchall())
+    assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+
+
+def test_store_path_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("KNOCKBOARD_DB", str(tmp_path / "x.duckdb"))
+    assert db_path() == tmp_path / "x.duckdb"
+    monkeypatch.delenv("KNOCKBOARD_DB")
+    assert db_path().name == "knockboard.duckdb" and db_path().parent.name == "data"
+
+
+def test_data_version_moves_on_every_refresh(hand_db, tmp_path):
+    import shutil
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(hand_db, copy)
+    con = store.connect(copy)
+    before = store.data_version(con)
+    store.refresh_rollups(con)
+    assert store.data_version(con) != before
+
+
+def test_rollups_of_an_older_version_are_rebuilt(hand_db, tmp_path):
+    import shutil
+    copy = tmp_path / "old.duckdb"
+    shutil.copy(hand_db, copy)
+    con = store.connect(copy)
+    assert not store.ensure_rollups(con)  # up to date: nothing to do
+    con.execute("drop table roll_leads_street_day")
+    store.set_meta(con, "rollups_digest", "older")
+    assert store.ensure_rollups(con)
+    assert con.execute("select sum(received) from roll_leads_street_day").fetchone()[0] == 4
