@@ -16,7 +16,7 @@ import streamlit as st
 
 import queries
 from knockboard import i18n, store
-from knockboard.config import db_path, default_language
+from knockboard.config import db_path, default_language, first_start_scale
 
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
@@ -28,11 +28,11 @@ COVERAGE_TARGET = 0.95  # DESIGN.md: the default coverage threshold
 
 @st.cache_resource(show_spinner=False)
 def _build_demo_once(path: str, _progress) -> None:
-    """Builds the scale-1 demo at most once per server process, however many sessions ask."""
+    """Builds the demo at most once per server process, however many sessions ask."""
     from knockboard.demo import build_demo
 
     if not Path(path).exists():
-        build_demo(path, scale=1.0, progress=_progress)
+        build_demo(path, scale=first_start_scale(), progress=_progress)
 
 
 @st.cache_resource(show_spinner=False)

@@ -20,3 +20,8 @@ def default_language() -> str:
     """Deployment setting used when neither the URL nor the browser says which language."""
     lang = os.environ.get("KNOCKBOARD_LANG", "zh")
     return lang if lang in ("zh", "en") else "zh"
+
+
+def first_start_scale() -> float:
+    """Scale of the demo the dashboard builds when it starts with no store (1 = the district)."""
+    return float(os.environ.get("KNOCKBOARD_DEMO_SCALE", "1"))

@@ -106,3 +106,12 @@ def test_empty_store_says_what_to_do(monkeypatch, tmp_path):
     at = open_app(monkeypatch, empty, lang="en")
     assert not at.exception
     assert "python -m knockboard demo" in at.warning[0].value
+
+
+def test_first_start_builds_the_demo(monkeypatch, tmp_path):
+    monkeypatch.setenv("KNOCKBOARD_DEMO_SCALE", "0.01")
+    target = tmp_path / "fresh" / "knockboard.duckdb"
+    at = open_app(monkeypatch, target, lang="en")
+    assert not at.exception
+    assert target.exists()
+    assert len(at.metric) == 10
