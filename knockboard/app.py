@@ -21,6 +21,20 @@ from knockboard.config import db_path, default_language, first_start_scale
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str  # relative to the repository root
+    title_key: str  # translation key of the title in the navigation
+    icon: str
+    url_path: str
+
+
+# The pages, in navigation order. dashboard.py and the tests (AppTest, browser) read this list.
+PAGES = [
+    PageSpec("pages/briefing.py", "page_briefing", "📋", "briefing"),
+]
 COVERAGE_TARGET = 0.95  # DESIGN.md: the default coverage threshold
 
 

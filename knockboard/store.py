@@ -46,12 +46,13 @@ def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = Non
 
 
 def _rollups_sql() -> tuple[str, str]:
-    sql = (HERE / "rollups.sql").read_text(encoding="utf-8")
+    """All rollup definitions (knockboard/rollups/*.sql, in file-name order) and their digest."""
+    sql = "\n".join(p.read_text(encoding="utf-8") for p in sorted((HERE / "rollups").glob("*.sql")))
     return sql, hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
 
 
 def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuilds the rollups pages read from, then bumps the data version (invalidating caches)."""
+    """Rebuilds the rollups pages read from (knockboard/rollups/*.sql), then bumps the data version (invalidating caches)."""
     sql, digest = _rollups_sql()
     con.execute("begin transaction")
     try:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from knockboard import briefing, charts
+from knockboard import briefing, charts, components
 from knockboard.app import page_context
 
 ctx = page_context()
@@ -50,8 +50,7 @@ with left:
     st.caption(ctx.t("ranking_caption"))
     table = briefing.ranking(street_coverage, street_hours, ctx.lang)
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
-    st.download_button(ctx.t("download_csv"), table.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"street-ranking-{day.isoformat()}.csv", mime="text/csv")
+    components.downloads(ctx, table, "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
     st.plotly_chart(charts.coverage_against_target(visits, ctx.coverage_target, ctx.lang), width="stretch")

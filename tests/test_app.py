@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = ["pages/briefing.py"]
+from knockboard.app import PAGES
 BRIEFING_CARDS = {
     "zh": ["敲门户数", "累计覆盖率", "新增覆盖户数", "志愿服务时长", "在岗志愿者", "检查次数", "停业整顿商户",
            "接收核查线索", "完成核查线索", "超24小时未核查"],
@@ -80,7 +80,7 @@ def test_bad_url_values_are_ignored(monkeypatch, hand_db):
     assert len(at.metric) == 10
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [p.file for p in PAGES])
 def test_a_page_run_on_its_own_still_has_the_shell(monkeypatch, small_demo_db, page):
     """Deep links in Streamlit's old pages/ mode run the page file without dashboard.py."""
     monkeypatch.setenv("KNOCKBOARD_DB", str(small_demo_db))

@@ -1,19 +1,5 @@
--- Rollups: what pages read on every run, rebuilt from the raw facts after each demo build or load.
+-- Rollups, part of a set run in file-name order after each demo build or load (see store.py).
 -- Plain SQL over the DESIGN.md tables, so another engine could run the same definitions.
-
--- One row per micro-grid with every ancestor: the territory flattened for joins and filters.
-create or replace table territory as
-select
-    m.micro_grid_id,
-    m.registered_households,
-    n.neighbourhood_id,
-    g.grid_id,
-    c.community_id,
-    c.street_id
-from micro_grids m
-join neighbourhoods n using (neighbourhood_id)
-join grids g using (grid_id)
-join communities c using (community_id);
 
 -- One row per visited household: when it was first visited, first covered (met or vacant), last tried.
 -- Not-at-home backlog as of day D: first_visit_day <= D and (first_covered_day is null or > D).
@@ -107,44 +93,4 @@ select
     sum(red_codes)::bigint as red_codes, sum(followups)::bigint as followups
 from roll_visits_grid_day
 group by street_id, day
-order by day, street_id;
-
--- Registered households per unit, the denominator of coverage.
-create or replace table registered_by_street as
-select street_id, sum(registered_households)::bigint as registered
-from territory
-group by street_id;
-
--- Leads per street and day: received that day, verified that day (and how), and verified on the day
--- received. Pending over 24 h at the end of day D is then
---   received before D - (verified by the end of D - received and verified on D),
--- which every day of a trend can read from cumulative sums, without scanning the leads again.
-create or replace table roll_leads_street_day as
-with received as (
-    select street_id, received_at::date as day, count(*) as received,
-           count(*) filter (where verified_at::date = received_at::date) as verified_same_day
-    from leads
-    group by all
-),
-verified as (
-    select street_id, verified_at::date as day, count(*) as verified,
-           count(*) filter (where status = 'valid') as valid,
-           count(*) filter (where status = 'invalid') as invalid
-    from leads
-    where verified_at is not null
-    group by all
-)
-select street_id, day,
-       coalesce(r.received, 0) as received, coalesce(v.verified, 0) as verified,
-       coalesce(v.valid, 0) as valid, coalesce(v.invalid, 0) as invalid,
-       coalesce(r.verified_same_day, 0) as verified_same_day
-from received r
-full outer join verified v using (street_id, day)
-order by day, street_id;
-
--- Volunteer hours per street and day (active volunteers, a distinct count, are read from shifts).
-create or replace table roll_shifts_street_day as
-select street_id, shift_date as day, sum(hours) as hours, count(*) as shifts
-from shifts
-group by all
 order by day, street_id;

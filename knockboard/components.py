@@ -1,0 +1,45 @@
+"""Small Streamlit building blocks the pages share: downloads, and a chart with its table behind it."""
+
+import io
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+
+def _file_stem(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "-", name).strip("-") or "table"
+
+
+def excel_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        df.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    # UTF-8 with a BOM: Excel on Chinese Windows then opens the Chinese headers correctly.
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True) -> None:
+    """CSV (and Excel) downloads of a table, headers as shown (so Chinese in Chinese mode)."""
+    stem = f"{_file_stem(name)}-{ctx.day.isoformat()}"
+    with st.container(horizontal=True):
+        # callables: the file is made when clicked, not on every rerun
+        st.download_button(ctx.t("download_csv"), lambda: csv_bytes(df), file_name=f"{stem}.csv",
+                           mime="text/csv", key=f"csv-{name}", on_click="ignore")
+        if excel:
+            st.download_button(ctx.t("download_xlsx"), lambda: excel_bytes(df), file_name=f"{stem}.xlsx",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               key=f"xlsx-{name}", on_click="ignore")
+
+
+def chart_with_table(ctx, fig: go.Figure, table: pd.DataFrame, name: str) -> None:
+    """A chart, and under it (folded) the table it was drawn from, downloadable."""
+    st.plotly_chart(fig, width="stretch", key=f"chart-{name}")
+    with st.expander(ctx.t("table_behind_chart")):
+        st.dataframe(table, hide_index=True, width="stretch")
+        downloads(ctx, table, name)
