@@ -51,15 +51,20 @@ def _rollups_sql() -> tuple[str, str]:
     return sql, hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
 
 
-def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuilds the rollups pages read from (knockboard/rollups/*.sql), then bumps the data version (invalidating caches)."""
+def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuilds the rollups pages read from (knockboard/rollups/*.sql) and bumps the data version,
+    invalidating cached results, inside the caller's transaction (a load's, so both land together)."""
     sql, digest = _rollups_sql()
+    con.execute(sql)
+    set_meta(con, "data_version", str(int(data_version(con)) + 1))
+    set_meta(con, "rollups_digest", digest)
+
+
+def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """rebuild_rollups in a transaction of its own."""
     con.execute("begin transaction")
     try:
-        con.execute(sql)
-        version = int(data_version(con)) + 1
-        set_meta(con, "data_version", str(version))
-        set_meta(con, "rollups_digest", digest)
+        rebuild_rollups(con)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
