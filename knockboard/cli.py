@@ -28,6 +28,49 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    """Exit 0: every row of every file landed (or was already there); 1: some rows were refused;
+    2: a file was refused whole or the store could not be opened."""
+    import getpass
+
+    import duckdb
+
+    from knockboard import store
+    from knockboard.loading import load_file
+    from knockboard.loading.messages import rejects_table, summary
+
+    lang = args.lang
+    try:
+        con = store.connect(args.db or db_path())
+    except duckdb.IOException as error:
+        from knockboard import i18n
+        print(f"{args.db or db_path()}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
+        return 2
+    worst = 0
+    refused_tables = []
+    try:
+        for path in args.files:
+            report = load_file(con, path, table=args.table, loaded_by=getpass.getuser())
+            print(summary(report, lang))
+            if report.status == "refused":
+                worst = 2
+            elif report.refused:
+                worst = max(worst, 1)
+                table = rejects_table(report, lang)
+                refused_tables.append(table)
+                for row in table.head(args.show).itertuples(index=False):
+                    print(f"  {row[0]}:{row[1]}: {row[4]}")
+                if len(table) > args.show:
+                    print(f"  … {len(table) - args.show} more")
+    finally:
+        con.close()
+    if args.rejects and refused_tables:
+        import pandas as pd
+        pd.concat(refused_tables).to_csv(args.rejects, index=False, encoding="utf-8-sig")
+        print(f"Refused rows written to {args.rejects}")
+    return worst
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knockboard", description="Knockboard (敲门看板) tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -36,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help="1 = the district (about 430,000 households); 0.01 for tests; 10 for load")
     demo.add_argument("--db", help="store to write (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     demo.set_defaults(run=cmd_demo)
+    load = commands.add_parser("load", help="load field sheets (CSV, Excel, GeoJSON) into the store")
+    load.add_argument("files", nargs="+", metavar="FILE", help="files to load, parents first (households before visits)")
+    load.add_argument("--db", help="store to load into (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
+    load.add_argument("--table", help="the table every file holds (default: recognised from its headers)")
+    load.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report (default zh)")
+    load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
+    load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
+    load.set_defaults(run=cmd_load)
     return parser
 
 

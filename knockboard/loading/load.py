@@ -227,8 +227,10 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
     content_hash = hashlib.sha256(data).hexdigest()
     cur = con.cursor()
     try:
+        # the same bytes again change nothing, unless rows were refused last time (their parents
+        # may have been loaded since): then the file is checked again
         seen = cur.execute("select import_id, table_name from imports where content_hash = ? "
-                           "order by import_id desc limit 1", [content_hash]).fetchone()
+                           "and rows_refused = 0 order by import_id desc limit 1", [content_hash]).fetchone()
         if seen:
             return Report(file_name, "unchanged", table=seen[1], import_id=seen[0])
         try:
