@@ -50,6 +50,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     refused_tables = []
     try:
         for path in args.files:
+            print(f"{path} …", flush=True)
             report = load_file(con, path, table=args.table, loaded_by=getpass.getuser())
             print(summary(report, lang))
             if report.status == "refused":

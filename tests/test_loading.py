@@ -231,3 +231,41 @@ def test_command_line_load(hand_db, tmp_path):
                              "--db", str(copy)], capture_output=True, text=True, timeout=120,
                             cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 2 and "未导入" in result.stdout
+
+
+@pytest.mark.parametrize("after", [0.8, 1.8])  # while checking rows; while landing them
+def test_kill_during_a_large_load_leaves_the_store_as_it_was(hand_db, tmp_path, after):
+    """kill -9 in the middle of loading 600,000 visits: the store opens, unchanged; loading again works."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import duckdb
+
+    copy = tmp_path / "killed.duckdb"
+    shutil.copy(hand_db, copy)
+    big = tmp_path / "big_visits.csv"
+    with duckdb.connect() as scratch:
+        scratch.execute(f"""copy (select 'B' || i as visit_id, 'H' || (i % 7 + 1) as household_id,
+                                  timestamp '2022-03-05 08:00' + to_seconds(i % 36000) as visited_at,
+                                  'W1' as worker_id, 'met' as outcome
+                           from range(600000) t(i)) to '{big}' (header)""")
+    process = subprocess.Popen([sys.executable, "-m", "knockboard", "load", str(big), "--db", str(copy)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parent.parent)
+    assert process.stdout.readline().startswith(str(big))  # it has opened the store and started
+    time.sleep(after)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "the load finished before it could be killed: use a bigger file"
+    con = store.connect(copy)
+    assert count(con, "select count(*) from visits") == 9
+    assert count(con, "select count(*) from imports") == 0
+    assert count(con, "select count(*) from rejects") == 0
+    assert count(con, "select sum(visits) from roll_visits_street_day") == 9
+    report = load_file(con, big)
+    assert (report.accepted, report.refused) == (600000, 0)
+    assert count(con, "select sum(visits) from roll_visits_street_day") == 600009
+    con.close()
