@@ -34,6 +34,7 @@ class PageSpec:
 # The pages, in navigation order. dashboard.py and the tests (AppTest, browser) read this list.
 PAGES = [
     PageSpec("pages/briefing.py", "page_briefing", "📋", "briefing"),
+    PageSpec("pages/data.py", "page_data", "📥", "data"),
 ]
 COVERAGE_TARGET = 0.95  # DESIGN.md: the default coverage threshold
 

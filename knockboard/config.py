@@ -25,3 +25,8 @@ def default_language() -> str:
 def first_start_scale() -> float:
     """Scale of the demo the dashboard builds when it starts with no store (1 = the district)."""
     return float(os.environ.get("KNOCKBOARD_DEMO_SCALE", "1"))
+
+
+def max_upload_mb() -> float:
+    """Largest file the Data page accepts; bigger ones are loaded with `python -m knockboard load`."""
+    return float(os.environ.get("KNOCKBOARD_MAX_UPLOAD_MB", "50"))

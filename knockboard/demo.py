@@ -166,6 +166,26 @@ def add_secretary_day(d: pd.DataFrame, h: dict, rng: np.random.Generator) -> pd.
     return pd.concat([d, mine], ignore_index=True)
 
 
+def add_suspicious_records(d: pd.DataFrame, h: dict, rng: np.random.Generator) -> pd.DataFrame:
+    """Two field records an analyst should question: a worker logging a whole micro-grid as met in
+    ten minutes (18 March), and one with every door answered over a long day (20 March)."""
+    n_mg = int(h["mg"].max()) + 1
+    ok_mgs = [m for m in rng.permutation(np.arange(1, n_mg))
+              if not np.isin(h["grid"][h["mg"] == m][:1], h["gap_grids"]).any()][:2]
+    made = []
+    for mg, day, spread in zip(ok_mgs, (45, 47), (15, 900)):
+        households = np.flatnonzero((h["mg"] == mg) & h["reached"])
+        d = d[~(np.isin(d["hh"].to_numpy(), households) & (d["day"].to_numpy() == day))]
+        n = len(households)
+        made.append(pd.DataFrame({
+            "hh": households, "mg": mg, "street": h["street"][households], "day": day,
+            "seconds": 9 * 3600 + np.arange(n) * spread + rng.integers(0, min(spread, 60), n),
+            "worker": mg, "secretary": False, "outcome": "met",
+            "residents_seen": np.maximum(h["residents"][households], 1), "returned": False,
+            "health_code": "green", "followup": False}))
+    return pd.concat([d, *made], ignore_index=True)
+
+
 # ---------------------------------------------------------------- volunteers and shifts
 
 def plan_teams(t: Territory, scale: float, rng: np.random.Generator) -> pd.DataFrame:
@@ -397,6 +417,7 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     v = simulate_visits(h, rng)
     d = visit_details(v, h, t, rng)
     d = add_secretary_day(d, h, rng)
+    d = add_suspicious_records(d, h, rng)
     d = d.sort_values(["day", "seconds", "hh"], kind="stable").reset_index(drop=True)
     d["i"] = np.arange(len(d))
     d["street_id"] = np.array([s[0] for s in STREETS])[d["street"].to_numpy()]

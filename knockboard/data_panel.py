@@ -1,0 +1,62 @@
+"""The Data page's freshness and quality panel: query results turned into tables with headers in
+the chosen language. No Streamlit here."""
+
+import pandas as pd
+
+from knockboard import i18n
+
+
+def _headers(df: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
+    return df[list(names)].rename(columns={k: i18n.t(v, lang) for k, v in names.items()})
+
+
+def by_table(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
+    df = freshness.copy()
+    df["table_name"] = [i18n.t(f"table_{t}", lang) for t in df["table_name"]]
+    return _headers(df, lang, {"table_name": "data_col_table", "row_count": "data_col_rows",
+                               "last_load": "data_col_last_load", "refused_rows": "data_col_refused_rows",
+                               "latest_day": "data_col_latest_day"})
+
+
+def by_street(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
+    df = freshness.copy()
+    df.insert(0, "street", [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])])
+    out = df.drop(columns=["street_id", "name_zh", "name_en"])
+    labels = {"street": i18n.t("street", lang),
+              "visits": i18n.t("table_visits", lang), "visits_latest": i18n.t("table_visits", lang),
+              "shifts": i18n.t("table_shifts", lang), "shifts_latest": i18n.t("table_shifts", lang),
+              "inspections": i18n.t("table_inspections", lang),
+              "inspections_latest": i18n.t("table_inspections", lang),
+              "leads": i18n.t("table_leads", lang), "leads_latest": i18n.t("table_leads", lang)}
+    latest = i18n.t("data_col_latest_day", lang)
+    out.columns = [labels[c] + (f" · {latest}" if c.endswith("_latest") else "") if c != "street" else labels[c]
+                   for c in out.columns]
+    return out
+
+
+def integrity(checks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    df = checks.copy()
+    df["check_name"] = [i18n.t(f"data_check_{c}", lang) for c in df["check_name"]]
+    return _headers(df, lang, {"check_name": "data_col_check", "problems": "data_col_count",
+                               "examples": "data_col_examples"})
+
+
+def suspicious(bursts: pd.DataFrame, all_met: pd.DataFrame, lang: str) -> pd.DataFrame:
+    frames = []
+    for df, pattern in ((bursts, "data_pattern_burst"), (all_met, "data_pattern_all_met")):
+        if len(df):
+            frames.append(df.assign(pattern=i18n.t(pattern, lang)))
+    if not frames:
+        return pd.DataFrame()
+    df = pd.concat(frames, ignore_index=True)
+    return _headers(df, lang, {"worker_id": "data_col_worker", "pattern": "data_col_pattern",
+                               "doors": "data_col_doors", "first_at": "data_col_first", "last_at": "data_col_last"})
+
+
+def imports(recent: pd.DataFrame, lang: str) -> pd.DataFrame:
+    df = recent.copy()
+    df["table_name"] = [i18n.t(f"table_{t}", lang) for t in df["table_name"]]
+    return _headers(df, lang, {"file_name": "data_col_file", "table_name": "data_col_table",
+                               "rows_read": "data_col_read", "rows_accepted": "data_col_accepted",
+                               "rows_refused": "data_col_refused_rows", "loaded_by": "data_col_loaded_by",
+                               "loaded_at": "data_col_last_load"})

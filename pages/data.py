@@ -1,0 +1,80 @@
+"""Data (数据导入): street clerks load the day's field sheets and see at once what was refused and why."""
+
+import streamlit as st
+
+from knockboard import components, data_panel
+from knockboard.app import connection, page_context
+from knockboard.config import max_upload_mb
+from knockboard.loading import ORDER, load_bytes
+from knockboard.loading.messages import rejects_table, summary
+from knockboard.loading.templates import all_templates
+
+REPORTS_KEY = "data_reports"
+BURST_MINUTES, BURST_DOORS, ALL_MET_DOORS = 10, 10, 20
+
+ctx = page_context()
+
+st.title(ctx.t("data_title"))
+st.caption(ctx.t("data_intro"))
+
+with st.form("data_upload", clear_on_submit=True):
+    files = st.file_uploader(ctx.t("data_files"), type=["csv", "txt", "xlsx", "geojson", "json"],
+                             accept_multiple_files=True, key="data_files")
+    table = st.selectbox(ctx.t("data_table"), [None, *ORDER], key="data_table",
+                         format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"))
+    submitted = st.form_submit_button(ctx.t("data_load"), type="primary")
+
+if submitted and files:
+    reports = []
+    for upload in files:
+        size_mb = upload.size / 1_000_000
+        if size_mb > max_upload_mb():
+            reports.append(("error", ctx.t("data_too_big", file=upload.name, size=f"{size_mb:.1f}",
+                                           limit=f"{max_upload_mb():g}"), None))
+            continue
+        report = load_bytes(connection(ctx.path), upload.getvalue(), upload.name, table=table,
+                            loaded_by="dashboard")
+        kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
+        reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
+    st.session_state[REPORTS_KEY] = reports
+    st.rerun()  # the store changed: rerun so the sidebar and every number use the new data
+
+for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
+    getattr(st, kind)(text)
+    if report is not None:
+        if report.ignored_columns:
+            st.caption(ctx.t("data_ignored_columns", columns=", ".join(report.ignored_columns)))
+        refused = rejects_table(report, ctx.lang)
+        st.dataframe(refused, hide_index=True, width="stretch")
+        components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")
+
+with st.expander(ctx.t("data_templates")):
+    st.caption(ctx.t("data_templates_intro"))
+    with st.container(horizontal=True):
+        for name, frame in all_templates(ctx.lang).items():
+            st.download_button(ctx.t(f"table_{name}"), components.csv_bytes(frame),
+                               file_name=f"template-{name}-{ctx.lang}.csv", mime="text/csv",
+                               key=f"template-{name}", on_click="ignore")
+
+st.subheader(ctx.t("data_freshness"))
+by_table, by_street, integrity, suspicious, recent = st.tabs([
+    ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
+    ctx.t("data_recent_imports")])
+with by_table:
+    st.dataframe(data_panel.by_table(ctx.q("table_freshness"), ctx.lang), hide_index=True, width="stretch")
+with by_street:
+    st.dataframe(data_panel.by_street(ctx.q("street_freshness"), ctx.lang), hide_index=True, width="stretch")
+with integrity:
+    st.dataframe(data_panel.integrity(ctx.q("integrity_checks"), ctx.lang), hide_index=True, width="stretch")
+with suspicious:
+    st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
+    flagged = data_panel.suspicious(
+        ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
+        ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
+    if len(flagged):
+        st.dataframe(flagged, hide_index=True, width="stretch")
+        components.downloads(ctx, flagged, "suspicious-records")
+    else:
+        st.info(ctx.t("data_nothing"))
+with recent:
+    st.dataframe(data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang), hide_index=True, width="stretch")

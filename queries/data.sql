@@ -1,0 +1,113 @@
+-- name: table_freshness
+-- Per loadable table: rows held, the last load into it, rows refused by all its loads, and the
+-- latest day its facts cover (territory tables have no day).
+with counts as (
+    select 'streets' as table_name, count(*) as row_count, null::date as latest_day from streets
+    union all select 'communities', count(*), null from communities
+    union all select 'grids', count(*), null from grids
+    union all select 'neighbourhoods', count(*), null from neighbourhoods
+    union all select 'micro_grids', count(*), null from micro_grids
+    union all select 'households', count(*), null from households
+    union all select 'teams', count(*), null from teams
+    union all select 'volunteers', count(*), max(joined_on) from volunteers
+    union all select 'businesses', count(*), null from businesses
+    union all select 'visits', count(*), max(visit_day) from visits
+    union all select 'shifts', count(*), max(shift_date) from shifts
+    union all select 'inspections', count(*), max(inspected_on) from inspections
+    union all select 'leads', count(*), max(received_at)::date from leads
+),
+loads as (
+    select table_name, max(loaded_at) as last_load, sum(rows_refused)::bigint as refused_rows,
+           count(*) as imports
+    from imports
+    group by table_name
+)
+select c.table_name, c.row_count, l.last_load, coalesce(l.refused_rows, 0) as refused_rows,
+       coalesce(l.imports, 0) as imports, c.latest_day
+from counts c
+left join loads l using (table_name)
+
+-- name: street_freshness
+-- Per street: visits, shifts, inspections and leads held, and the latest day each covers, so a
+-- street whose clerk has not loaded recently stands out.
+with v as (select street_id, sum(visits)::bigint as visits, max(day) as visits_latest
+           from roll_visits_street_day group by street_id),
+     s as (select street_id, sum(shifts)::bigint as shifts, max(day) as shifts_latest
+           from roll_shifts_street_day group by street_id),
+     i as (select street_id, count(*) as inspections, max(inspected_on) as inspections_latest
+           from inspections group by street_id),
+     l as (select street_id, sum(received)::bigint as leads, max(day) as leads_latest
+           from roll_leads_street_day where received > 0 group by street_id)
+select st.street_id, st.name_zh, st.name_en,
+       coalesce(v.visits, 0) as visits, v.visits_latest, coalesce(s.shifts, 0) as shifts, s.shifts_latest,
+       coalesce(i.inspections, 0) as inspections, i.inspections_latest,
+       coalesce(l.leads, 0) as leads, l.leads_latest
+from streets st
+left join v using (street_id) left join s using (street_id) left join i using (street_id)
+left join l using (street_id)
+order by st.street_id
+
+-- name: recent_imports
+-- The last $limit loads: file, table, rows read / accepted / refused, who and when.
+select import_id, file_name, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at
+from imports
+order by import_id desc
+limit $limit
+
+-- name: integrity_checks
+-- Territory integrity: micro-grids with no households listed, households whose micro-grid is not in
+-- the store, and micro-grids whose registered households differ from the households listed; each
+-- with how many and a few examples.
+with listed as (
+    select micro_grid_id, count(*) as n from households group by micro_grid_id
+),
+empty_mg as (
+    select m.micro_grid_id from micro_grids m anti join listed l using (micro_grid_id)
+),
+orphans as (
+    select h.household_id from households h anti join micro_grids m using (micro_grid_id)
+),
+mismatch as (
+    select m.micro_grid_id from micro_grids m join listed l using (micro_grid_id)
+    where m.registered_households <> l.n
+)
+select 'mg_no_households' as check_name, (select count(*) from empty_mg) as problems,
+       (select string_agg(micro_grid_id, ', ') from (select micro_grid_id from empty_mg order by 1 limit 5)) as examples
+union all
+select 'households_no_mg', (select count(*) from orphans),
+       (select string_agg(household_id, ', ') from (select household_id from orphans order by 1 limit 5))
+union all
+select 'registered_mismatch', (select count(*) from mismatch),
+       (select string_agg(micro_grid_id, ', ') from (select micro_grid_id from mismatch order by 1 limit 5))
+
+-- name: suspicious_bursts
+-- Field records to review on day $day: workers who logged at least $doors visits within any
+-- $minutes minutes (too fast to be real doors), with the burst's first and last time.
+with day_visits as (
+    select worker_id, visited_at
+    from visits
+    where visit_day = $day::date and worker_id is not null
+),
+windows as (
+    select worker_id, visited_at as first_at,
+           count(*) over (partition by worker_id order by visited_at
+                          range between current row and to_minutes($minutes::integer) following) as doors,
+           max(visited_at) over (partition by worker_id order by visited_at
+                                 range between current row and to_minutes($minutes::integer) following) as last_at
+    from day_visits
+)
+select worker_id, max(doors) as doors, arg_max(first_at, doors) as first_at, arg_max(last_at, doors) as last_at
+from windows
+where doors >= $doors::integer
+group by worker_id
+order by doors desc, worker_id
+
+-- name: suspicious_all_met
+-- Field records to review on day $day: workers who knocked at least $min_doors households that day
+-- and met someone at every one (a contact rate of 100 % over many doors is rarely real).
+select worker_id, count(distinct household_id) as doors, min(visited_at) as first_at, max(visited_at) as last_at
+from visits
+where visit_day = $day::date and worker_id is not null
+group by worker_id
+having count(distinct household_id) >= $min_doors::integer and bool_and(outcome = 'met')
+order by doors desc, worker_id

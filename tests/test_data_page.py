@@ -1,0 +1,84 @@
+"""The Data page in AppTest: upload, report, refused rows and their download, in both languages."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from knockboard import store
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture
+def db(hand_db, tmp_path):
+    copy = tmp_path / "data-page.duckdb"
+    shutil.copy(hand_db, copy)
+    return copy
+
+
+def open_page(monkeypatch, db, lang):
+    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    return at.run()
+
+
+def upload(at, *names):
+    at.file_uploader(key="data_files").set_value([(n, (CORPUS / n).read_bytes(), "text/csv") for n in names])
+    at.button[0].click()  # the form's submit button
+    return at.run()
+
+
+@pytest.mark.parametrize("lang, title, loaded", [
+    ("zh", "数据导入", "入户走访记录：导入 1 行，拒绝 2 行"),
+    ("en", "Data: load field sheets", "visits: 1 rows loaded, 2 refused"),
+])
+def test_upload_reports_refused_rows(monkeypatch, db, lang, title, loaded):
+    at = open_page(monkeypatch, db, lang)
+    assert not at.exception and title in at.title[0].value
+    assert len(at.dataframe) >= 4  # the freshness and quality tables
+    at = upload(at, "visits_bad_enum_en.csv")
+    assert not at.exception
+    assert loaded in at.warning[0].value
+    refused = at.dataframe[0].value
+    assert len(refused) == 2 and "absent" in refused.iloc[:, 3].tolist()
+    assert any("CSV" in b.label for b in at.get("download_button"))
+    con = store.connect(db)
+    assert con.execute("select count(*) from visits where visit_id = 'N1'").fetchone()[0] == 1
+    con.close()
+
+
+def test_a_clean_file_and_a_repeat(monkeypatch, db):
+    at = upload(open_page(monkeypatch, db, "en"), "visits_good_en_bom.csv")
+    assert "2 rows loaded, 0 refused" in at.success[0].value
+    at = upload(at, "visits_good_en_bom.csv")
+    assert "already loaded" in at.info[0].value
+
+
+def test_an_unrecognisable_file(monkeypatch, db):
+    at = upload(open_page(monkeypatch, db, "zh"), "not_a_table_en.csv")
+    assert not at.exception and "未导入" in at.error[0].value
+
+
+def test_an_upload_over_the_limit_gets_a_message(monkeypatch, db):
+    monkeypatch.setenv("KNOCKBOARD_MAX_UPLOAD_MB", "0.0001")
+    at = upload(open_page(monkeypatch, db, "en"), "visits_good_zh_gb18030.csv")
+    assert not at.exception and "over the 0.0001 MB limit" in at.error[0].value
+    con = store.connect(db)
+    assert con.execute("select count(*) from imports").fetchone()[0] == 0
+    con.close()
+
+
+def test_suspicious_records_on_the_demo(monkeypatch, scale1_db):
+    """The demo plants a worker logging a whole micro-grid in ten minutes on 18 March."""
+    monkeypatch.setenv("KNOCKBOARD_DB", str(scale1_db))
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["day"] = "2022-03-18"
+    at.run()
+    assert not at.exception
+    flagged = [d.value for d in at.dataframe if "Pattern" in d.value.columns]
+    assert flagged and "many doors in a few minutes" in flagged[0]["Pattern"].tolist()
