@@ -21,6 +21,7 @@ from knockboard.config import db_path, default_language, first_start_scale
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
+WHOLE_DISTRICT = ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Context:
         return _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
 
     def street_label(self, street_id: str | None) -> str:
-        if street_id is None:
+        if not street_id:
             return self.t("all_streets")
         name_zh, name_en = self.street_names.get(street_id, (street_id, None))
         return i18n.place(name_zh, name_en, self.lang)
@@ -179,11 +180,12 @@ def build_context() -> Context:
     url_street = _from_url("street", lambda v: v if v in street_ids else None)
     if url_street:
         st.session_state["kb_street"] = url_street
-    if st.session_state.get("kb_street") not in [None, *street_ids]:
-        st.session_state["kb_street"] = None
+    # "" is the whole district: a None option would show as an empty "Choose an option" box
+    if st.session_state.get("kb_street") not in [WHOLE_DISTRICT, *street_ids]:
+        st.session_state["kb_street"] = WHOLE_DISTRICT
     if not (first_day <= st.session_state.setdefault("kb_day", latest_day) <= latest_day):
         st.session_state["kb_day"] = latest_day
-    st.session_state.setdefault("kb_street", None)
+    st.session_state.setdefault("kb_street", WHOLE_DISTRICT)
 
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     ctx = Context(lang=lang, day=latest_day, street=None, first_day=first_day, latest_day=latest_day,
@@ -196,8 +198,8 @@ def build_context() -> Context:
                  format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang")
         ctx.day = st.date_input(ctx.t("report_day"), min_value=first_day,
                                 max_value=latest_day, key="kb_day", format="YYYY-MM-DD")
-        ctx.street = st.selectbox(ctx.t("street"), [None, *street_ids], key="kb_street",
-                                  format_func=ctx.street_label)
+        ctx.street = st.selectbox(ctx.t("street"), [WHOLE_DISTRICT, *street_ids], key="kb_street",
+                                  format_func=ctx.street_label) or None
         st.caption(ctx.t("data_as_of", day=ctx.day_long(latest_day)))
         if ctx.source == "demo":
             st.caption("ⓘ " + ctx.t("synthetic_note"))

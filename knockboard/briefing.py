@@ -3,7 +3,7 @@ since the day before, the street ranking, and the attention list written in word
 No Streamlit here, so the briefing can be tested and (later) exported without a browser."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -17,6 +17,7 @@ class Card:
     previous: float | None
     kind: str = "count"  # count | percent | hours
     worse_when_up: bool = False  # e.g. a backlog: a rise is bad news
+    trend: list[float] = field(default_factory=list)  # the last days, oldest first, for a sparkline
 
     @property
     def change(self) -> float | None:
@@ -51,7 +52,9 @@ def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspectio
              leads: pd.DataFrame) -> list[Card]:
     """The headline cards for `day`, from the *_daily queries run over (at least) day-1 .. day."""
     def card(key, df, column, **kw):
-        return Card(key, *_pair(df, day, column), **kw)
+        upto = df[pd.to_datetime(df["day"]).dt.date <= day]
+        trend = [float(v) * (100 if kw.get("kind") == "percent" else 1) for v in upto[column].fillna(0)]
+        return Card(key, *_pair(df, day, column), trend=trend, **kw)
 
     return [
         card("knocked", visits, "knocked"),
@@ -83,7 +86,6 @@ def ranking(street_coverage: pd.DataFrame, street_hours: pd.DataFrame, lang: str
         i18n.t("col_coverage_change", lang): ((df["coverage"] - df["coverage_prev"]) * 100).round(2),
         i18n.t("col_knocked", lang): df["knocked"].astype(int),
         i18n.t("col_hours", lang): df["hours"].round(1),
-        i18n.t("col_registered", lang): df["registered"].astype(int),
     })
 
 

@@ -14,8 +14,8 @@ STALLED_DAYS = 3
 
 visits = ctx.q("visits_daily", start=fortnight, end=day, street=street)
 shifts = ctx.q("shifts_daily", start=fortnight, end=day, street=street)
-inspections = ctx.q("inspections_daily", start=day - dt.timedelta(days=1), end=day, street=street)
-leads = ctx.q("leads_daily", start=day - dt.timedelta(days=1), end=day, street=street)
+inspections = ctx.q("inspections_daily", start=fortnight, end=day, street=street)
+leads = ctx.q("leads_daily", start=fortnight, end=day, street=street)
 street_coverage = ctx.q("street_coverage", day=day)
 street_hours = ctx.q("street_hours", day=day)
 stalled = ctx.q("stalled_grids", day=day, days=STALLED_DAYS, street=street)
@@ -30,9 +30,11 @@ for row_start in range(0, len(cards), 5):
         help_text = None
         if card.key == "coverage":
             help_text = ctx.t("coverage_help", target=f"{ctx.coverage_target:.0%}")
+        unchanged = card.change == 0
         column.metric(ctx.t(card.key), card.shown(), card.shown_change(ctx.lang),
-                      delta_color="inverse" if card.worse_when_up else "normal",
-                      help=help_text, border=True)
+                      delta_color="off" if unchanged else ("inverse" if card.worse_when_up else "normal"),
+                      delta_arrow="off" if unchanged else "auto", help=help_text, border=True,
+                      chart_data=card.trend or None, chart_type="bar" if card.kind == "count" else "line")
 coverage_card = cards[1]
 if coverage_card.value is not None:
     st.progress(min(coverage_card.value / ctx.coverage_target, 1.0),
@@ -49,7 +51,8 @@ with left:
     st.subheader(ctx.t("section_ranking"))
     st.caption(ctx.t("ranking_caption"))
     table = briefing.ranking(street_coverage, street_hours, ctx.lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
+    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3,
+                 column_config={ctx.t("col_coverage"): st.column_config.NumberColumn(format="%.1f%%")})
     components.downloads(ctx, table, "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))

@@ -32,7 +32,6 @@ TEXT: dict[str, dict[str, str]] = {
     "col_coverage_change": {"en": "Coverage change (pts)", "zh": "覆盖率变化（百分点）"},
     "col_knocked": {"en": "Knocked", "zh": "敲门户数"},
     "col_hours": {"en": "Volunteer hours", "zh": "志愿时长"},
-    "col_registered": {"en": "Registered households", "zh": "登记户数"},
     "axis_day": {"en": "Day", "zh": "日期"},
     "axis_households": {"en": "Households", "zh": "户数"},
     "axis_hours": {"en": "Hours", "zh": "小时"},
@@ -51,12 +50,12 @@ TEXT: dict[str, dict[str, str]] = {
     "att_move_up": {"en": ", up {k} place{s}", "zh": "，名次前进{k}位"},
     "att_knocked_drop": {"en": "Households knocked fell {pct} against the previous day ({prev} → {now}).",
                          "zh": "敲门户数较前一日下降 {pct}（{prev} → {now}）。"},
-    "att_stalled": {"en": "{n} grids not visited for {days} days or more ({households} registered households); "
-                          "most households: {grid}.",
+    "att_stalled": {"en": "Grids not visited for {days} days or more: {n} ({households} registered households); "
+                          "the largest: {grid}.",
                     "zh": "{n}个网格已连续{days}天以上无人走访（登记 {households} 户），户数最多的是{grid}。"},
-    "att_leads": {"en": "{n} police big-data leads pending for more than 24 hours.",
+    "att_leads": {"en": "Police big-data leads pending for more than 24 hours: {n}.",
                   "zh": "{n}条公安大数据线索超过24小时未核查。"},
-    "att_closed": {"en": "{n} businesses closed for rectification today.",
-                   "zh": "今日有{n}家商户停业整顿。"},
+    "att_closed": {"en": "Businesses closed for rectification on the day: {n}.",
+                   "zh": "当日有{n}家商户停业整顿。"},
     "att_none": {"en": "Nothing stands out today.", "zh": "今日无需特别关注的事项。"},
 }
