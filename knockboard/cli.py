@@ -72,6 +72,18 @@ def cmd_load(args: argparse.Namespace) -> int:
     return worst
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from knockboard.bench import run
+
+    results, table = run(args.scale or [1.0, 10.0], runs=args.runs, load_rows=args.load_rows, workdir=args.workdir)
+    print(table)
+    if args.json:
+        import json
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(results, handle, indent=2)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knockboard", description="Knockboard (敲门看板) tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -88,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)
+    bench = commands.add_parser("bench", help="measure page run times, build time, load rate and memory")
+    bench.add_argument("--scale", type=float, action="append",
+                       help="a demo scale to measure; repeat for several (default: 1 and 10)")
+    bench.add_argument("--runs", type=int, default=5, help="warm runs per page; the median is shown (default 5)")
+    bench.add_argument("--load-rows", type=int, default=1_000_000,
+                       help="rows of the visits CSV whose load is timed (default 1,000,000)")
+    bench.add_argument("--workdir", help="folder for the temporary stores (default: the system's temp folder)")
+    bench.add_argument("--json", help="also write the results to this JSON file")
+    bench.set_defaults(run=cmd_bench)
     return parser
 
 
