@@ -1,13 +1,17 @@
 """The daily briefing, from query results to what the page shows: headline cards with their change
-since the day before, the street ranking, and the attention list written in words from the numbers.
-No Streamlit here, so the briefing can be tested and (later) exported without a browser."""
+since the day before, the street (or community) ranking, and the words written from the numbers.
+No Streamlit here: the page, the HTML/PDF export and the tests all use `gather`."""
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
 from knockboard import i18n
+
+STALLED_DAYS = 3
+TREND_DAYS = 14
 
 
 @dataclass
@@ -70,9 +74,10 @@ def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspectio
     ]
 
 
-def ranking(street_coverage: pd.DataFrame, street_hours: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The street ranking as shown: worst coverage first, with the rank change since yesterday."""
-    df = street_coverage.merge(street_hours, on="street_id", how="left")
+def ranking(ranked: pd.DataFrame, hours: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+    """The ranking as shown (streets, or a street's communities): worst coverage first, with the
+    rank change since yesterday."""
+    df = ranked.merge(hours, on="street_id", how="left") if hours is not None else ranked
 
     def change(row) -> str:
         moved = int(row.coverage_rank_prev - row.coverage_rank)
@@ -81,7 +86,8 @@ def ranking(street_coverage: pd.DataFrame, street_hours: pd.DataFrame, lang: str
     return pd.DataFrame({
         i18n.t("col_rank", lang): df["coverage_rank"].astype(int),
         i18n.t("col_rank_change", lang): df.apply(change, axis=1),
-        i18n.t("col_street", lang): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
+        i18n.t("col_street" if "street_id" in df.columns and "community_id" not in df.columns else "col_community",
+               lang): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
         i18n.t("col_coverage", lang): (df["coverage"] * 100).round(1),
         i18n.t("col_coverage_change", lang): ((df["coverage"] - df["coverage_prev"]) * 100).round(2),
         i18n.t("col_knocked", lang): df["knocked"].astype(int),
@@ -105,17 +111,19 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
     """What needs attention on `day`, in words, most important first."""
     items: list[str] = []
     n = len(street_coverage)
-    ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "street_id"])
+    unit = i18n.t("unit_communities" if "community_id" in street_coverage.columns else "unit_streets", lang)
+    ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "name_zh"])
     if n > 1 and len(ranked):
         worst = ranked.iloc[0]
         items.append(i18n.t("att_lowest", lang, street=i18n.place(worst.name_zh, worst.name_en, lang),
-                            coverage=i18n.percent(worst.coverage, 0), n=n, move=_move(worst, lang)))
+                            coverage=i18n.percent(worst.coverage, 0), n=n, unit=unit,
+                            move=_move(worst, lang)))
         below = ranked.iloc[1:][ranked.iloc[1:]["coverage"] < target].head(max_streets - 1)
         for row in below.itertuples():
             items.append(i18n.t("att_low", lang, street=i18n.place(row.name_zh, row.name_en, lang),
                                 coverage=i18n.percent(row.coverage, 0), target=i18n.percent(target, 0),
                                 rank=_ordinal(int(row.coverage_rank), lang), rank_n=int(row.coverage_rank),
-                                n=n, move=_move(row, lang)))
+                                n=n, unit=unit, move=_move(row, lang)))
     knocked_now, knocked_prev = _pair(visits, day, "knocked")
     if knocked_now is not None and knocked_prev and knocked_now < 0.8 * knocked_prev:
         items.append(i18n.t("att_knocked_drop", lang, pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
@@ -138,3 +146,71 @@ def _ordinal(k: int, lang: str) -> str:
         return f"第{k}"
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
     return f"{k}{suffix} lowest"
+
+
+def _name(row, lang: str) -> str:
+    return i18n.place(row.name_zh, row.name_en, lang)
+
+
+def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str) -> list[str]:
+    """Who leads, who lags and what changed since the day before, in a few sentences."""
+    out = []
+    ranked = ranked.dropna(subset=["coverage"])
+    if len(ranked) > 1:
+        best, worst = ranked.sort_values("coverage").iloc[-1], ranked.sort_values("coverage").iloc[0]
+        out.append(i18n.t("sum_leads_lags", lang, best=_name(best, lang), best_cov=i18n.percent(best.coverage),
+                          worst=_name(worst, lang), worst_cov=i18n.percent(worst.coverage)))
+        gains = (ranked["coverage"] - ranked["coverage_prev"]).fillna(0)
+        top = ranked.loc[gains.idxmax()]
+        if gains.max() > 0:
+            out.append(i18n.t("sum_biggest_gain", lang, name=_name(top, lang),
+                              pts=i18n.number(gains.max() * 100, 2)))
+    now, prev = _pair(visits, day, "knocked")
+    cov_now, cov_prev = _pair(visits, day, "coverage")
+    if now is not None and prev is not None and cov_now is not None:
+        out.append(i18n.t("sum_knocked", lang, now=i18n.number(now), prev=i18n.number(prev),
+                          change=i18n.signed(now - prev), coverage=i18n.percent(cov_now),
+                          cov_change=i18n.signed((cov_now - (cov_prev or 0)) * 100, 2)))
+    return out
+
+
+@dataclass
+class Briefing:
+    day: dt.date
+    street: str | None
+    lang: str
+    target: float
+    visits: pd.DataFrame
+    shifts: pd.DataFrame
+    inspections: pd.DataFrame
+    leads: pd.DataFrame
+    ranked: pd.DataFrame  # streets, or a street's communities
+    hours: pd.DataFrame | None
+    stalled: pd.DataFrame
+    cards: list[Card]
+    words: list[str]  # who leads, who lags, what changed
+    attention: list[str]
+
+    @property
+    def ranking_table(self) -> pd.DataFrame:
+        return ranking(self.ranked, self.hours, self.lang)
+
+
+def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, lang: str,
+           target: float) -> Briefing:
+    """Everything the briefing shows for `day`, from the named queries; `run(name, **params)` runs
+    one (the page passes its cached runner, the export a plain one)."""
+    start = day - dt.timedelta(days=TREND_DAYS - 1)
+    visits = run("visits_daily", start=start, end=day, street=street)
+    shifts = run("shifts_daily", start=start, end=day, street=street)
+    inspections = run("inspections_daily", start=start, end=day, street=street)
+    leads = run("leads_daily", start=start, end=day, street=street)
+    stalled = run("stalled_grids", day=day, days=STALLED_DAYS, street=street)
+    if street:
+        ranked, hours = run("community_coverage", day=day, street=street), None
+    else:
+        ranked, hours = run("street_coverage", day=day), run("street_hours", day=day)
+    words = summary(day, ranked, visits, lang)
+    items = attention(day, ranked, visits, stalled, STALLED_DAYS, leads, inspections, target, lang)
+    return Briefing(day, street, lang, target, visits, shifts, inspections, leads, ranked, hours, stalled,
+                    headline(day, visits, shifts, inspections, leads), words, items)

@@ -1,30 +1,21 @@
 """Daily briefing (每日简报): the landing page for leadership."""
 
-import datetime as dt
-
 import streamlit as st
 
 from knockboard import briefing, charts, components
 from knockboard.app import page_context
 
 ctx = page_context()
-day, street = ctx.day, ctx.street
-fortnight = day - dt.timedelta(days=13)
-STALLED_DAYS = 3
-
-visits = ctx.q("visits_daily", start=fortnight, end=day, street=street)
-shifts = ctx.q("shifts_daily", start=fortnight, end=day, street=street)
-inspections = ctx.q("inspections_daily", start=fortnight, end=day, street=street)
-leads = ctx.q("leads_daily", start=fortnight, end=day, street=street)
-street_coverage = ctx.q("street_coverage", day=day)
-street_hours = ctx.q("street_hours", day=day)
-stalled = ctx.q("stalled_grids", day=day, days=STALLED_DAYS, street=street)
+day = ctx.day
+b = briefing.gather(ctx.q, day, ctx.street, ctx.lang, ctx.coverage_target)
 
 st.title(ctx.t("briefing_title", day=ctx.day_long()))
 st.caption(f"{ctx.scope} · {ctx.t('vs_prev_day')}")
+for sentence in b.words:
+    st.markdown(sentence)
 
 st.subheader(ctx.t("section_headline"))
-cards = briefing.headline(day, visits, shifts, inspections, leads)
+cards = b.cards
 for row_start in range(0, len(cards), 5):
     for column, card in zip(st.columns(5), cards[row_start:row_start + 5]):
         help_text = None
@@ -42,20 +33,19 @@ if coverage_card.value is not None:
                            target=f"{ctx.coverage_target:.0%}"))
 
 st.subheader(ctx.t("section_attention"))
-for item in briefing.attention(day, street_coverage, visits, stalled, STALLED_DAYS, leads, inspections,
-                               ctx.coverage_target, ctx.lang):
+for item in b.attention:
     st.markdown(f"- {item}")
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(ctx.t("section_ranking"))
+    st.subheader(ctx.t("section_ranking_communities" if ctx.street else "section_ranking"))
     st.caption(ctx.t("ranking_caption"))
-    table = briefing.ranking(street_coverage, street_hours, ctx.lang)
+    table = b.ranking_table
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3,
                  column_config={ctx.t("col_coverage"): st.column_config.NumberColumn(format="%.1f%%")})
     components.downloads(ctx, table, "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
-    st.plotly_chart(charts.coverage_against_target(visits, ctx.coverage_target, ctx.lang), width="stretch")
-    st.plotly_chart(charts.knocked_per_day(visits, ctx.lang), width="stretch")
-    st.plotly_chart(charts.hours_per_day(shifts, ctx.lang), width="stretch")
+    st.plotly_chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang), width="stretch")
+    st.plotly_chart(charts.knocked_per_day(b.visits, ctx.lang), width="stretch")
+    st.plotly_chart(charts.hours_per_day(b.shifts, ctx.lang), width="stretch")

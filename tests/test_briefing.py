@@ -62,3 +62,13 @@ def test_a_street_that_falls_behind_is_said_so(hand_con):
     items = briefing.attention(dt.date(2022, 3, 2), cov, data["visits"], cov.iloc[0:0], 3, data["leads"],
                                data["inspections"], 0.95, "en")
     assert items[0] == "乙 Yi: coverage 33%, lowest of 2, down 1 place."
+
+
+def test_a_street_briefing_ranks_its_communities(hand_con):
+    from functools import partial
+    b = briefing.gather(partial(queries.run, hand_con), D3, "S1", "en", 0.95)
+    # S1 has one community, C1: covered H1, H2 of 4 registered; knocked H3, H1 on 3 March; no hours that day
+    table = b.ranking_table
+    assert table.columns[2] == "Community"
+    assert table.iloc[0].tolist()[2:] == ["甲一社区", 50.0, 0.0, 2, 0.0]
+    assert b.cards[0].value == 2 and b.words[-1].startswith("2 households knocked")
