@@ -3,6 +3,7 @@
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from knockboard.config import db_path
 
@@ -72,6 +73,38 @@ def cmd_load(args: argparse.Namespace) -> int:
     return worst
 
 
+def cmd_briefing(args: argparse.Namespace) -> int:
+    """Exit 0: written; 2: bad arguments or the store cannot be opened; 3: no data for that day;
+    4: the PDF could not be printed. Nothing is written unless it is whole."""
+    import datetime as dt
+
+    import duckdb
+
+    from knockboard import store
+    from knockboard.briefing_export import BriefingError, export
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"--date {args.date}: not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    path = args.db or db_path()
+    try:
+        con = store.connect(path, read_only=True)
+    except duckdb.Error as error:
+        print(f"{path}: cannot open the store ({error})", file=sys.stderr)
+        return 2
+    try:
+        made = export(con, args.out, day, args.street, args.lang)
+    except BriefingError as error:
+        print(f"briefing not written: {error}", file=sys.stderr)
+        return {"no_data": 3, "bad_output": 2}.get(error.code, 4)
+    finally:
+        con.close()
+    print(f"Briefing for {made} written to {args.out}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from knockboard.bench import run
 
@@ -100,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)
+    brief = commands.add_parser("briefing", help="write the daily briefing as HTML (offline) or PDF (A4)")
+    brief.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")
+    brief.add_argument("--street", help="a street id (e.g. S10) for a street briefing (default: the district)")
+    brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
+    brief.add_argument("--out", required=True, type=Path, help="output file, .html or .pdf")
+    brief.add_argument("--db", help="store to read (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
+    brief.set_defaults(run=cmd_briefing)
     bench = commands.add_parser("bench", help="measure page run times, build time, load rate and memory")
     bench.add_argument("--scale", type=float, action="append",
                        help="a demo scale to measure; repeat for several (default: 1 and 10)")

@@ -10,6 +10,9 @@ DEFAULT_DB = ROOT / "data" / "knockboard.duckdb"
 CAMPAIGN_START = "2022-02-01"
 CAMPAIGN_END = "2022-03-22"
 
+# DESIGN.md: the default coverage threshold, and the target coverage is measured against.
+COVERAGE_TARGET = 0.95
+
 
 def db_path() -> Path:
     """The store: $KNOCKBOARD_DB, else data/knockboard.duckdb in the checkout."""

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from knockboard import briefing, charts, components
-from knockboard.app import page_context
+from knockboard import briefing, briefing_export, charts, components
+from knockboard.app import connection, page_context
 
 ctx = page_context()
 day = ctx.day
@@ -11,6 +11,22 @@ b = briefing.gather(ctx.q, day, ctx.street, ctx.lang, ctx.coverage_target)
 
 st.title(ctx.t("briefing_title", day=ctx.day_long()))
 st.caption(f"{ctx.scope} · {ctx.t('vs_prev_day')}")
+
+
+def briefing_html() -> str:
+    return briefing_export.build(connection(ctx.path), day, ctx.street, ctx.lang)[0]
+
+
+with st.container(horizontal=True):
+    # made when clicked: the page itself stays fast
+    st.download_button(ctx.t("download_html"), lambda: briefing_html().encode("utf-8"),
+                       file_name=f"briefing-{day.isoformat()}-{ctx.street or 'district'}-{ctx.lang}.html",
+                       mime="text/html", on_click="ignore", key="briefing-html")
+    pdf_ready = briefing_export.chromium_path() is not None
+    st.download_button(ctx.t("download_pdf"), lambda: briefing_export.pdf_bytes(briefing_html()),
+                       file_name=f"briefing-{day.isoformat()}-{ctx.street or 'district'}-{ctx.lang}.pdf",
+                       mime="application/pdf", on_click="ignore", key="briefing-pdf", disabled=not pdf_ready,
+                       help=None if pdf_ready else ctx.t("pdf_unavailable"))
 for sentence in b.words:
     st.markdown(sentence)
 
