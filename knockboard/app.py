@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 import queries
 from knockboard import i18n, store
+from knockboard.serving import ServedStore
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
 
 CONTEXT_KEY = "_kb_context"
@@ -62,27 +62,27 @@ def _build_demo_once(path: str, _progress) -> None:
         build_demo(path, scale=first_start_scale(), progress=_progress)
 
 
-@st.cache_resource(show_spinner=False)
-def connection(path: str) -> duckdb.DuckDBPyConnection:
-    """The process's one connection to the store; queries run on cursors of it."""
-    con = store.connect(path)
-    store.ensure_rollups(con)
-    return con
+@st.cache_resource(show_spinner=False, on_release=lambda served: served.close())
+def served_store(path: str) -> ServedStore:
+    """The process's hold on the store: read-only for serving, read-write while a load runs
+    (knockboard/serving.py), so other programs can read the store while the dashboard serves."""
+    return ServedStore(path)
 
 
-def ensure_store(lang: str) -> duckdb.DuckDBPyConnection:
+def ensure_store(lang: str) -> ServedStore:
     path = db_path()
     if not path.exists():
         bar = st.progress(0.0, text=i18n.t("building_demo", lang))
         _build_demo_once(str(path), lambda f, m: bar.progress(min(f, 1.0), text=f"{i18n.t('building_demo', lang)} {m}"))
         bar.empty()
-    return connection(str(path))
+    return served_store(str(path))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def _cached_query(path: str, version: str, name: str, params: tuple) -> pd.DataFrame:
     # `version` is part of the key: a load bumps it, so nothing stale is served.
-    return queries.run(connection(path), name, **dict(params))
+    with served_store(path).reading() as con:
+        return queries.run(con, name, **dict(params))
 
 
 # ---------------------------------------------------------------- the context pages get
@@ -175,10 +175,11 @@ def build_context() -> Context:
     st.session_state.setdefault("kb_lang", _browser_language() or default_language())
     lang = st.session_state["kb_lang"]
 
-    con = ensure_store(lang)
+    served = ensure_store(lang)
     path = str(db_path())
-    version = store.data_version(con)
-    if not store.is_populated(con):
+    with served.reading() as con:
+        version, populated, source = store.data_version(con), store.is_populated(con), store.get_meta(con, "source")
+    if not populated:
         st.warning(i18n.t("no_data", lang))
         st.stop()
     days = _cached_query(path, version, "data_days", ())
@@ -202,7 +203,7 @@ def build_context() -> Context:
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     ctx = Context(lang=lang, day=latest_day, street=None, first_day=first_day, latest_day=latest_day,
                   streets=streets, version=version, path=path, street_names=names,
-                  source=store.get_meta(con, "source"))
+                  source=source)
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))

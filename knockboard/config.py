@@ -33,3 +33,9 @@ def first_start_scale() -> float:
 def max_upload_mb() -> float:
     """Largest file the Data page accepts; bigger ones are loaded with `python -m knockboard load`."""
     return float(os.environ.get("KNOCKBOARD_MAX_UPLOAD_MB", "50"))
+
+
+def share_store() -> bool:
+    """Serve from a read-only connection so other programs (a scheduled briefing) can read the store
+    while the dashboard runs. Off (0) holds it read-write, as tests in one process need."""
+    return os.environ.get("KNOCKBOARD_SHARE_STORE", "1") != "0"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from knockboard import briefing, briefing_export, charts, components
-from knockboard.app import connection, page_context
+from knockboard.app import page_context, served_store
 
 ctx = page_context()
 day = ctx.day
@@ -14,7 +14,8 @@ st.caption(f"{ctx.scope} · {ctx.t('vs_prev_day')}")
 
 
 def briefing_html() -> str:
-    return briefing_export.build(connection(ctx.path), day, ctx.street, ctx.lang)[0]
+    with served_store(ctx.path).reading() as con:
+        return briefing_export.build(con, day, ctx.street, ctx.lang)[0]
 
 
 with st.container(horizontal=True):

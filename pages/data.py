@@ -3,7 +3,7 @@
 import streamlit as st
 
 from knockboard import components, data_panel
-from knockboard.app import connection, page_context
+from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, load_bytes
 from knockboard.loading.messages import rejects_table, summary
@@ -32,8 +32,8 @@ if submitted and files:
             reports.append(("error", ctx.t("data_too_big", file=upload.name, size=f"{size_mb:.1f}",
                                            limit=f"{max_upload_mb():g}"), None))
             continue
-        report = load_bytes(connection(ctx.path), upload.getvalue(), upload.name, table=table,
-                            loaded_by="dashboard")
+        with served_store(ctx.path).writing() as con:
+            report = load_bytes(con, upload.getvalue(), upload.name, table=table, loaded_by="dashboard")
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
         reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports

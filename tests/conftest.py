@@ -1,5 +1,6 @@
 """Shared fixtures: a hand-built store with known answers, a small demo, and (once) the scale-1 demo."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# Tests open stores read-write beside the app in one process; DuckDB shares a file within a process
+# only in one mode. Read-only serving is tested on its own (tests/test_serving.py) and in the browser.
+os.environ["KNOCKBOARD_SHARE_STORE"] = "0"
 
 from knockboard import store  # noqa: E402
 from knockboard.demo import build_demo  # noqa: E402
@@ -39,3 +44,13 @@ def scale1_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo1") / "demo-1.duckdb"
     build_demo(path, scale=1.0)
     return path
+
+
+@pytest.fixture(autouse=True)
+def release_app_stores():
+    """The app holds stores open (read-only) across runs; let go after each test so a test can open
+    the same file read-write, as another program would."""
+    yield
+    import streamlit as st
+    st.cache_resource.clear()
+    st.cache_data.clear()

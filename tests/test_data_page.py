@@ -19,6 +19,17 @@ def db(hand_db, tmp_path):
     return copy
 
 
+def stored(db, sql):
+    """Reads the store as another program would, once the app has let go of it."""
+    import streamlit as st
+    st.cache_resource.clear()
+    con = store.connect(db)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
 def open_page(monkeypatch, db, lang):
     monkeypatch.setenv("KNOCKBOARD_DB", str(db))
     at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
@@ -46,9 +57,7 @@ def test_upload_reports_refused_rows(monkeypatch, db, lang, title, loaded):
     refused = at.dataframe[0].value
     assert len(refused) == 2 and "absent" in refused.iloc[:, 3].tolist()
     assert any("CSV" in b.label for b in at.get("download_button"))
-    con = store.connect(db)
-    assert con.execute("select count(*) from visits where visit_id = 'N1'").fetchone()[0] == 1
-    con.close()
+    assert stored(db, "select count(*) from visits where visit_id = 'N1'") == 1
 
 
 def test_a_clean_file_and_a_repeat(monkeypatch, db):
@@ -67,9 +76,7 @@ def test_an_upload_over_the_limit_gets_a_message(monkeypatch, db):
     monkeypatch.setenv("KNOCKBOARD_MAX_UPLOAD_MB", "0.0001")
     at = upload(open_page(monkeypatch, db, "en"), "visits_good_zh_gb18030.csv")
     assert not at.exception and "over the 0.0001 MB limit" in at.error[0].value
-    con = store.connect(db)
-    assert con.execute("select count(*) from imports").fetchone()[0] == 0
-    con.close()
+    assert stored(db, "select count(*) from imports") == 0
 
 
 def test_suspicious_records_on_the_demo(monkeypatch, scale1_db):
