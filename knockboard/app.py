@@ -7,11 +7,13 @@ the language and the store.
 """
 
 import datetime as dt
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import queries
 from knockboard import i18n, store
@@ -20,6 +22,8 @@ from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_
 
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
+ENTRY = "dashboard.py"
+PAGE_PARAM = "page"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
 WHOLE_DISTRICT = ""
 
@@ -222,8 +226,38 @@ def build_context() -> Context:
     return ctx
 
 
+def _old_pages_mode() -> bool:
+    """A page running without dashboard.py on a real server whose main script is dashboard.py.
+    (AppTest has no server runtime: it runs pages this way on purpose, and needs no hand-over.)"""
+    run = get_script_run_ctx()
+    under_test = st.get_option("global.appTest")
+    return not under_test and run is not None and Path(run.main_script_path).name == ENTRY
+
+
 def page_context() -> Context:
     """First line of every page: the context dashboard.py built for this run, or a new one when the
-    page runs on its own."""
+    page runs on its own (AppTest, or `streamlit run pages/x.py`).
+
+    On a fresh server, a deep link runs the page file in Streamlit's old `pages/` mode, without
+    dashboard.py: the page then hands over to dashboard.py, which sets up the navigation and comes
+    straight back to it (PAGE_PARAM carries which page), so the first visitor gets the real menu."""
     ctx = st.session_state.pop(CONTEXT_KEY, None)
-    return ctx if ctx is not None else build_context()
+    if ctx is not None:
+        return ctx
+    if _old_pages_mode():
+        caller = Path(inspect.currentframe().f_back.f_globals.get("__file__", "")).name
+        spec = next((p for p in PAGES if Path(p.file).name == caller), PAGES[0])
+        for key in WIDGET_KEYS:  # keep the sidebar's values across the hand-over
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+        st.switch_page(ENTRY, query_params={**st.query_params.to_dict(), PAGE_PARAM: spec.url_path})
+    return build_context()
+
+
+def page_from_url(pages: dict[str, "st.Page"]) -> "st.Page | None":
+    """dashboard.py: the page a hand-over from the old `pages/` mode asked for, if any."""
+    target = st.query_params.get(PAGE_PARAM)
+    if target is None:
+        return None
+    del st.query_params[PAGE_PARAM]
+    return pages.get(target)

@@ -7,7 +7,9 @@ from knockboard import i18n
 
 
 def _headers(df: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
-    return df[list(names)].rename(columns={k: i18n.t(v, lang) for k, v in names.items()})
+    """The chosen columns under translated headers; empty cells show as blank, not "None"."""
+    out = df[list(names)].rename(columns={k: i18n.t(v, lang) for k, v in names.items()})
+    return out.astype(object).where(out.notna(), "")
 
 
 def by_table(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -22,6 +24,7 @@ def by_street(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = freshness.copy()
     df.insert(0, "street", [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])])
     out = df.drop(columns=["street_id", "name_zh", "name_en"])
+    out = out.astype(object).where(out.notna(), "")
     labels = {"street": i18n.t("street", lang),
               "visits": i18n.t("table_visits", lang), "visits_latest": i18n.t("table_visits", lang),
               "shifts": i18n.t("table_shifts", lang), "shifts_latest": i18n.t("table_shifts", lang),

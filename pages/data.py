@@ -18,7 +18,7 @@ st.title(ctx.t("data_title"))
 st.caption(ctx.t("data_intro"))
 
 with st.form("data_upload", clear_on_submit=True):
-    files = st.file_uploader(ctx.t("data_files"), type=["csv", "txt", "xlsx", "geojson", "json"],
+    files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
                              accept_multiple_files=True, key="data_files")
     table = st.selectbox(ctx.t("data_table"), [None, *ORDER], key="data_table",
                          format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"))

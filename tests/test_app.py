@@ -11,7 +11,7 @@ from knockboard.app import PAGES
 BRIEFING_CARDS = {
     "zh": ["敲门户数", "累计覆盖率", "新增覆盖户数", "志愿服务时长", "在岗志愿者", "检查次数", "停业整顿商户",
            "接收核查线索", "完成核查线索", "超24小时未核查"],
-    "en": ["Households knocked", "Coverage to date", "Households newly covered", "Volunteer hours",
+    "en": ["Households knocked", "Coverage to date", "Newly covered", "Volunteer hours",
            "Active volunteers", "Inspections", "Businesses closed", "Leads received", "Leads verified",
            "Leads pending > 24 h"],
 }

@@ -9,7 +9,7 @@ TEXT: dict[str, dict[str, str]] = {
     "coverage_help": {"en": "Households met or found vacant since the campaign began ÷ registered "
                             "households. Target {target}.",
                       "zh": "行动以来已见面或确认空置的户数 ÷ 登记户数。目标 {target}。"},
-    "newly_covered": {"en": "Households newly covered", "zh": "新增覆盖户数"},
+    "newly_covered": {"en": "Newly covered", "zh": "新增覆盖户数"},
     "hours": {"en": "Volunteer hours", "zh": "志愿服务时长"},
     "active_volunteers": {"en": "Active volunteers", "zh": "在岗志愿者"},
     "inspections": {"en": "Inspections", "zh": "检查次数"},
