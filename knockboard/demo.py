@@ -235,8 +235,11 @@ def simulate_shifts(v: pd.DataFrame, teams: pd.DataFrame, scale: float, rng) -> 
     start = np.maximum(v["joined"].to_numpy(), 0)
     active = (days[None, :] >= start[:, None]) & (days[None, :] <= v["last_day"].to_numpy()[:, None])
     works = active & (rng.random(active.shape) < intensity[None, :])
-    # every volunteer on the books did at least one shift: their first day
-    works[np.arange(len(v)), np.minimum(start, DAYS - 1)] = True
+    # every volunteer on the books did at least one shift: on joining if they joined during the
+    # campaign, else on a day of their active spell (not all on 1 February)
+    last = np.maximum(v["last_day"].to_numpy(), start)
+    first = np.where(v["joined"].to_numpy() > 0, start, start + (rng.random(len(v)) * (last - start + 1)).astype(int))
+    works[np.arange(len(v)), np.minimum(first, DAYS - 1)] = True
     vol, day = np.nonzero(works)
     org = v["org"].to_numpy()[vol]
     hours = np.where(org == "organ", rng.gamma(6.0, 0.6, len(vol)), rng.gamma(4.0, 0.9, len(vol)))

@@ -29,6 +29,8 @@ pytestmark = pytest.mark.browser
 # A new page: one more line here.
 PAGES = [
     ("briefing", "", {"en": "Daily briefing", "zh": "每日简报"}),
+    ("knocked", "knocked", {"en": "Households knocked", "zh": "入户敲门"}),
+    ("hours", "hours", {"en": "Party-member volunteer hours", "zh": "党员志愿时长"}),
     ("data", "data", {"en": "Data", "zh": "数据导入"}),
 ]
 LANGS = ("en", "zh")

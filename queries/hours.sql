@@ -1,0 +1,321 @@
+-- name: hours_daily
+-- Volunteer hours (sum of shift hours), active volunteers (distinct volunteers with a shift that
+-- day) and shifts per day from $start to $end; $street null means the whole district (shifts count
+-- where they were worked). The same numbers as shifts_daily, read from roll_volunteer_day (one row
+-- per volunteer and day), so counting volunteers needs no distinct over every shift.
+with spine as (
+    select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
+),
+per_day as (
+    select day, sum(hours) as hours, count(*) as active_volunteers, sum(shifts) as shifts
+    from roll_volunteer_day
+    where $street::varchar is null and day between $start::date and $end::date
+    group by day
+    union all
+    select day, sum(hours), count(*), sum(shifts)
+    from roll_volunteer_street_day
+    where street_id = $street and day between $start::date and $end::date
+    group by day
+)
+select s.day, coalesce(p.hours, 0) as hours,
+       coalesce(p.active_volunteers, 0)::bigint as active_volunteers,
+       coalesce(p.shifts, 0)::bigint as shifts
+from spine s
+left join per_day p using (day)
+order by s.day
+
+-- name: hours_headline
+-- The article's headline figures, computed up to the end of day $day. Shifts count in the street
+-- where they were worked (shifts.street_id); teams in their own street. Party members on duty:
+-- distinct party-member volunteers with at least one shift; volunteers on duty: distinct volunteers
+-- with a shift (party members or not); teams: party-member volunteer teams registered (teams
+-- table); organ members: distinct government-organ (org_type 'organ') party members with a shift,
+-- and organ hours: the sum of those members' shift hours; hours: all volunteer hours.
+-- $street null means the whole district.
+with standing as (
+    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
+    -- roll_volunteer_day), across the district or within street $street
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
+    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    union all
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
+    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+),
+worked as (
+    select s.hours_to_date, v.is_party_member, v.org_type
+    from standing s
+    join volunteers v using (volunteer_id)
+)
+select count(*) filter (where is_party_member)::bigint as party_members_on_duty,
+       count(*)::bigint as volunteers_on_duty,
+       (select count(*) from teams where $street::varchar is null or street_id = $street)::bigint as teams,
+       count(*) filter (where org_type = 'organ' and is_party_member)::bigint as organ_members,
+       coalesce(sum(hours_to_date) filter (where org_type = 'organ' and is_party_member), 0) as organ_hours,
+       coalesce(sum(hours_to_date), 0) as hours
+from worked
+
+-- name: hours_by_post
+-- Volunteer hours up to the end of day $day by post category (the 8 posts, listed even when empty,
+-- in the order of DESIGN.md): hours, shifts and the post's share of all hours. $street null means
+-- the whole district (shifts count where they were worked).
+with posts as (
+    select * from (values
+        (1, 'publicity'), (2, 'checkpoint'), (3, 'transport'), (4, 'assistance'),
+        (5, 'data_verification'), (6, 'door_to_door'), (7, 'testing_site'), (8, 'disinfection')
+    ) p(position, post_category)
+),
+per_post as (
+    select post_category, sum(hours) as hours, count(*) as shifts
+    from shifts
+    where shift_date <= $day::date and ($street::varchar is null or street_id = $street)
+    group by post_category
+)
+select p.post_category, coalesce(hours, 0) as hours, coalesce(shifts, 0)::bigint as shifts,
+       case when sum(hours) over () > 0 then coalesce(hours, 0) / sum(hours) over () end as share
+from posts p
+left join per_post using (post_category)
+order by p.position
+
+-- name: hours_by_post_daily
+-- Volunteer hours per day and post category from $start to $end: one row per day and post (the 8
+-- posts, zero when nobody worked there). $street null means the whole district.
+with spine as (
+    select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
+),
+posts as (
+    select unnest(['publicity', 'checkpoint', 'transport', 'assistance', 'data_verification',
+                   'door_to_door', 'testing_site', 'disinfection']) as post_category
+),
+per_day as (
+    select shift_date as day, post_category, sum(hours) as hours
+    from shifts
+    where shift_date between $start::date and $end::date
+      and ($street::varchar is null or street_id = $street)
+    group by all
+)
+select s.day, p.post_category, coalesce(d.hours, 0) as hours
+from spine s
+cross join posts p
+left join per_day d using (day, post_category)
+order by s.day, p.post_category
+
+-- name: hours_by_org
+-- Up to the end of day $day, per organisation type (community 社区, organ 机关, two_new 两新组织; all
+-- three listed): volunteers with a shift, party members among them, hours, and hours per volunteer
+-- with a shift. $street null means the whole district (shifts count where they were worked).
+with orgs as (
+    select * from (values (1, 'community'), (2, 'organ'), (3, 'two_new')) o(position, org_type)
+),
+standing as (
+    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
+    -- roll_volunteer_day), across the district or within street $street
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
+    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    union all
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
+    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+),
+per_org as (
+    select v.org_type, count(*) as volunteers,
+           count(*) filter (where v.is_party_member) as party_members,
+           sum(s.hours_to_date) as hours
+    from standing s
+    join volunteers v using (volunteer_id)
+    group by v.org_type
+)
+select o.org_type, coalesce(volunteers, 0)::bigint as volunteers,
+       coalesce(party_members, 0)::bigint as party_members, coalesce(hours, 0) as hours,
+       case when volunteers > 0 then hours / volunteers end as hours_per_volunteer
+from orgs o
+left join per_org using (org_type)
+order by o.position
+
+-- name: hours_by_team
+-- Every team in scope (teams of street $street, or all), with the volunteers of the team who
+-- worked a shift up to the end of day $day (anywhere), their hours in total and on day $day. Teams
+-- without any shift are listed with zeros. Most hours first.
+with standing as (
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
+    where day <= $day::date and (next_day is null or next_day > $day::date)
+),
+per_team as (
+    select v.team_id, count(*) as volunteers, sum(s.hours_to_date) as hours,
+           sum(s.hours) filter (where s.day = $day::date) as hours_day
+    from standing s
+    join volunteers v using (volunteer_id)
+    group by v.team_id
+)
+select t.team_id, t.name, t.kind, t.street_id, s.name_zh as street_zh, s.name_en as street_en,
+       coalesce(p.volunteers, 0)::bigint as volunteers, coalesce(p.hours, 0) as hours,
+       coalesce(p.hours_day, 0) as hours_day
+from teams t
+left join per_team p using (team_id)
+left join streets s on s.street_id = t.street_id
+where $street::varchar is null or t.street_id = $street
+order by hours desc, t.team_id
+
+-- name: hours_by_unit
+-- Per unit — the streets of the district, or the grids of street $street (where the shift was
+-- worked) — up to the end of day $day: hours, volunteers with a shift, hours on day $day and
+-- volunteers with a shift on day $day. Every unit in scope is listed; ordered by unit id.
+with units as (
+    select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
+    from territory
+    where $street::varchar is null or street_id = $street
+),
+per_unit as (
+    -- streets: each volunteer's standing within the street at the end of $day (roll_volunteer_street_day)
+    select street_id as unit_id, sum(hours_to_date) as hours, count(*) as volunteers,
+           sum(hours) filter (where day = $day::date) as hours_day,
+           count(*) filter (where day = $day::date) as volunteers_day
+    from roll_volunteer_street_day
+    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    group by street_id
+    union all
+    -- grids of one street: that street's shifts
+    select grid_id, sum(hours), count(distinct volunteer_id),
+           sum(hours) filter (where shift_date = $day::date),
+           count(distinct volunteer_id) filter (where shift_date = $day::date)
+    from shifts
+    where street_id = $street and shift_date <= $day::date
+    group by grid_id
+),
+names as (
+    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    union all
+    select g.grid_id, g.name_zh, g.name_en
+    from grids g join communities c using (community_id)
+    where c.street_id = $street
+)
+select u.unit_id, n.name_zh, n.name_en,
+       coalesce(p.hours, 0) as hours, coalesce(p.volunteers, 0)::bigint as volunteers,
+       coalesce(p.hours_day, 0) as hours_day, coalesce(p.volunteers_day, 0)::bigint as volunteers_day
+from units u
+join names n using (unit_id)
+left join per_unit p using (unit_id)
+order by u.unit_id
+
+-- name: volunteers_joined_daily
+-- New volunteers per day from $start to $end: volunteers whose joined_on is that day, how many of
+-- them are retired (退休) people and how many are party members, and the running total of those who
+-- joined from $start. A volunteer's street is their team's street. $street null means the whole
+-- district.
+with spine as (
+    select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
+),
+joined as (
+    select v.joined_on as day, count(*) as joined,
+           count(*) filter (where v.retired) as retired,
+           count(*) filter (where v.is_party_member) as party_members
+    from volunteers v
+    left join teams t using (team_id)
+    where v.joined_on between $start::date and $end::date
+      and ($street::varchar is null or t.street_id = $street)
+    group by v.joined_on
+)
+select s.day, coalesce(j.joined, 0)::bigint as joined, coalesce(j.retired, 0)::bigint as retired,
+       coalesce(j.party_members, 0)::bigint as party_members,
+       sum(coalesce(j.joined, 0)) over (order by s.day)::bigint as joined_to_date
+from spine s
+left join joined j using (day)
+order by s.day
+
+-- name: volunteers_idle_summary
+-- Volunteers on the books at the end of day $day (joined_on up to $day, or unknown) in scope (their
+-- team's street), and those without a shift anywhere in the $days days up to and including $day,
+-- among them those who never had a shift up to $day. $street null means the whole district.
+with scoped as (
+    select v.volunteer_id
+    from volunteers v
+    left join teams t using (team_id)
+    where (v.joined_on is null or v.joined_on <= $day::date)
+      and ($street::varchar is null or t.street_id = $street)
+),
+last_shift as (
+    -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
+    select volunteer_id, day as last_day from roll_volunteer_day
+    where day <= $day::date and (next_day is null or next_day > $day::date)
+)
+select count(*)::bigint as volunteers,
+       count(*) filter (where l.last_day is null or l.last_day <= $day::date - $days::integer)::bigint as idle,
+       count(*) filter (where l.last_day is null)::bigint as never_worked
+from scoped s
+left join last_shift l using (volunteer_id)
+
+-- name: volunteers_idle
+-- The volunteers without a shift in the $days days up to and including $day (as in
+-- volunteers_idle_summary), longest idle first (never worked first), at most $limit rows: team,
+-- organisation type, party member, retired, their last shift day up to $day and the days since.
+-- No names: personal data stays with the teams.
+with scoped as (
+    select v.volunteer_id, v.team_id, v.org_type, v.is_party_member, v.retired, t.name as team_name,
+           t.street_id
+    from volunteers v
+    left join teams t using (team_id)
+    where (v.joined_on is null or v.joined_on <= $day::date)
+      and ($street::varchar is null or t.street_id = $street)
+),
+last_shift as (
+    -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
+    select volunteer_id, day as last_day from roll_volunteer_day
+    where day <= $day::date and (next_day is null or next_day > $day::date)
+)
+select s.volunteer_id, s.team_name, s.street_id, st.name_zh as street_zh, st.name_en as street_en,
+       s.org_type, s.is_party_member, s.retired, l.last_day,
+       ($day::date - l.last_day)::integer as days_since
+from scoped s
+left join last_shift l using (volunteer_id)
+left join streets st on st.street_id = s.street_id
+where l.last_day is null or l.last_day <= $day::date - $days::integer
+order by l.last_day nulls first, s.volunteer_id
+limit $limit
+
+-- name: hours_per_volunteer_distribution
+-- Hours per volunteer up to the end of day $day, as a distribution: volunteers with at least one
+-- shift, grouped by their total hours in bins $bin hours wide (a bin starting at b holds totals
+-- from b up to but not including b + $bin). $street null means the whole district; with a street,
+-- only hours worked in that street count. Ordered by bin.
+with standing as (
+    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
+    -- roll_volunteer_day), across the district or within street $street
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
+    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    union all
+    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
+    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+)
+select (floor(hours_to_date / $bin::double) * $bin::double) as bin_start, count(*)::bigint as volunteers
+from standing
+group by bin_start
+order by bin_start
+
+-- name: checkpoint_daily
+-- Checkpoint duty (卡口执勤) coverage per day from $start to $end: checkpoint hours, volunteers with
+-- a checkpoint shift, and the units with any checkpoint shift that day against the units in scope —
+-- streets (and their share) and grids (and their share). $street null means the whole district;
+-- with a street, its grids (and the street itself) are the units.
+with spine as (
+    select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
+),
+scope as (
+    select count(distinct street_id) as streets, count(distinct grid_id) as grids
+    from territory
+    where $street::varchar is null or street_id = $street
+),
+per_day as (
+    select shift_date as day, sum(hours) as hours, count(distinct volunteer_id) as volunteers,
+           count(distinct street_id) as streets, count(distinct grid_id) as grids
+    from shifts
+    where post_category = 'checkpoint' and shift_date between $start::date and $end::date
+      and ($street::varchar is null or street_id = $street)
+    group by shift_date
+)
+select s.day, coalesce(p.hours, 0) as hours, coalesce(p.volunteers, 0)::bigint as volunteers,
+       coalesce(p.streets, 0)::bigint as streets_covered, c.streets as streets_in_scope,
+       case when c.streets > 0 then coalesce(p.streets, 0) / c.streets end as street_share,
+       coalesce(p.grids, 0)::bigint as grids_covered, c.grids as grids_in_scope,
+       case when c.grids > 0 then coalesce(p.grids, 0) / c.grids end as grid_share
+from spine s
+cross join scope c
+left join per_day p using (day)
+order by s.day
