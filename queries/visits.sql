@@ -44,7 +44,8 @@ order by f.day
 
 -- name: street_coverage
 -- Per street on day $day and the day before: coverage to date (covered / registered households),
--- households knocked, and the street's rank by coverage, 1 = lowest (worst first).
+-- households knocked, and the street's rank by coverage, 1 = lowest (worst first); also households
+-- missing (registered - covered, at least 0) and the last day with a visit up to $day (last_day).
 with registered as (
     select street_id, registered from registered_by_street
 ),
@@ -53,7 +54,8 @@ covered as (
            sum(newly_covered) filter (where day <= $day::date)::bigint as covered,
            sum(newly_covered) filter (where day <= $day::date - 1)::bigint as covered_prev,
            sum(knocked) filter (where day = $day::date)::bigint as knocked,
-           sum(knocked) filter (where day = $day::date - 1)::bigint as knocked_prev
+           sum(knocked) filter (where day = $day::date - 1)::bigint as knocked_prev,
+           max(day) filter (where day <= $day::date) as last_day
     from roll_visits_street_day
     group by street_id
 ),
@@ -62,7 +64,9 @@ joined as (
            coalesce(c.covered, 0) as covered, coalesce(c.covered_prev, 0) as covered_prev,
            coalesce(c.knocked, 0) as knocked, coalesce(c.knocked_prev, 0) as knocked_prev,
            case when r.registered > 0 then coalesce(c.covered, 0) / r.registered end as coverage,
-           case when r.registered > 0 then coalesce(c.covered_prev, 0) / r.registered end as coverage_prev
+           case when r.registered > 0 then coalesce(c.covered_prev, 0) / r.registered end as coverage_prev,
+           greatest(coalesce(r.registered, 0) - coalesce(c.covered, 0), 0) as missing,
+           c.last_day
     from streets s
     left join registered r using (street_id)
     left join covered c using (street_id)

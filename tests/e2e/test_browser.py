@@ -29,6 +29,8 @@ pytestmark = pytest.mark.browser
 # A new page: one more line here.
 PAGES = [
     ("briefing", "", {"en": "Daily briefing", "zh": "每日简报"}),
+    ("coverage_map", "coverage_map", {"en": "Grid coverage map", "zh": "网格覆盖地图"}),
+    ("gaps", "gaps", {"en": "Coverage gaps", "zh": "覆盖缺口"}),
     ("knocked", "knocked", {"en": "Households knocked", "zh": "入户敲门"}),
     ("hours", "hours", {"en": "Party-member volunteer hours", "zh": "党员志愿时长"}),
     ("data", "data", {"en": "Data", "zh": "数据导入"}),
@@ -155,6 +157,10 @@ def wait_for(condition, timeout: float, interval: float = 0.1):
 _CHARTS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
   .map(chart => chart.querySelector('svg.main-svg') !== null)"""
 
+# A deck.gl map is drawn into a canvas of some size.
+_MAPS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stDeckGlJsonChart"]'))
+  .map(map => Array.from(map.querySelectorAll('canvas')).some(c => c.width > 0 && c.height > 0))"""
+
 # A metric's value must fit its own box (no clipped / ellipsed number) and stay inside its card.
 _METRIC_FIT_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMetric"]')).map(metric => {
   const value = metric.querySelector('[data-testid="stMetricValue"]');
@@ -203,6 +209,11 @@ def check_page(page, url: str, expect_text: str, timeout: float = IDLE_TIMEOUT) 
         drawn = page.evaluate(_CHARTS_JS)
         problems.append(f"plotly chart(s) not drawn (no svg.main-svg): numbers "
                         f"{[i + 1 for i, ok in enumerate(drawn) if not ok]} of {len(drawn)}")
+
+    if not wait_for(lambda: all(page.evaluate(_MAPS_JS)), CHART_GRACE if not stuck else 0):
+        drawn = page.evaluate(_MAPS_JS)
+        problems.append(f"map(s) not drawn (no canvas): numbers {[i + 1 for i, ok in enumerate(drawn) if not ok]} "
+                        f"of {len(drawn)}")
 
     for metric in page.evaluate(_METRIC_FIT_JS):
         if metric["valueOverflow"]:

@@ -1,0 +1,126 @@
+"""Coverage gaps (覆盖缺口), for analysts: which grids and micro-grids are behind, ranked by households
+missing; the not-at-home backlog and a revisit plan; whether door-to-door volunteers are where the
+gaps are. Street from the shell; community, level and thresholds here."""
+
+import datetime as dt
+
+import streamlit as st
+
+from knockboard import components, gaps, gaps_charts, i18n
+from knockboard.app import page_context
+
+ctx = page_context()
+day, street = ctx.day, ctx.street
+HEATMAP_DAYS, HEATMAP_ROWS, EFFORT_DAYS = 21, 30, 7
+
+st.title(ctx.t("gaps_title", day=ctx.day_long()))
+
+# ---------------------------------------------------------------- controls
+communities = ctx.q("coverage_communities", day=day, street=street) if street else None
+community_names = {} if communities is None else dict(zip(communities["community_id"], communities["name_zh"]))
+if st.session_state.get("gaps_community") not in [None, *community_names]:
+    st.session_state["gaps_community"] = None  # the street changed under it
+left, middle, right, far = st.columns([1.3, 1.3, 1.3, 1.6])
+level = left.radio(ctx.t("gaps_level"), gaps.LEVELS, key="gaps_level", horizontal=True,
+                   format_func=lambda v: ctx.t(f"gaps_level_{v}"))
+threshold = middle.slider(ctx.t("gaps_threshold"), 50, 100, round(ctx.coverage_target * 100),
+                          key="gaps_threshold") / 100
+days = right.slider(ctx.t("gaps_days"), 1, 14, 3, key="gaps_days")
+community = far.selectbox(ctx.t("gaps_community"), [None, *community_names], key="gaps_community",
+                          disabled=street is None,
+                          format_func=lambda v: ctx.t("gaps_all_communities") if v is None else community_names[v])
+with st.container(horizontal=True):
+    st.markdown(f"**{ctx.t('gaps_signals_label')}**")
+    by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
+          for name in ("by_coverage", "by_days", "by_backlog")}
+st.caption(ctx.t("gaps_caption", scope=ctx.scope, level=ctx.t(f"gaps_level_{level}").lower(), days=days))
+
+params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by)
+grid_gaps = ctx.q("gap_grids", **params)
+
+# ---------------------------------------------------------------- the gap table
+st.subheader(ctx.t("gaps_section_table"))
+if level == "micro_grid" and street is None:
+    st.info(ctx.t("gaps_pick_street"))
+    shown = None
+else:
+    shown = ctx.q("gap_micro_grids", **params) if level == "micro_grid" else grid_gaps
+    total = gaps.totals(shown)
+    for column, (key, value) in zip(st.columns(4), [
+            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_missing", total["missing"]),
+            ("gaps_metric_needed", total["needed"]), ("gaps_metric_backlog", total["backlog"])]):
+        column.metric(ctx.t(key, threshold=i18n.percent(threshold, 0)), i18n.number(value), border=True)
+    table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
+    map_column = gaps.column("map", ctx.lang)
+    st.dataframe(table, hide_index=True, width="stretch", height=420,
+                 column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
+    st.caption(ctx.t("gaps_table_help"))
+    components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}")
+
+# ---------------------------------------------------------------- stalled at a glance
+st.subheader(ctx.t("gaps_section_heatmap"))
+if shown is None or level == "grid":
+    top = grid_gaps.head(HEATMAP_ROWS)[["grid_id", "name_zh"]]
+else:  # the grids of the top micro-grid gaps
+    top = (shown.rename(columns={"name_zh": "micro_grid_name", "grid_name_zh": "name_zh"})
+           .drop_duplicates("grid_id").head(HEATMAP_ROWS)[["grid_id", "name_zh"]])
+if top.empty:
+    st.info(ctx.t("no_rows"))
+else:
+    heat = ctx.q("gap_heatmap", start=day - dt.timedelta(days=HEATMAP_DAYS - 1), end=day,
+                 grids=top["grid_id"].tolist())
+    matrix = gaps.heatmap_matrix(heat, top)
+    st.caption(ctx.t("gaps_heatmap_caption"))
+    behind = matrix.rename(columns=lambda d: d.isoformat()).rename_axis(ctx.t("gaps_axis_grid")).reset_index()
+    components.chart_with_table(ctx, gaps_charts.heatmap(matrix, ctx.lang), behind, "gaps-heatmap")
+
+# ---------------------------------------------------------------- where the effort goes
+st.subheader(ctx.t("gaps_section_effort"))
+st.caption(ctx.t("gaps_effort_caption", days=EFFORT_DAYS))
+effort = gaps.effort(grid_gaps, ctx.q("door_to_door_by_grid", day=day, street=street, community=community,
+                                      days=EFFORT_DAYS))
+unworked = int(effort["unworked"].sum())
+if unworked:
+    st.warning(ctx.t("gaps_unworked_count", n=unworked, days=EFFORT_DAYS))
+effort_table = gaps.effort_table(effort, ctx.lang, EFFORT_DAYS)
+st.plotly_chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), width="stretch", key="chart-gaps-effort")
+st.dataframe(effort_table, hide_index=True, width="stretch", height=300)
+components.downloads(ctx, effort_table, "gaps-effort")
+
+# ---------------------------------------------------------------- not at home: backlog and revisits
+st.subheader(ctx.t("gaps_section_backlog"))
+st.caption(ctx.t("gaps_backlog_caption"))
+if street is None:
+    st.info(ctx.t("gaps_pick_street"))
+else:
+    backlog = ctx.q("backlog_micro_grids", day=day, street=street, community=community)
+    if backlog.empty:
+        st.info(ctx.t("no_rows"))
+    else:
+        backlog_table = gaps.backlog_table(backlog, ctx.lang)
+        st.dataframe(backlog_table, hide_index=True, width="stretch", height=300)
+        components.downloads(ctx, backlog_table, "gaps-backlog")
+        names = dict(zip(backlog["micro_grid_id"], backlog["name_zh"]))
+        if st.session_state.get("gaps_backlog_micro_grid") not in names:
+            st.session_state["gaps_backlog_micro_grid"] = next(iter(names))
+        chosen = st.selectbox(ctx.t("gaps_pick_micro_grid"), list(names), key="gaps_backlog_micro_grid",
+                              format_func=names.get)
+        households = gaps.households_table(ctx.q("backlog_households", day=day, micro_grid=chosen), ctx.lang)
+        st.dataframe(households, hide_index=True, width="stretch")
+        components.downloads(ctx, households, "gaps-backlog-households")
+        if not gaps.show_addresses():
+            st.caption(ctx.t("gaps_addresses_masked"))
+
+st.subheader(ctx.t("gaps_section_revisit"))
+st.caption(ctx.t("gaps_revisit_caption"))
+plan = ctx.q("revisit_plan", day=day, street=street, community=community)
+by_hour = ctx.q("visits_by_hour", day=day, street=street)
+summary = gaps.hours_summary(by_hour, plan, ctx.lang)
+if summary:
+    st.markdown(summary)
+hours = ctx.q("backlog_attempt_hours", day=day, street=street, community=community)
+components.chart_with_table(ctx, gaps_charts.attempt_hours(hours, by_hour, ctx.lang),
+                            gaps.hours_table(hours, by_hour, ctx.lang), "gaps-hours")
+plan_table = gaps.revisit_table(plan, ctx.lang)
+st.dataframe(plan_table, hide_index=True, width="stretch", height=360)
+components.downloads(ctx, plan_table, "gaps-revisit-plan")

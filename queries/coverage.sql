@@ -1,0 +1,199 @@
+-- Queries of the grid coverage map (pages/coverage_map.py). Coverage = households covered (at least
+-- one met or vacant visit since the campaign began, up to the day) / registered households; a unit
+-- with no registered households has no coverage (null), never a division by zero.
+
+-- name: street_shapes
+-- The streets with their names, boundary (GeoJSON, may be null) and where to put their label: the
+-- street's centroid, else the mean of its grids' centroids.
+select s.street_id, s.name_zh, s.name_en, s.boundary,
+       coalesce(s.lat, avg(g.lat)) as lat, coalesce(s.lon, avg(g.lon)) as lon
+from streets s
+left join communities c using (street_id)
+left join grids g using (community_id)
+group by s.street_id, s.name_zh, s.name_en, s.boundary, s.lat, s.lon
+order by s.street_id
+
+-- name: area_path
+-- Where the area $area (a community, grid or micro-grid id) sits in the territory: its street,
+-- community, grid and micro-grid ids and names (null below its own level). No row if unknown.
+with hit as (
+    select street_id, community_id, null::varchar as grid_id, null::varchar as micro_grid_id, 'community' as level
+    from communities where community_id = $area
+    union all
+    select street_id, community_id, grid_id, null, 'grid'
+    from registered_by_grid where grid_id = $area
+    union all
+    select street_id, community_id, grid_id, micro_grid_id, 'micro_grid'
+    from territory where micro_grid_id = $area
+)
+select h.level, h.street_id, s.name_zh as street_name_zh, s.name_en as street_name_en,
+       h.community_id, c.name_zh as community_name_zh, h.grid_id, g.name_zh as grid_name_zh,
+       h.micro_grid_id, m.name_zh as micro_grid_name_zh
+from hit h
+join streets s using (street_id)
+join communities c on c.community_id = h.community_id
+left join grids g on g.grid_id = h.grid_id
+left join micro_grids m on m.micro_grid_id = h.micro_grid_id
+limit 1
+
+-- name: coverage_grids
+-- Per grid on day $day: registered households, households covered to date, coverage (null when the
+-- grid has no registered households), households missing (registered - covered, at least 0), the
+-- last day with a visit up to $day and the days since, households knocked on $day; with the grid's
+-- name, community, street, centroid and boundary. $street, $community (null = all) bound the grids.
+-- Worst coverage first (no households last).
+with scope as (
+    select grid_id, community_id, street_id, registered
+    from registered_by_grid
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+),
+done as (
+    select grid_id, sum(newly_covered)::bigint as covered, max(day) as last_day,
+           sum(knocked) filter (where day = $day::date)::bigint as knocked
+    from roll_visits_grid_day
+    where day <= $day::date
+      and ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+    group by grid_id
+)
+select s.grid_id, g.name_zh, g.name_en, s.community_id, c.name_zh as community_name_zh, s.street_id,
+       g.lat, g.lon, g.boundary, s.registered, coalesce(d.covered, 0) as covered,
+       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
+       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
+       d.last_day, $day::date - d.last_day as days_since, coalesce(d.knocked, 0) as knocked
+from scope s
+join grids g using (grid_id)
+join communities c on c.community_id = s.community_id
+left join done d using (grid_id)
+order by coverage asc nulls last, s.grid_id
+
+-- name: coverage_communities
+-- Per community on day $day (of street $street; null = all): registered households, households
+-- covered to date, coverage (null with no registered households), households missing, last day
+-- with a visit up to $day and the days since, its number of grids and where to put its label (the
+-- mean of its grids' centroids). Worst coverage first.
+with scope as (
+    select community_id, any_value(street_id) as street_id, sum(registered)::bigint as registered,
+           count(*) as grids
+    from registered_by_grid
+    where $street::varchar is null or street_id = $street
+    group by community_id
+),
+done as (
+    select community_id, sum(newly_covered)::bigint as covered, max(day) as last_day
+    from roll_visits_grid_day
+    where day <= $day::date and ($street::varchar is null or street_id = $street)
+    group by community_id
+),
+centre as (
+    select community_id, avg(lat) as lat, avg(lon) as lon from grids group by community_id
+)
+select s.community_id, c.name_zh, c.name_en, s.street_id, s.grids, x.lat, x.lon, s.registered,
+       coalesce(d.covered, 0) as covered,
+       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
+       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
+       d.last_day, $day::date - d.last_day as days_since
+from scope s
+join communities c using (community_id)
+left join centre x using (community_id)
+left join done d using (community_id)
+order by coverage asc nulls last, s.community_id
+
+-- name: coverage_micro_grids
+-- Per micro-grid of grid $grid on day $day: registered households, households covered to date,
+-- coverage (null with no registered households), households missing, not-at-home backlog
+-- (households visited by $day whose visits so far are all not_home/refused = first visited -
+-- covered), last day with a visit up to $day and the days since; with name, centroid and boundary.
+-- Worst coverage first.
+with scope as (
+    select micro_grid_id, grid_id, community_id, street_id, registered_households as registered
+    from territory
+    where grid_id = $grid
+),
+done as (
+    select micro_grid_id, sum(newly_covered)::bigint as covered,
+           sum(first_visits)::bigint as first_visited, max(day) as last_day
+    from roll_visits_mg_day_by_area
+    where grid_id = $grid and day <= $day::date
+    group by micro_grid_id
+)
+select s.micro_grid_id, m.name_zh, s.grid_id, s.community_id, s.street_id, m.lat, m.lon, m.boundary,
+       s.registered, coalesce(d.covered, 0) as covered,
+       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
+       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
+       coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
+       d.last_day, $day::date - d.last_day as days_since
+from scope s
+join micro_grids m using (micro_grid_id)
+left join done d using (micro_grid_id)
+order by coverage asc nulls last, s.micro_grid_id
+
+-- name: area_coverage_daily
+-- Coverage to date of a community ($community) or a grid ($grid; give one, the other null) on each
+-- day from $start to $end: households covered since the campaign began / registered households
+-- (null with none). The district and a street read visits_daily, which has the same definition.
+with registered as (
+    select sum(registered)::bigint as registered
+    from registered_by_grid
+    where ($community::varchar is null or community_id = $community)
+      and ($grid::varchar is null or grid_id = $grid)
+),
+per_day as (
+    select day, sum(newly_covered) as newly_covered
+    from roll_visits_grid_day
+    where day <= $end::date
+      and ($community::varchar is null or community_id = $community)
+      and ($grid::varchar is null or grid_id = $grid)
+    group by day
+),
+spine as (
+    select unnest(generate_series(
+        least($start::date, coalesce((select min(day) from per_day), $start::date)), $end::date,
+        interval 1 day))::date as day
+),
+filled as (
+    select s.day, sum(coalesce(p.newly_covered, 0)) over (order by s.day)::bigint as covered_to_date
+    from spine s
+    left join per_day p using (day)
+)
+select f.day, f.covered_to_date, r.registered,
+       case when r.registered > 0 then f.covered_to_date / r.registered end as coverage
+from filled f, registered r
+where f.day >= $start::date
+order by f.day
+
+-- name: micro_grid_coverage_daily
+-- Coverage to date of micro-grid $micro_grid (of grid $grid) on each day from $start to $end, as
+-- area_coverage_daily.
+with registered as (
+    select registered_households::bigint as registered
+    from territory where micro_grid_id = $micro_grid
+),
+per_day as materialized (
+    select day, sum(newly_covered) as newly_covered
+    from roll_visits_mg_day_by_area
+    where grid_id = $grid and micro_grid_id = $micro_grid and day <= $end::date
+    group by day
+),
+spine as (
+    select unnest(generate_series(
+        least($start::date, coalesce((select min(day) from per_day), $start::date)), $end::date,
+        interval 1 day))::date as day
+),
+filled as (
+    select s.day, sum(coalesce(p.newly_covered, 0)) over (order by s.day)::bigint as covered_to_date
+    from spine s
+    left join per_day p using (day)
+)
+select f.day, f.covered_to_date, r.registered,
+       case when r.registered > 0 then f.covered_to_date / r.registered end as coverage
+from filled f, registered r
+where f.day >= $start::date
+order by f.day
+
+-- name: territory_size
+-- How many streets, communities, grids and micro-grids the territory has (the map decides from it
+-- how much detail the district view can send).
+select (select count(*) from streets) as streets, (select count(*) from communities) as communities,
+       (select count(*) from grids) as grids, (select count(*) from micro_grids) as micro_grids

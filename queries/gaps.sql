@@ -1,0 +1,241 @@
+-- Queries of the coverage gaps page (pages/gaps.py). DESIGN.md: a coverage gap is a grid or
+-- micro-grid below the coverage threshold, or not visited for N days, or holding not-at-home
+-- households never met; gaps are ranked by households missing, not by percentage alone.
+-- Coverage = households covered (a met or vacant visit since the campaign began, up to $day) /
+-- registered households (null when none are registered). Households missing = registered - covered
+-- (at least 0). Households needed = ceil($threshold x registered) - covered (at least 0): what the
+-- unit still needs to reach the threshold; the unit is below the threshold exactly when it is > 0.
+-- Not visited for $days days: no visit in the $days days up to and including $day (or never), as in
+-- stalled_grids. Not-at-home backlog: households first visited by $day whose visits up to $day were
+-- all not_home or refused (first visited - covered). $by_coverage, $by_days, $by_backlog choose
+-- which of the three signals make a gap.
+
+-- name: gap_grids
+-- Grids that are coverage gaps on $day (see the file head), within $street and $community (null =
+-- all), with their signals, households missing and needed, backlog, last visit day and days since,
+-- ranked by households missing (rank shared by ties; order: missing, then coverage, then id).
+with scope as (
+    select grid_id, community_id, street_id, registered
+    from registered_by_grid
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+),
+done as (
+    select grid_id, sum(newly_covered)::bigint as covered, sum(first_visits)::bigint as first_visited,
+           max(day) as last_day
+    from roll_visits_grid_day
+    where day <= $day::date
+      and ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+    group by grid_id
+),
+measured as (
+    select s.grid_id, s.community_id, s.street_id, s.registered,
+           coalesce(d.covered, 0) as covered,
+           coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
+           d.last_day, $day::date - d.last_day as days_since
+    from scope s
+    left join done d using (grid_id)
+),
+flagged as (
+    select *,
+           case when registered > 0 then covered / registered end as coverage,
+           greatest(registered - covered, 0) as missing,
+           greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
+           ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
+           (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
+           backlog > 0 as has_backlog
+    from measured
+)
+select rank() over (order by f.missing desc) as gap_rank,
+       f.grid_id, g.name_zh, f.community_id, c.name_zh as community_name_zh, f.street_id,
+       f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
+       f.below_threshold, f.not_visited, f.has_backlog
+from flagged f
+join grids g using (grid_id)
+join communities c on c.community_id = f.community_id
+where ($by_coverage::boolean and f.below_threshold)
+   or ($by_days::boolean and f.not_visited)
+   or ($by_backlog::boolean and f.has_backlog)
+order by f.missing desc, f.coverage asc nulls last, f.grid_id
+
+-- name: gap_micro_grids
+-- Micro-grids that are coverage gaps on $day (see the file head), within street $street (required:
+-- micro-grids are read one street at a time) and $community (null = the whole street), with the
+-- same columns as gap_grids plus their grid; ranked by households missing.
+with scope as (
+    select micro_grid_id, grid_id, community_id, street_id, registered_households::bigint as registered
+    from territory
+    where street_id = $street and ($community::varchar is null or community_id = $community)
+),
+done as (
+    select micro_grid_id, sum(newly_covered)::bigint as covered,
+           sum(first_visits)::bigint as first_visited, max(day) as last_day
+    from roll_visits_mg_day_by_area
+    where street_id = $street and day <= $day::date
+      and ($community::varchar is null or community_id = $community)
+    group by micro_grid_id
+),
+measured as (
+    select s.micro_grid_id, s.grid_id, s.community_id, s.street_id, s.registered,
+           coalesce(d.covered, 0) as covered,
+           coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
+           d.last_day, $day::date - d.last_day as days_since
+    from scope s
+    left join done d using (micro_grid_id)
+),
+flagged as (
+    select *,
+           case when registered > 0 then covered / registered end as coverage,
+           greatest(registered - covered, 0) as missing,
+           greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
+           ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
+           (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
+           backlog > 0 as has_backlog
+    from measured
+)
+select rank() over (order by f.missing desc) as gap_rank,
+       f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, f.community_id,
+       c.name_zh as community_name_zh, f.street_id,
+       f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
+       f.below_threshold, f.not_visited, f.has_backlog
+from flagged f
+join micro_grids m using (micro_grid_id)
+join grids g on g.grid_id = f.grid_id
+join communities c on c.community_id = f.community_id
+where ($by_coverage::boolean and f.below_threshold)
+   or ($by_days::boolean and f.not_visited)
+   or ($by_backlog::boolean and f.has_backlog)
+order by f.missing desc, f.coverage asc nulls last, f.micro_grid_id
+
+-- name: backlog_micro_grids
+-- The not-at-home backlog on $day by micro-grid, within street $street (required) and $community
+-- (null = the whole street): households whose visits up to $day were all not_home or refused, their
+-- attempts (such visits) in total, the most on one household, households tried 3 times or more,
+-- and the first and last attempt. Most households first.
+with households as (
+    select micro_grid_id, grid_id, household_id, count(*) as attempts,
+           min(visited_at) as first_tried, max(visited_at) as last_tried
+    from backlog_attempts
+    where street_id = $street and ($community::varchar is null or community_id = $community)
+      and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+    group by micro_grid_id, grid_id, household_id
+)
+select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh,
+       m.registered_households as registered, count(*) as households, sum(h.attempts)::bigint as attempts,
+       max(h.attempts) as most_attempts, count(*) filter (where h.attempts >= 3) as households_3plus,
+       min(h.first_tried) as first_tried, max(h.last_tried) as last_tried
+from households h
+join micro_grids m using (micro_grid_id)
+join grids g on g.grid_id = h.grid_id
+group by h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh, m.registered_households
+order by households desc, attempts desc, h.micro_grid_id
+
+-- name: revisit_plan
+-- What a revisit plan needs, by grid, on $day, within $street and $community (null = all): the
+-- not-at-home backlog households (visits up to $day all not_home or refused), their attempts, the
+-- last attempt, attempts by time of day (morning before 12:00, afternoon 12:00-17:59, evening from
+-- 18:00) and the households never tried in the evening. Most households first.
+with households as (
+    select grid_id, household_id, count(*) as attempts, max(visited_at) as last_tried,
+           count(*) filter (where hour < 12) as morning,
+           count(*) filter (where hour >= 12 and hour < 18) as afternoon,
+           count(*) filter (where hour >= 18) as evening
+    from backlog_attempts
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+      and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+    group by grid_id, household_id
+)
+select h.grid_id, g.name_zh, r.community_id, c.name_zh as community_name_zh, r.street_id,
+       count(*) as households, sum(h.attempts)::bigint as attempts, max(h.last_tried) as last_tried,
+       sum(h.morning)::bigint as attempts_morning, sum(h.afternoon)::bigint as attempts_afternoon,
+       sum(h.evening)::bigint as attempts_evening,
+       count(*) filter (where h.evening = 0) as households_never_evening
+from households h
+join registered_by_grid r using (grid_id)
+join grids g using (grid_id)
+join communities c on c.community_id = r.community_id
+group by h.grid_id, g.name_zh, r.community_id, c.name_zh, r.street_id
+order by households desc, attempts desc, h.grid_id
+
+-- name: backlog_attempt_hours
+-- Attempts on the not-at-home backlog households of $day (within $street and $community, null =
+-- all) by hour of day (0-23) of the attempt: when the doors that stay shut were tried.
+select hour, count(*) as attempts, count(distinct household_id) as households
+from backlog_attempts
+where ($street::varchar is null or street_id = $street)
+  and ($community::varchar is null or community_id = $community)
+  and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+group by hour
+order by hour
+
+-- name: visits_by_hour
+-- All visits up to $day (street $street; null = the district) by hour of day, by outcome, and the
+-- share that met the household: met / (visits - vacant), null when there were none.
+select hour, sum(visits)::bigint as visits, sum(met)::bigint as met, sum(not_home)::bigint as not_home,
+       sum(refused)::bigint as refused, sum(vacant)::bigint as vacant,
+       case when sum(visits) - sum(vacant) > 0 then sum(met) / (sum(visits) - sum(vacant)) end as met_rate
+from roll_visits_street_hour
+where day <= $day::date and ($street::varchar is null or street_id = $street)
+group by hour
+order by hour
+
+-- name: backlog_households
+-- The not-at-home backlog households of micro-grid $micro_grid on $day (visits up to $day all
+-- not_home or refused), with address (personal data: the page masks it unless configured), residents,
+-- attempts, refusals among them, first and last attempt, and the hours (0-23) of the attempts in
+-- order. Most attempts first.
+select a.household_id, h.address, h.residents, count(*) as attempts,
+       count(*) filter (where a.outcome = 'refused') as refusals,
+       min(a.visited_at) as first_tried, max(a.visited_at) as last_tried,
+       list(a.hour order by a.visited_at) as hours
+from backlog_attempts a
+left join households h using (household_id)
+where a.micro_grid_id = $micro_grid
+  and a.day <= $day::date and (a.first_covered_day is null or a.first_covered_day > $day::date)
+group by a.household_id, h.address, h.residents
+order by attempts desc, last_tried desc, a.household_id
+
+-- name: gap_heatmap
+-- Households knocked (distinct households visited, any outcome) per grid and day from $start to
+-- $end, for the grids listed in $grids (every grid x day, 0 when none).
+with chosen as (
+    select unnest($grids::varchar[]) as grid_id
+),
+spine as (
+    select grid_id, unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
+    from chosen
+)
+select s.grid_id, s.day, coalesce(r.knocked, 0)::bigint as knocked
+from spine s
+left join roll_visits_grid_day r
+       on r.grid_id = s.grid_id and r.day = s.day and r.day between $start::date and $end::date
+order by s.grid_id, s.day
+
+-- name: door_to_door_by_grid
+-- Door-to-door screening volunteer hours (shifts with post 入户排查, by the grid they served) per grid
+-- within $street and $community (null = all): in the $days days up to and including $day, and
+-- since the campaign began up to $day; with shifts in those $days days. Every grid in scope, 0 when
+-- none.
+with scope as (
+    select grid_id from registered_by_grid
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+),
+hours as (
+    select grid_id,
+           sum(hours) filter (where day > $day::date - $days::integer) as hours_recent,
+           sum(shifts) filter (where day > $day::date - $days::integer) as shifts_recent,
+           sum(hours) as hours_to_date
+    from roll_door_to_door_grid_day
+    where day <= $day::date
+      and ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+    group by grid_id
+)
+select s.grid_id, coalesce(h.hours_recent, 0) as hours_recent,
+       coalesce(h.shifts_recent, 0)::bigint as shifts_recent, coalesce(h.hours_to_date, 0) as hours_to_date
+from scope s
+left join hours h using (grid_id)
+order by s.grid_id
