@@ -55,6 +55,8 @@ PAGES = [
     PageSpec("pages/gaps.py", "gaps_page", "🔍", "gaps"),
     PageSpec("pages/knocked.py", "page_knocked", "🏠", "knocked"),
     PageSpec("pages/hours.py", "page_hours", "🕒", "hours"),
+    PageSpec("pages/inspections.py", "page_inspections", "🏪", "inspections"),
+    PageSpec("pages/leads.py", "page_leads", "🔎", "leads"),
     PageSpec("pages/data.py", "page_data", "📥", "data"),
 ]
 

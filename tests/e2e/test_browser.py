@@ -33,6 +33,8 @@ PAGES = [
     ("gaps", "gaps", {"en": "Coverage gaps", "zh": "覆盖缺口"}),
     ("knocked", "knocked", {"en": "Households knocked", "zh": "入户敲门"}),
     ("hours", "hours", {"en": "Party-member volunteer hours", "zh": "党员志愿时长"}),
+    ("inspections", "inspections", {"en": "Inspections and closures", "zh": "检查与停业整顿"}),
+    ("leads", "leads", {"en": "Lead verification", "zh": "大数据核查"}),
     ("data", "data", {"en": "Data", "zh": "数据导入"}),
 ]
 LANGS = ("en", "zh")
