@@ -6,6 +6,8 @@ are); loads made in the app go through the same connection, so the app keeps ser
 """
 
 import hashlib
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -45,17 +47,74 @@ def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = Non
     return row[0] if row else default
 
 
+@dataclass(frozen=True)
+class RollupFile:
+    sql: str
+    sources: set[str] | None  # the tables it is built from (`-- sources:`); None: every table
+    by_street: bool  # `-- partition: street_id`: each street's rows depend on that street's facts only
+
+
+def _rollup_files() -> list[RollupFile]:
+    out = []
+    for path in sorted((HERE / "rollups").glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        head = {line.split(":", 1)[0][3:].strip(): line.split(":", 1)[1].strip()
+                for line in sql.splitlines()[:3] if line.startswith("-- ") and ":" in line}
+        sources = {t.strip() for t in head["sources"].split(",")} if "sources" in head else None
+        out.append(RollupFile(sql, sources, head.get("partition") == "street_id"))
+    return out
+
+
 def _rollups_sql() -> tuple[str, str]:
     """All rollup definitions (knockboard/rollups/*.sql, in file-name order) and their digest."""
-    sql = "\n".join(p.read_text(encoding="utf-8") for p in sorted((HERE / "rollups").glob("*.sql")))
+    sql = "\n".join(f.sql for f in _rollup_files())
     return sql, hashlib.sha256(sql.encode("utf-8")).hexdigest()[:16]
 
 
-def rebuild_rollups(con: duckdb.DuckDBPyConnection) -> None:
+_CREATE = re.compile(r"create or replace table (\w+) as", re.IGNORECASE)
+
+
+def _rebuild_streets(con: duckdb.DuckDBPyConnection, sql: str, streets: set[str]) -> None:
+    """Rebuilds a street-partitioned rollup file for `streets` only: while it runs, every table
+    with a street_id is seen through a temporary view holding those streets' rows, and each
+    `create or replace table T as Q` becomes "delete those streets' rows from T; insert Q"."""
+    catalog = con.execute("select current_database()").fetchone()[0]
+    con.execute("create or replace temp table rollup_scope as select unnest(?::varchar[]) as street_id",
+                [sorted(streets)])
+    scoped = [r[0] for r in con.execute(
+        "select distinct table_name from information_schema.columns where column_name = 'street_id' "
+        "and table_schema = 'main' and table_catalog = ?", [catalog]).fetchall()]
+    for table in scoped:
+        con.execute(f'create or replace temp view {table} as select * from "{catalog}".main.{table} '
+                    f"where street_id in (select street_id from rollup_scope)")
+    try:
+        starts = [m for m in _CREATE.finditer(sql)]
+        for i, match in enumerate(starts):
+            query = sql[match.end(): starts[i + 1].start() if i + 1 < len(starts) else len(sql)]
+            query = query.strip().rstrip(";")
+            target = f'"{catalog}".main.{match.group(1)}'
+            con.execute(f"delete from {target} where street_id in (select street_id from rollup_scope)")
+            con.execute(f"insert into {target} {query}")
+    finally:
+        for table in scoped:
+            con.execute(f"drop view if exists temp.main.{table}")
+        con.execute("drop table if exists temp.main.rollup_scope")
+
+
+def rebuild_rollups(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None,
+                    streets: set[str] | None = None) -> None:
     """Rebuilds the rollups pages read from (knockboard/rollups/*.sql) and bumps the data version,
-    invalidating cached results, inside the caller's transaction (a load's, so both land together)."""
-    sql, digest = _rollups_sql()
-    con.execute(sql)
+    invalidating cached results, inside the caller's transaction (a load's, so both land together).
+    With `changed` (the tables a load wrote), only the rollups built from those tables are rebuilt;
+    with `streets` too, street-partitioned rollups are rebuilt for those streets only."""
+    _, digest = _rollups_sql()
+    for rollup in _rollup_files():
+        if changed is not None and rollup.sources is not None and not rollup.sources & changed:
+            continue
+        if streets is not None and rollup.by_street:
+            _rebuild_streets(con, rollup.sql, streets)
+        else:
+            con.execute(rollup.sql)
     set_meta(con, "data_version", str(int(data_version(con)) + 1))
     set_meta(con, "rollups_digest", digest)
 

@@ -229,6 +229,10 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         join = f"left join ({sql}) p on p.{column} = a.{column}"
     replaced = cur.execute(f"""select count(*) from checked a where len(problems) = 0
                                and a._key in (select {table.key} from {table.name})""").fetchone()[0]
+    has_street = "street_id" in target_columns
+    streets_of = f"""select distinct street_id from {table.name}
+                     where {table.key} in (select _key from checked where len(problems) = 0)"""
+    touched = {r[0] for r in cur.execute(streets_of).fetchall()} if has_street else set()  # replaced rows
     cur.execute(f"delete from {table.name} where {table.key} in (select _key from checked where len(problems) = 0)")
     cur.execute(f"""
         insert into {table.name} ({", ".join(target_columns)})
@@ -236,7 +240,10 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         from (select * from checked where len(problems) = 0) a {join}
         order by a._row
     """)
-    store.rebuild_rollups(cur)
+    if has_street:
+        touched |= {r[0] for r in cur.execute(streets_of).fetchall()}
+    # only the rollups built from this table, and street-partitioned ones only for the streets touched
+    store.rebuild_rollups(cur, changed={table.name}, streets=touched if has_street else None)
     return import_id, accepted, refused_rows, replaced
 
 

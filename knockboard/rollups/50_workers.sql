@@ -1,3 +1,4 @@
+-- sources: visits, workers, streets, communities, grids, neighbourhoods, micro_grids
 -- Rollups, part of a set run in file-name order after each demo build or load (see store.py).
 -- Plain SQL over the DESIGN.md tables, so another engine could run the same definitions.
 
