@@ -39,3 +39,8 @@ def share_store() -> bool:
     """Serve from a read-only connection so other programs (a scheduled briefing) can read the store
     while the dashboard runs. Off (0) holds it read-write, as tests in one process need."""
     return os.environ.get("KNOCKBOARD_SHARE_STORE", "1") != "0"
+
+
+def app_memory_limit() -> str:
+    """DuckDB's memory limit in the dashboard process (it spills to disk beyond it)."""
+    return os.environ.get("KNOCKBOARD_MEMORY_LIMIT", "1GB")

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from knockboard import store
-from knockboard.config import share_store
+from knockboard.config import app_memory_limit, share_store
 
 
 class ReadersWriterLock:
@@ -77,7 +77,10 @@ class ServedStore:
         deadline = time.monotonic() + self.wait_seconds
         while True:
             try:
-                return opener()
+                con = opener()
+                # the dashboard must stay small beside other programs: DuckDB spills beyond this
+                con.execute("set memory_limit = ?", [app_memory_limit()])
+                return con
             except duckdb.IOException as error:  # the file is locked by another process
                 if time.monotonic() > deadline:
                     raise StoreBusy(str(error)) from error
