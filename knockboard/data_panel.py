@@ -9,6 +9,17 @@ from knockboard import i18n
 def _headers(df: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
     """The chosen columns under translated headers; empty cells show as blank, not "None"."""
     out = df[list(names)].rename(columns={k: i18n.t(v, lang) for k, v in names.items()})
+    return _blank_empty(out)
+
+
+def _blank_empty(df: pd.DataFrame) -> pd.DataFrame:
+    """Dates as text (a day, or a day and minute) and empty cells blank, so no column mixes types."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            times = out[column].dropna()
+            fmt = "%Y-%m-%d" if (times == times.dt.normalize()).all() else "%Y-%m-%d %H:%M"
+            out[column] = out[column].dt.strftime(fmt)
     return out.astype(object).where(out.notna(), "")
 
 
@@ -23,8 +34,7 @@ def by_table(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
 def by_street(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = freshness.copy()
     df.insert(0, "street", [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])])
-    out = df.drop(columns=["street_id", "name_zh", "name_en"])
-    out = out.astype(object).where(out.notna(), "")
+    out = _blank_empty(df.drop(columns=["street_id", "name_zh", "name_en"]))
     labels = {"street": i18n.t("street", lang),
               "visits": i18n.t("table_visits", lang), "visits_latest": i18n.t("table_visits", lang),
               "shifts": i18n.t("table_shifts", lang), "shifts_latest": i18n.t("table_shifts", lang),
