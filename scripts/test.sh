@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then missing+=(fonts-noto-cjk); fi
-if ! fc-list 2>/dev/null | grep -qi "Noto Color Emoji"; then missing+=(fonts-noto-color-emoji); fi
+fonts=$(fc-list 2>/dev/null || true)  # read whole: `fc-list | grep -q` fails under pipefail (SIGPIPE)
+grep -qi "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
+grep -qi "Noto Color Emoji" <<<"$fonts" || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
