@@ -356,6 +356,47 @@ def test_pick_street_goes_into_the_url_and_a_shared_url_restores_it(app_server, 
     assert query(fresh).get("street") == "S10", location(fresh)
 
 
+def test_change_the_report_day(app_server, new_page):
+    page = new_page()
+    url = page_url(app_server.url, "knocked", lang="en")
+    assert_fine(check_page(page, url, "Households knocked"), url)
+    log, first = watch(page), len(watch(page))
+    day_field = page.locator('.st-key-kb_day [data-type="day"]')  # the date's day, typed as a person would
+    day_field.click()
+    day_field.type("20")
+    day_field.press("Tab")  # leaving the field commits the date
+    page.locator("h1").first.click()
+    assert wait_for(lambda: query(page).get("day") == "2022-03-20", 15), f"day not in the URL: {location(page)}"
+    assert not wait_until_idle(page)
+    assert wait_for(lambda: any("20 Mar 2022" in t for t in page.locator("h1").all_inner_texts()), 10), \
+        page.locator("h1").all_inner_texts()
+    assert_fine(log[first:], location(page))
+    fresh = new_page()
+    assert_fine(check_page(fresh, location(page), "20 Mar 2022"), location(page))
+
+
+def test_drill_down_on_the_map_and_reopen_it(app_server, new_page):
+    page = new_page()
+    url = page_url(app_server.url, "coverage_map", lang="en", street="S10")
+    assert_fine(check_page(page, url, "Grid coverage map"), url)
+    log, first = watch(page), len(watch(page))
+    picker = page.locator(".st-key-coverage_map_pick_community input")
+    picker.click()
+    options = page.get_by_role("option")
+    assert wait_for(lambda: options.count() > 1, 10), "no community to pick"
+    community = options.nth(1).inner_text().strip()
+    options.nth(1).click()
+    assert wait_for(lambda: (query(page).get("area") or "").startswith("C"), 15), f"no area in the URL: {location(page)}"
+    assert not wait_until_idle(page)
+    crumbs = page.locator(".st-key-coverage_map_breadcrumb")
+    assert wait_for(lambda: community in crumbs.inner_text(), 10), crumbs.inner_text()
+    assert query(page).get("street") == "S10", location(page)
+    assert_fine(log[first:], location(page))
+    fresh = new_page()
+    assert_fine(check_page(fresh, location(page), "Grid coverage map"), location(page))
+    assert community in fresh.locator(".st-key-coverage_map_breadcrumb").inner_text()
+
+
 def test_switch_language_to_english(app_server, new_page):
     page = new_page()
     url = page_url(app_server.url, "", lang="zh")
