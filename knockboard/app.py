@@ -167,23 +167,26 @@ def _to_url(values: dict) -> None:
             written[key] = value
 
 
-def build_context() -> Context:
-    """Page config, store and sidebar for this run. Call once per run (dashboard.py does)."""
-    st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
-    st.html(PRINT_CSS)
-
+def language() -> str:
+    """This run's language: the URL, else this session's choice, else the browser, else the
+    deployment setting. Safe to call more than once per run (before the sidebar is drawn)."""
     # Widget labels follow the language, and a widget whose label changes is a new widget to
     # Streamlit: re-assigning the values keeps them across a language switch (and page switches).
     for key in WIDGET_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
-
-    # language: the URL, else this session's choice, else the browser, else the deployment setting
     url_lang = _from_url("lang", lambda v: v if v in i18n.LANGUAGES else None)
     if url_lang:
         st.session_state["kb_lang"] = url_lang
     st.session_state.setdefault("kb_lang", _browser_language() or default_language())
-    lang = st.session_state["kb_lang"]
+    return st.session_state["kb_lang"]
+
+
+def build_context() -> Context:
+    """Page config, store and sidebar for this run. Call once per run (dashboard.py does)."""
+    st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
+    st.html(PRINT_CSS)
+    lang = language()
 
     served = ensure_store(lang)
     path = str(db_path())
