@@ -1,11 +1,13 @@
 """Loading field sheets: every file of tests/corpus gets the right reasons, every good row lands,
 every bad row is kept, a reload changes nothing, a corrected file replaces what it restates."""
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
+import queries
 from knockboard import store
 from knockboard.loading import load_bytes, load_file
 
@@ -196,11 +198,24 @@ def test_the_article_sample_sheets_load_with_reasons(con):
     if not samples.exists():
         pytest.skip("shared/samples not beside this checkout")
     for name, table, rows in (("走访记录_幸福街道_20220321.csv", "visits", 30),
-                              ("志愿服务时长_任港街道_20220321.xlsx", "shifts", 24),
-                              ("检查记录_永兴街道_20220319-20.xlsx", "inspections", 4)):
+                              ("志愿服务时长_任港街道_20220321.xlsx", "shifts", 24)):
         report = load_file(con, samples / name)
         assert (report.status, report.table, report.rows_read, report.refused) == ("loaded", table, rows, rows)
         assert set(report.rejects["reason"]) == {"unknown_parent"}
+    # the inspection sheet names each business: the ones the store lacks are created from it
+    report = load_file(con, samples / "检查记录_永兴街道_20220319-20.xlsx")
+    assert (report.table, report.accepted, report.refused, report.created_parents) == ("inspections", 4, 0, 4)
+    assert con.execute("select name, address from businesses where business_id = 'B-YX-0101'").fetchone() == \
+        ("南通飞联汽车销售服务有限公司", "崇川区城港路")
+    closed = queries.run(con, "inspections_daily", start=dt.date(2022, 3, 19), end=dt.date(2022, 3, 20), street=None)
+    # the two 城港路 businesses on 19 March only; B4 of the hand store has no end set and stays closed
+    assert closed["closed_businesses"].tolist() == [3, 1]
+
+
+def test_an_inspection_of_an_unknown_unnamed_business_is_refused(con):
+    data = ("检查编号,场所编号,检查日期,处理结果\nZ1,B404,2022-03-04,合格\n").encode("utf-8")
+    report = load_bytes(con, data, "inspections.csv")
+    assert reasons(report) == [(2, "business_id", "unknown_parent")]
 
 
 def test_a_file_with_refusals_is_checked_again_once_its_parents_exist(con):

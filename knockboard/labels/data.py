@@ -20,6 +20,7 @@ TEXT: dict[str, dict[str, str]] = {
                                  "{replaced}{ignored}.",
                            "zh": "{file} → {table}：导入 {accepted} 行，拒绝 {refused} 行（共读取 {read} 行）{replaced}{ignored}。"},
     "data_report_replaced": {"en": ", {n} replaced earlier rows", "zh": "，其中 {n} 行替换了已有记录"},
+    "data_report_created": {"en": ", {n} new businesses added from the sheet", "zh": "，新增商户 {n} 家"},
     "data_report_ignored": {"en": ", {n} blank or footer rows skipped", "zh": "，跳过空行或表尾 {n} 行"},
     "data_report_unchanged": {"en": "{file}: already loaded (import {import_id}); nothing changed.",
                               "zh": "{file}：该文件已导入过（第 {import_id} 次导入），未作任何更改。"},

@@ -43,6 +43,7 @@ class Report:
     problem: FileProblem | None = None
     rejects: pd.DataFrame = field(default_factory=pd.DataFrame)
     seconds: float = 0.0
+    created_parents: int = 0  # parents the file described and the store lacked (e.g. businesses)
 
 
 def _cell(column: Column, staged: Staged, full_width: bool) -> str:
@@ -160,12 +161,14 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     # duplicate keys inside the file: the first row wins, later ones are refused
     dup = _problem("_first_row < _row", table.key, "duplicate_key", "_first_row")
     parents = []
+    described = table.embedded[1] if table.embedded else {}
     for c in table.columns:
         if c.parent:
             parent_table, parent_key = c.parent
-            parents.append(_problem(
-                f"{c.name} is not null and {c.name} not in (select {parent_key} from {parent_table})",
-                c.name, "unknown_parent", f"r_{c.name}"))
+            unknown = f"{c.name} is not null and {c.name} not in (select {parent_key} from {parent_table})"
+            if described.get(parent_key) == c.name and "name" in described:
+                unknown += f" and {described['name']} is null"  # a named parent is created instead
+            parents.append(_problem(unknown, c.name, "unknown_parent", f"r_{c.name}"))
     if table.lookup and table.name == "visits":
         column, sql = table.lookup
         parents.append(_problem(f"{column} is not null and {column} in (select household_id from households) "
@@ -205,8 +208,27 @@ def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
     return before - cur.execute("select count(*) from stage").fetchone()[0]
 
 
+def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table) -> int:
+    """Parents the file describes on its rows (e.g. the business an inspection names) and the store
+    lacks are created, once each, from the first row that names them."""
+    if not table.embedded:
+        return 0
+    parent, columns = table.embedded
+    key_parent, key_here = next(iter(columns.items()))
+    before = cur.execute(f"select count(*) from {parent}").fetchone()[0]
+    cur.execute(f"""
+        insert into {parent} ({", ".join(columns)})
+        select {", ".join(f"arg_min({here}, _row)" if i else here for i, here in enumerate(columns.values()))}
+        from checked
+        where len(problems) = 0 and {columns['name']} is not null
+          and {key_here} not in (select {key_parent} from {parent})
+        group by {key_here}
+    """)
+    return cur.execute(f"select count(*) from {parent}").fetchone()[0] - before
+
+
 def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_hash: str,
-          loaded_by: str | None, now: dt.datetime, read: int) -> tuple[int, int, int, int]:
+          loaded_by: str | None, now: dt.datetime, read: int) -> tuple[int, int, int, int, int]:
     """Inside the open transaction: import record, rejects, replaced rows, accepted rows, rollups."""
     import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
     accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
@@ -220,8 +242,10 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         from (select _row, _text, unnest(problems) as p from checked where len(problems) > 0)
         order by _row
     """, [import_id, staged.file_name])
-    target_columns = [c.name for c in table.columns] + list(table.derived)
-    select = [f"a._key" if c.name == table.key else f"a.{c.name}" for c in table.columns]
+    created = _create_described_parents(cur, table)
+    stored = [c for c in table.columns if c.stored]
+    target_columns = [c.name for c in stored] + list(table.derived)
+    select = [f"a._key" if c.name == table.key else f"a.{c.name}" for c in stored]
     select += [f"{expr}" for expr in table.derived.values()]
     join = ""
     if table.lookup:
@@ -243,8 +267,9 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     if has_street:
         touched |= {r[0] for r in cur.execute(streets_of).fetchall()}
     # only the rollups built from this table, and street-partitioned ones only for the streets touched
-    store.rebuild_rollups(cur, changed={table.name}, streets=touched if has_street else None)
-    return import_id, accepted, refused_rows, replaced
+    changed = {table.name} | ({table.embedded[0]} if created else set())
+    store.rebuild_rollups(cur, changed=changed, streets=touched if has_street else None)
+    return import_id, accepted, refused_rows, replaced, created
 
 
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
@@ -273,7 +298,7 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
         _check(cur, staged, spec, now)
         cur.execute("begin transaction")
         try:
-            import_id, accepted, refused, replaced = _land(cur, spec, staged, content_hash, loaded_by, now, read)
+            import_id, accepted, refused, replaced, created = _land(cur, spec, staged, content_hash, loaded_by, now, read)
             cur.execute("commit")
         except Exception:
             cur.execute("rollback")
@@ -282,7 +307,8 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
                                  from rejects where import_id = ? order by row_number, column_name""",
                               [import_id]).df()
         return Report(file_name, "loaded", staged.table, read, accepted, refused, replaced, ignored_rows,
-                      staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started)
+                      staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started,
+                      created_parents=created)
     finally:
         for temp in ("stage", "_typed", "checked", "_enum"):
             cur.execute(f"drop table if exists {temp}")

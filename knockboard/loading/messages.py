@@ -67,6 +67,8 @@ def summary(report: Report, lang: str) -> str:
         return i18n.t("data_report_refused", lang, file=report.file_name, why=why)
     replaced = i18n.t("data_report_replaced", lang, n=report.replaced) if report.replaced else ""
     ignored = i18n.t("data_report_ignored", lang, n=report.ignored_rows) if report.ignored_rows else ""
+    if report.created_parents:
+        ignored += i18n.t("data_report_created", lang, n=report.created_parents)
     return i18n.t("data_report_loaded", lang, file=report.file_name, table=table_label(report.table, lang),
                   accepted=i18n.number(report.accepted), refused=i18n.number(report.refused),
                   read=i18n.number(report.rows_read), replaced=replaced, ignored=ignored)

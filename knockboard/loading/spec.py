@@ -22,6 +22,7 @@ class Column:
     low: float | None = None  # numbers: smallest allowed
     high: float | None = None  # numbers: largest allowed
     default: object = None  # used when the file leaves the cell empty (or has no such column)
+    stored: bool = True  # False: read from the file for another table (see Table.embedded), not kept here
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Table:
     when: str | None = None
     # where derived columns come from: (column of this table, SQL of a lookup with that column)
     lookup: tuple[str, str] | None = None
+    # a parent the file may describe on the same row (an inspection sheet names the business):
+    # (parent table, {parent column: column of this file}); unknown parents so described are created
+    embedded: tuple[str, dict[str, str]] | None = None
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -164,9 +168,14 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("findings", "text", aliases=("发现问题", "存在问题")),
         Column("outcome", "enum", True, ("处理结果", "检查结果"), values=INSPECTION_OUTCOMES),
         Column("suspension_days", "int", aliases=("停业天数",), low=0, high=366),
-        Column("reopened_on", "date", aliases=("恢复营业日期", "复业日期"))),
+        Column("reopened_on", "date", aliases=("恢复营业日期", "复业日期")),
+        Column("business_name", "text", aliases=("场所名称", "商户名称", "企业名称"), stored=False),
+        Column("business_address", "text", aliases=("地址", "场所地址"), stored=False),
+        Column("business_category", "text", aliases=("场所类别", "行业"), stored=False)),
         aliases=("检查记录", "检查"), derived={"street_id": "p.street_id"}, when="inspected_on",
-        lookup=("business_id", BUSINESS_STREET)),
+        lookup=("business_id", BUSINESS_STREET),
+        embedded=("businesses", {"business_id": "business_id", "name": "business_name",
+                                 "address": "business_address", "category": "business_category"})),
     Table("leads", "lead_id", (
         Column("lead_id", "text", True, ("线索编号",)),
         Column("received_at", "timestamp", True, ("接收时间",)),
