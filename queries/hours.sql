@@ -1,8 +1,8 @@
 -- name: hours_daily
 -- Volunteer hours (sum of shift hours), active volunteers (distinct volunteers with a shift that
 -- day) and shifts per day from $start to $end; $street null means the whole district (shifts count
--- where they were worked). The same numbers as shifts_daily, read from roll_volunteer_day (one row
--- per volunteer and day), so counting volunteers needs no distinct over every shift.
+-- where they were worked). Read from roll_volunteer_day (one row per volunteer and day), so counting
+-- volunteers needs no distinct over every shift. The briefing and the hours page both use it.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),

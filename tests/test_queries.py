@@ -76,10 +76,10 @@ def test_stalled_grids(hand_con):
     assert queries.run(hand_con, "stalled_grids", day=D3, days=1, street="S2")["grid_id"].tolist() == ["G3"]
 
 
-def test_shifts_daily(hand_con):
-    df = queries.run(hand_con, "shifts_daily", start=D1, end=D3, street=None)
+def test_hours_daily(hand_con):
+    df = queries.run(hand_con, "hours_daily", start=D1, end=D3, street=None)
     assert rows(df, "hours", "active_volunteers", "shifts") == [(0, 0, 0), (9, 2, 3), (5, 1, 1)]
-    df = queries.run(hand_con, "shifts_daily", start=D2, end=D2, street="S1")
+    df = queries.run(hand_con, "hours_daily", start=D2, end=D2, street="S1")
     assert rows(df, "hours", "active_volunteers") == [(6, 1)]
 
 
