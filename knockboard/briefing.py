@@ -201,7 +201,7 @@ def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, l
     """Everything the briefing shows for `day`, from the named queries; `run(name, **params)` runs
     one (the page passes its cached runner, the export a plain one)."""
     start = day - dt.timedelta(days=TREND_DAYS - 1)
-    visits = run("visits_daily", start=start, end=day, street=street)
+    visits = run("knocked_daily", start=start, end=day, street=street)
     shifts = run("hours_daily", start=start, end=day, street=street)
     inspections = run("inspections_daily", start=start, end=day, street=street)
     leads = run("leads_daily", start=start, end=day, street=street)

@@ -315,7 +315,7 @@ def children_table(children: pd.DataFrame, level: str, lang: str, target: float)
 
 
 def trend_table(trend: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table behind the coverage-over-time chart (visits_daily or *_coverage_daily rows)."""
+    """The table behind the coverage-over-time chart (knocked_daily or *_coverage_daily rows)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     return pd.DataFrame({
         t("axis_day"): pd.to_datetime(trend["day"]).dt.date,

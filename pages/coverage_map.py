@@ -67,7 +67,7 @@ streets = ctx.q("street_shapes")
 first = ctx.first_day
 if level == "district":
     children = ctx.q("street_coverage", day=day)
-    trend = ctx.q("visits_daily", start=first, end=day, street=None)
+    trend = ctx.q("knocked_daily", start=first, end=day, street=None)
     if size["grids"] <= coverage.DISTRICT_GRID_LIMIT:
         units = ctx.q("coverage_grids", day=day, street=None, community=None)
         shapes = coverage.shapes(units, "grid_id", "name_zh", target, ctx.lang, "street_id", None)
@@ -86,7 +86,7 @@ elif level in ("street", "community"):
                  outline=ctx.t("coverage_map_outline_street"))
     if level == "street":
         children = ctx.q("coverage_communities", day=day, street=street)
-        trend = ctx.q("visits_daily", start=first, end=day, street=street)
+        trend = ctx.q("knocked_daily", start=first, end=day, street=street)
     else:
         children = units
         trend = ctx.q("area_coverage_daily", start=first, end=day, community=path.community_id, grid=None)

@@ -132,7 +132,7 @@ order by coverage asc nulls last, s.micro_grid_id
 -- name: area_coverage_daily
 -- Coverage to date of a community ($community) or a grid ($grid; give one, the other null) on each
 -- day from $start to $end: households covered since the campaign began / registered households
--- (null with none). The district and a street read visits_daily, which has the same definition.
+-- (null with none). The district and a street read knocked_daily, which has the same definition.
 with registered as (
     select sum(registered)::bigint as registered
     from registered_by_grid

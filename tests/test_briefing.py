@@ -10,7 +10,7 @@ D1, D3 = dt.date(2022, 3, 1), dt.date(2022, 3, 3)
 
 def inputs(con, day, street=None):
     return dict(
-        visits=queries.run(con, "visits_daily", start=D1, end=day, street=street),
+        visits=queries.run(con, "knocked_daily", start=D1, end=day, street=street),
         shifts=queries.run(con, "hours_daily", start=D1, end=day, street=street),
         inspections=queries.run(con, "inspections_daily", start=D1, end=day, street=street),
         leads=queries.run(con, "leads_daily", start=D1, end=day, street=street),

@@ -22,7 +22,7 @@ def test_every_query_is_documented_and_uses_bound_parameters():
 
 def test_run_refuses_missing_or_unknown_parameters(hand_con):
     with pytest.raises(TypeError, match="missing"):
-        queries.run(hand_con, "visits_daily", start=D1, end=D3)
+        queries.run(hand_con, "knocked_daily", start=D1, end=D3)
     with pytest.raises(TypeError, match="unexpected"):
         queries.run(hand_con, "streets", street="S1")
     with pytest.raises(KeyError, match="no query named"):
@@ -30,7 +30,7 @@ def test_run_refuses_missing_or_unknown_parameters(hand_con):
 
 
 def test_street_value_is_bound_not_spliced(hand_con):
-    df = queries.run(hand_con, "visits_daily", start=D1, end=D1, street="S1' or '1'='1")
+    df = queries.run(hand_con, "knocked_daily", start=D1, end=D1, street="S1' or '1'='1")
     assert df["knocked"].tolist() == [0]
 
 
@@ -39,8 +39,8 @@ def test_data_days(hand_con):
     assert (df.iloc[0]["first_day"].date(), df.iloc[0]["latest_day"].date()) == (D1, D3)
 
 
-def test_visits_daily_district(hand_con):
-    df = queries.run(hand_con, "visits_daily", start=D1, end=D4, street=None)
+def test_knocked_daily_district(hand_con):
+    df = queries.run(hand_con, "knocked_daily", start=D1, end=D4, street=None)
     assert rows(df, "knocked", "visits", "first_visits", "newly_covered", "covered_to_date") == [
         (3, 4, 3, 2, 2), (3, 3, 2, 1, 3), (2, 2, 0, 0, 3), (0, 0, 0, 0, 3)]
     assert rows(df, "met", "not_home", "refused", "vacant") == [(1, 2, 0, 1), (1, 1, 1, 0), (1, 1, 0, 0), (0, 0, 0, 0)]
@@ -49,8 +49,8 @@ def test_visits_daily_district(hand_con):
     assert rows(df, "returnees", "yellow_codes", "followups")[:2] == [(1, 0, 1), (0, 1, 1)]
 
 
-def test_visits_daily_counts_coverage_from_before_the_window(hand_con):
-    df = queries.run(hand_con, "visits_daily", start=D3, end=D3, street="S1")
+def test_knocked_daily_counts_coverage_from_before_the_window(hand_con):
+    df = queries.run(hand_con, "knocked_daily", start=D3, end=D3, street="S1")
     # S1: H1 (d1) and H2 (d2) covered out of 4 registered; d3 knocked H3 and H1
     assert rows(df, "knocked", "covered_to_date", "registered") == [(2, 2, 4)]
     assert df["coverage"].tolist() == [0.5]
