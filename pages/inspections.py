@@ -14,7 +14,7 @@ start = ctx.first_day  # breakdowns cover the campaign so far
 daily = ctx.q("inspections_daily", start=start, end=day, street=street)
 closed = ctx.q("inspections_closed_on_day", day=day, street=street)
 businesses = ctx.q("inspections_business_map", day=day, street=street)
-outlines = ctx.q("inspections_street_outlines")
+outlines = ctx.q("street_shapes")  # boundaries may be missing: outline_layer skips them
 repeat = ctx.q("inspections_repeat_offenders", day=day, street=street)
 rectify = ctx.q("inspections_rectify_pending", day=day, street=street)
 by_street = ctx.q("inspections_by_street", start=start, day=day)

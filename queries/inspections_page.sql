@@ -190,11 +190,3 @@ from latest l
 join businesses b using (business_id)
 where l.outcome = 'rectify'
 order by days_since desc, b.business_id
-
--- name: inspections_street_outlines
--- The streets' boundaries (GeoJSON geometry; synthetic in the demo) for map outlines, with their
--- names. Streets without a boundary are left out.
-select street_id, name_zh, name_en, boundary
-from streets
-where boundary is not null
-order by street_id

@@ -191,11 +191,6 @@ def test_inspections_by_category(con):
     assert rows(df, "category", "inspections") == [("超市便利店", 1), ("餐饮", 1)]
 
 
-def test_street_outlines(con):
-    # the hand store has no street boundaries: nothing to outline
-    assert queries.run(con, "inspections_street_outlines").empty
-
-
 # ---------------------------------------------------------------- display logic (no Streamlit)
 
 def test_map_data_colour_size_and_details():
