@@ -170,8 +170,10 @@ def add_suspicious_records(d: pd.DataFrame, h: dict, rng: np.random.Generator) -
     """Two field records an analyst should question: a worker logging a whole micro-grid as met in
     ten minutes (18 March), and one with every door answered over a long day (20 March)."""
     n_mg = int(h["mg"].max()) + 1
-    ok_mgs = [m for m in rng.permutation(np.arange(1, n_mg))
-              if not np.isin(h["grid"][h["mg"] == m][:1], h["gap_grids"]).any()][:2]
+    mg_grid = np.zeros(n_mg, dtype=np.int64)
+    mg_grid[h["mg"]] = h["grid"]
+    candidates = rng.permutation(np.arange(1, n_mg))
+    ok_mgs = candidates[~np.isin(mg_grid[candidates], h["gap_grids"])][:2]
     made = []
     for mg, day, spread in zip(ok_mgs, (45, 47), (15, 900)):
         households = np.flatnonzero((h["mg"] == mg) & h["reached"])
