@@ -29,6 +29,8 @@ begins (still pending at the end of d2), L9 is exactly 6 h old at the end of d3.
 
 from pathlib import Path
 
+import pytest
+
 from knockboard import store
 from tests.fixtures import D1, D2, D3, D4, build_hand_store
 
@@ -67,3 +69,25 @@ def build_casework_store(path: Path) -> Path:
     store.refresh_rollups(con)
     con.close()
     return path
+
+
+# Fixtures for the modules that test on this store (tests/test_inspections.py, tests/test_leads.py),
+# each of which imports them and so gets stores of its own.
+
+@pytest.fixture(scope="module")
+def case_db(tmp_path_factory) -> Path:
+    return build_casework_store(tmp_path_factory.mktemp("casework") / "casework.duckdb")
+
+
+@pytest.fixture(scope="module")
+def page_db(tmp_path_factory) -> Path:
+    """The same store in a file of its own for the page: the app opens it read-only, which DuckDB
+    refuses while this module's connection holds the other file read-write."""
+    return build_casework_store(tmp_path_factory.mktemp("casework-page") / "casework.duckdb")
+
+
+@pytest.fixture(scope="module")
+def con(case_db):
+    con = store.connect(case_db)
+    yield con
+    con.close()

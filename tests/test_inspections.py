@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import inspections, store
-from tests.fixtures_inspections import build_casework_store
+from tests.fixtures_inspections import case_db, con, page_db  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages/inspections.py")
@@ -25,26 +25,6 @@ def rows(df, *columns):
 
 def day(value):
     return None if pd.isna(value) else pd.Timestamp(value).date()
-
-
-@pytest.fixture(scope="module")
-def case_db(tmp_path_factory) -> Path:
-    return build_casework_store(tmp_path_factory.mktemp("casework") / "casework.duckdb")
-
-
-@pytest.fixture(scope="module")
-def page_db(tmp_path_factory) -> Path:
-    """The same store in a file of its own for the page: the app opens it read-only, which DuckDB
-    refuses while this module's connection holds the other file read-write."""
-    return build_casework_store(tmp_path_factory.mktemp("casework-page") / "casework.duckdb")
-
-
-@pytest.fixture(scope="module")
-def con(case_db):
-    con = store.connect(case_db)
-    yield con
-    con.close()
-
 
 # ---------------------------------------------------------------- closures and inspections per day
 

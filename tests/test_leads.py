@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import leads, store
-from tests.fixtures_inspections import build_casework_store
+from tests.fixtures_inspections import case_db, con, page_db  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages/leads.py")
@@ -21,26 +21,6 @@ D1, D2, D3, D4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 def rows(df, *columns):
     return [tuple(None if pd.isna(v) else (round(v, 6) if isinstance(v, float) else v) for v in r)
             for r in df[list(columns)].itertuples(index=False)]
-
-
-@pytest.fixture(scope="module")
-def case_db(tmp_path_factory) -> Path:
-    return build_casework_store(tmp_path_factory.mktemp("leads") / "casework.duckdb")
-
-
-@pytest.fixture(scope="module")
-def page_db(tmp_path_factory) -> Path:
-    """The same store in a file of its own for the page: the app opens it read-only, which DuckDB
-    refuses while this module's connection holds the other file read-write."""
-    return build_casework_store(tmp_path_factory.mktemp("leads-page") / "casework.duckdb")
-
-
-@pytest.fixture(scope="module")
-def con(case_db):
-    con = store.connect(case_db)
-    yield con
-    con.close()
-
 
 def test_leads_daily_on_the_larger_store(con):
     # received d1 L1 L2 L6, d2 L3 L4 L5 L7, d3 L8 L9; verified d1 L1, d2 L7, d3 L2 L4 L6, d4 L8.
