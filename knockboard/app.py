@@ -167,14 +167,18 @@ def _to_url(values: dict) -> None:
             written[key] = value
 
 
-def language() -> str:
-    """This run's language: the URL, else this session's choice, else the browser, else the
-    deployment setting. Safe to call more than once per run (before the sidebar is drawn)."""
-    # Widget labels follow the language, and a widget whose label changes is a new widget to
-    # Streamlit: re-assigning the values keeps them across a language switch (and page switches).
+def _keep_sidebar_values() -> None:
+    """Widget labels follow the language, and a widget whose label changes is a new widget to
+    Streamlit, which would reset it; so would a page switch. Re-assigning the values keeps them."""
     for key in WIDGET_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
+
+
+def language() -> str:
+    """This run's language: the URL, else this session's choice, else the browser, else the
+    deployment setting. Safe to call more than once per run (before the sidebar is drawn)."""
+    _keep_sidebar_values()
     url_lang = _from_url("lang", lambda v: v if v in i18n.LANGUAGES else None)
     if url_lang:
         st.session_state["kb_lang"] = url_lang
@@ -256,9 +260,7 @@ def page_context() -> Context:
     if _old_pages_mode():
         caller = Path(inspect.currentframe().f_back.f_globals.get("__file__", "")).name
         spec = next((p for p in PAGES if Path(p.file).name == caller), PAGES[0])
-        for key in WIDGET_KEYS:  # keep the sidebar's values across the hand-over
-            if key in st.session_state:
-                st.session_state[key] = st.session_state[key]
+        _keep_sidebar_values()
         st.switch_page(ENTRY, query_params={**st.query_params.to_dict(), PAGE_PARAM: spec.url_path})
     return build_context()
 
