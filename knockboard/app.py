@@ -16,7 +16,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import queries
-from knockboard import i18n, store
+from knockboard import audit, i18n, privacy, signin, store
+from knockboard.access import User
 from knockboard.serving import ServedStore
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
 
@@ -58,6 +59,7 @@ PAGES = [
     PageSpec("pages/inspections.py", "page_inspections", "🏪", "inspections"),
     PageSpec("pages/leads.py", "page_leads", "🔎", "leads"),
     PageSpec("pages/data.py", "page_data", "📥", "data"),
+    PageSpec("pages/users.py", "page_users", "👥", "users"),
 ]
 
 
@@ -107,16 +109,36 @@ class Context:
     streets: pd.DataFrame
     version: str
     path: str
+    user: User
     source: str | None = None
     coverage_target: float = COVERAGE_TARGET
     street_names: dict = field(default_factory=dict)
+    small_cell: int = 5
 
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
 
     def q(self, name: str, **params) -> pd.DataFrame:
-        """A named query's result, cached until the store's data changes."""
-        return _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
+        """A named query's result, cached until the store's data changes. The user's territory is
+        bound as $scope to every query, and personal columns come back masked unless the user may
+        see them: pages cannot forget either."""
+        asked = params.get("street")
+        if self.user.street and asked not in (None, self.user.street):
+            not_permitted(self, self.street_label(asked))
+        query = queries.get(name)
+        if "scope" in query.params:
+            params = {**params, "scope": self.user.street}
+        df = _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
+        return df if self.user.sees_personal_data else privacy.mask_frame(df, query.personal)
+
+    @property
+    def load_street(self) -> str | None:
+        """The street a load is limited to: a clerk's own; None for a district-wide account."""
+        return self.user.street
+
+    @property
+    def user_name(self) -> str:
+        return self.user.name
 
     def street_label(self, street_id: str | None) -> str:
         if not street_id:
@@ -186,11 +208,33 @@ def language() -> str:
     return st.session_state["kb_lang"]
 
 
+def not_permitted(ctx: Context, what: str) -> None:
+    """Stops the run with a clear refusal (recorded), and a way back to what the user may see."""
+    audit.record("not_permitted", ctx.user.name, what=what, street=ctx.user.street)
+    st.error(ctx.t("not_permitted", what=what))
+    if ctx.user.street:
+        def back():
+            st.query_params["street"] = ctx.user.street
+            st.session_state[URL_WRITTEN_KEY] = {}
+        st.button(ctx.t("back_to_my_street", street=ctx.street_label(ctx.user.street)), on_click=back)
+    st.stop()
+
+
+def _sidebar_user(ctx: Context) -> None:
+    if ctx.user.method == "open":
+        return
+    street = ctx.street_label(ctx.user.street) if ctx.user.street else None
+    st.markdown(ctx.t("signed_in_as", user=ctx.user.label, role=signin.role_text(ctx.user, ctx.lang, street)))
+    if ctx.user.method in ("local", "oidc"):
+        st.button(ctx.t("sign_out"), on_click=signin.sign_out, key="kb_sign_out")
+
+
 def build_context() -> Context:
-    """Page config, store and sidebar for this run. Call once per run (dashboard.py does)."""
+    """Page config, sign-in, store and sidebar for this run. Call once per run (dashboard.py does)."""
     st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
     st.html(PRINT_CSS)
     lang = language()
+    user = signin.require_user(lang)
 
     served = ensure_store(lang)
     path = str(db_path())
@@ -199,28 +243,34 @@ def build_context() -> Context:
     if not populated:
         st.warning(i18n.t("no_data", lang))
         st.stop()
-    days = _cached_query(path, version, "data_days", ())
+    days = _cached_query(path, version, "data_days", _scoped("data_days", user))
     first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
-    streets = _cached_query(path, version, "streets", ())
+    streets = _cached_query(path, version, "streets", _scoped("streets", user))
     street_ids = streets["street_id"].tolist()
+    names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
+    ctx = Context(lang=lang, day=latest_day, street=user.street, first_day=first_day, latest_day=latest_day,
+                  streets=streets, version=version, path=path, user=user, street_names=names,
+                  source=source, small_cell=signin.settings().small_cell)
 
     url_day = _from_url("day", dt.date.fromisoformat)
     if url_day and first_day <= url_day <= latest_day:
         st.session_state["kb_day"] = url_day
+    asked = st.query_params.get("street")
+    if user.street and asked not in (None, user.street):
+        not_permitted(ctx, ctx.street_label(asked) if asked in names else asked)
     url_street = _from_url("street", lambda v: v if v in street_ids else None)
     if url_street:
         st.session_state["kb_street"] = url_street
-    # "" is the whole district: a None option would show as an empty "Choose an option" box
-    if st.session_state.get("kb_street") not in [WHOLE_DISTRICT, *street_ids]:
-        st.session_state["kb_street"] = WHOLE_DISTRICT
+    # A street-scoped user has their street and nothing else. "" is the whole district (a None
+    # option would show as an empty "Choose an option" box).
+    choices = [user.street] if user.street else [WHOLE_DISTRICT, *street_ids]
+    if st.session_state.get("kb_street") not in choices:
+        st.session_state["kb_street"] = choices[0]
     if not (first_day <= st.session_state.setdefault("kb_day", latest_day) <= latest_day):
         st.session_state["kb_day"] = latest_day
-    st.session_state.setdefault("kb_street", WHOLE_DISTRICT)
 
-    names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
-    ctx = Context(lang=lang, day=latest_day, street=None, first_day=first_day, latest_day=latest_day,
-                  streets=streets, version=version, path=path, street_names=names,
-                  source=source)
+    if user.method == "open":
+        st.caption(ctx.t("open_mode_note"))
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))
@@ -228,15 +278,21 @@ def build_context() -> Context:
                  format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang")
         ctx.day = st.date_input(ctx.t("report_day"), min_value=first_day,
                                 max_value=latest_day, key="kb_day", format="YYYY-MM-DD")
-        ctx.street = st.selectbox(ctx.t("street"), [WHOLE_DISTRICT, *street_ids], key="kb_street",
+        ctx.street = st.selectbox(ctx.t("street"), choices, key="kb_street", disabled=len(choices) == 1,
                                   format_func=ctx.street_label) or None
         st.caption(ctx.t("data_as_of", day=ctx.day_long(latest_day)))
         if ctx.source == "demo":
             st.caption("ⓘ " + ctx.t("synthetic_note"))
+        _sidebar_user(ctx)
     ctx.lang = st.session_state["kb_lang"]
     _to_url({"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None,
              "street": ctx.street})
     return ctx
+
+
+def _scoped(name: str, user: User) -> tuple:
+    """The parameters of a shell query with the user's scope bound (once the query takes one)."""
+    return (("scope", user.street),) if "scope" in queries.get(name).params else ()
 
 
 def _old_pages_mode() -> bool:
@@ -254,15 +310,23 @@ def page_context() -> Context:
     On a fresh server, a deep link runs the page file in Streamlit's old `pages/` mode, without
     dashboard.py: the page then hands over to dashboard.py, which sets up the navigation and comes
     straight back to it (PAGE_PARAM carries which page), so the first visitor gets the real menu."""
+    caller = Path(inspect.currentframe().f_back.f_globals.get("__file__", "")).name
+    spec = next((p for p in PAGES if Path(p.file).name == caller), None)
     ctx = st.session_state.pop(CONTEXT_KEY, None)
-    if ctx is not None:
-        return ctx
-    if _old_pages_mode():
-        caller = Path(inspect.currentframe().f_back.f_globals.get("__file__", "")).name
-        spec = next((p for p in PAGES if Path(p.file).name == caller), PAGES[0])
+    if ctx is None and _old_pages_mode():
         _keep_sidebar_values()
-        st.switch_page(ENTRY, query_params={**st.query_params.to_dict(), PAGE_PARAM: spec.url_path})
-    return build_context()
+        st.switch_page(ENTRY, query_params={**st.query_params.to_dict(),
+                                            PAGE_PARAM: (spec or PAGES[0]).url_path})
+    ctx = ctx or build_context()
+    if spec is not None and not ctx.user.may_open(spec.url_path):
+        not_permitted(ctx, ctx.t("not_permitted_page"))
+    return ctx
+
+
+def pages_for(user: User | None) -> list[PageSpec]:
+    """The menu: the pages the user's role opens; before sign-in, every page (hidden), so a deep
+    link still lands on its page once the user has signed in."""
+    return [p for p in PAGES if user is None or user.may_open(p.url_path)]
 
 
 def page_from_url(pages: dict[str, "st.Page"]) -> "st.Page | None":

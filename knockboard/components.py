@@ -7,6 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from knockboard import audit, privacy
+
 
 def _file_stem(name: str) -> str:
     return re.sub(r"[^\w.-]+", "-", name).strip("-") or "table"
@@ -24,15 +26,28 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")
 
 
-def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True) -> None:
+def exported(ctx, df: pd.DataFrame, name: str, file_format: str, small_cells: tuple | None = None) -> pd.DataFrame:
+    """The table as it leaves the app, recorded in the audit trail. Personal columns are already
+    masked (Context.q). A table of areas below grid level passes `small_cells` = (its households
+    column, the columns naming the area): small areas are withheld unless the user may see personal data."""
+    if small_cells and not ctx.user.sees_personal_data:
+        df = privacy.suppress_small_cells(df, small_cells[0], ctx.small_cell, small_cells[1])
+    audit.record("export", ctx.user.name, what=name, format=file_format, rows=len(df), street=ctx.street,
+                 day=ctx.day, masked=not ctx.user.sees_personal_data)
+    return df
+
+
+def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells: tuple | None = None) -> None:
     """CSV (and Excel) downloads of a table, headers as shown (so Chinese in Chinese mode)."""
     stem = f"{_file_stem(name)}-{ctx.day.isoformat()}"
     with st.container(horizontal=True):
-        # callables: the file is made when clicked, not on every rerun
-        st.download_button(ctx.t("download_csv"), lambda: csv_bytes(df), file_name=f"{stem}.csv",
-                           mime="text/csv", key=f"csv-{name}", on_click="ignore")
+        # callables: the file is made (and the export recorded) when clicked, not on every rerun
+        st.download_button(ctx.t("download_csv"), lambda: csv_bytes(exported(ctx, df, name, "csv", small_cells)),
+                           file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{name}", on_click="ignore")
         if excel:
-            st.download_button(ctx.t("download_xlsx"), lambda: excel_bytes(df), file_name=f"{stem}.xlsx",
+            st.download_button(ctx.t("download_xlsx"),
+                               lambda: excel_bytes(exported(ctx, df, name, "xlsx", small_cells)),
+                               file_name=f"{stem}.xlsx",
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                key=f"xlsx-{name}", on_click="ignore")
 

@@ -314,6 +314,14 @@ def children_table(children: pd.DataFrame, level: str, lang: str, target: float)
     })
 
 
+def small_cells(child: str, lang: str) -> tuple | None:
+    """For exports: a micro-grid table's households column and the columns naming the area."""
+    if child != "micro_grid":
+        return None
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    return t("coverage_map_col_registered"), (t("coverage_map_col_rank"), t("coverage_map_col_micro_grid"))
+
+
 def trend_table(trend: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table behind the coverage-over-time chart (knocked_daily or *_coverage_daily rows)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731

@@ -1,9 +1,7 @@
 """The coverage gaps page, from query results to what it shows: the gap table with its signals and a
-link to the map, the revisit plan, door-to-door effort against the gaps, the heatmap matrix, and
-household addresses masked unless the deployment says otherwise. No Streamlit here."""
+link to the map, the revisit plan, door-to-door effort against the gaps, and the heatmap matrix.
+Addresses arrive masked for users who may not see them (app.Context.q). No Streamlit here."""
 
-import os
-import re
 import urllib.parse
 
 import pandas as pd
@@ -11,31 +9,6 @@ import pandas as pd
 from knockboard import i18n
 
 LEVELS = ("grid", "micro_grid")
-
-
-# ---------------------------------------------------------------- personal data
-
-def show_addresses() -> bool:
-    """Deployment setting: KNOCKBOARD_SHOW_ADDRESSES=1 shows household addresses in full."""
-    return os.environ.get("KNOCKBOARD_SHOW_ADDRESSES", "") == "1"
-
-
-# Keep an address up to its building (幢/栋/号楼/座), else up to its first digit: enough to send
-# someone to the right building, not to the door.
-_BUILDING = re.compile(r"^(.*?\d+\s*(?:幢|栋|号楼|座))")
-_FIRST_DIGIT = re.compile(r"^(\D*)")
-
-
-def mask_address(address: str | None) -> str:
-    if not address:
-        return ""
-    building = _BUILDING.match(address)
-    kept = building.group(1) if building else _FIRST_DIGIT.match(address).group(1)
-    return f"{kept}***"
-
-
-def shown_address(address: str | None) -> str:
-    return (address or "") if show_addresses() else mask_address(address)
 
 
 # ---------------------------------------------------------------- shared bits
@@ -112,6 +85,13 @@ def gap_table(gaps: pd.DataFrame, level: str, lang: str, threshold: float = 0.95
     return pd.DataFrame(out)
 
 
+def small_cells(level: str, lang: str) -> tuple | None:
+    """For exports: a micro-grid table's households column and the columns naming the area."""
+    if level != "micro_grid":
+        return None
+    return column("registered", lang), (column("micro_grid", lang), column("grid", lang), column("community", lang))
+
+
 def for_export(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A shown table as exported: without the in-app map links."""
     return table.drop(columns=[column("map", lang)], errors="ignore")
@@ -164,10 +144,10 @@ def backlog_table(backlog: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def households_table(households: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The backlog households of one micro-grid; addresses masked unless configured."""
+    """The backlog households of one micro-grid."""
     return pd.DataFrame({
         column("household", lang): households["household_id"],
-        column("address", lang): [shown_address(a) for a in households["address"]],
+        column("address", lang): households["address"].fillna(""),
         column("attempts", lang): households["attempts"].astype(int),
         column("refusals", lang): households["refusals"].astype(int),
         column("first_tried", lang): [_time_text(v, lang) for v in households["first_tried"]],

@@ -182,8 +182,8 @@ with right:
             table = gaps.households_table(households, ctx.lang)
             st.dataframe(table, hide_index=True, width="stretch")
             components.downloads(ctx, table, "backlog-households")
-            if not gaps.show_addresses():
-                st.caption(ctx.t("gaps_addresses_masked"))
+            if not ctx.user.sees_personal_data:
+                st.caption(ctx.t("masked_note", k=ctx.small_cell))
     else:
         child = {"district": "street", "street": "community", "community": "grid", "grid": "micro_grid"}[level]
         what_children = {"street": "streets", "community": "communities", "grid": "grids",
@@ -191,4 +191,5 @@ with right:
         st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
         table = coverage.children_table(children, child, ctx.lang, target)
         st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 460))
-        components.downloads(ctx, table, f"coverage-{what_children}")
+        components.downloads(ctx, table, f"coverage-{what_children}",
+                             small_cells=coverage.small_cells(child, ctx.lang))

@@ -55,7 +55,8 @@ else:
     st.dataframe(table, hide_index=True, width="stretch", height=420,
                  column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
     st.caption(ctx.t("gaps_table_help"))
-    components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}")
+    components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
+                         small_cells=gaps.small_cells(level, ctx.lang))
 
 # ---------------------------------------------------------------- stalled at a glance
 st.subheader(ctx.t("gaps_section_heatmap"))
@@ -99,7 +100,7 @@ else:
     else:
         backlog_table = gaps.backlog_table(backlog, ctx.lang)
         st.dataframe(backlog_table, hide_index=True, width="stretch", height=300)
-        components.downloads(ctx, backlog_table, "gaps-backlog")
+        components.downloads(ctx, backlog_table, "gaps-backlog", small_cells=gaps.small_cells("micro_grid", ctx.lang))
         names = dict(zip(backlog["micro_grid_id"], backlog["name_zh"]))
         if st.session_state.get("gaps_backlog_micro_grid") not in names:
             st.session_state["gaps_backlog_micro_grid"] = next(iter(names))
@@ -108,8 +109,8 @@ else:
         households = gaps.households_table(ctx.q("backlog_households", day=day, micro_grid=chosen), ctx.lang)
         st.dataframe(households, hide_index=True, width="stretch")
         components.downloads(ctx, households, "gaps-backlog-households")
-        if not gaps.show_addresses():
-            st.caption(ctx.t("gaps_addresses_masked"))
+        if not ctx.user.sees_personal_data:
+            st.caption(ctx.t("masked_note", k=ctx.small_cell))
 
 st.subheader(ctx.t("gaps_section_revisit"))
 st.caption(ctx.t("gaps_revisit_caption"))

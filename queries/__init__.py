@@ -1,7 +1,8 @@
 """Named SQL queries: every number on a page comes from one of these.
 
 Each `queries/*.sql` file holds queries headed by `-- name: some_name`; the comment lines under the
-name are its documentation. Parameters are written `$name` and always bound by DuckDB, never
+name are its documentation; a doc line `-- personal: a, b` names the result columns holding personal
+data, which the app masks for users who may not see them. Parameters are written `$name` and always bound by DuckDB, never
 formatted into the SQL. `run(con, "some_name", day=..., street=None)` returns a DataFrame.
 """
 
@@ -24,6 +25,7 @@ class Query:
     sql: str
     params: tuple[str, ...]
     source: str
+    personal: tuple[str, ...] = ()  # result columns holding personal data
 
 
 def _parse(path: Path) -> list[Query]:
@@ -38,7 +40,10 @@ def _parse(path: Path) -> list[Query]:
             doc.append(lines.pop(0).lstrip()[2:].strip())
         sql = "\n".join(lines).strip().rstrip(";")
         params = tuple(dict.fromkeys(_PARAM.findall(sql)))
-        out.append(Query(head.group(1), " ".join(doc), sql, params, path.name))
+        personal = tuple(c.strip() for line in doc if line.startswith("personal:")
+                         for c in line.removeprefix("personal:").split(",") if c.strip())
+        doc = [line for line in doc if not line.startswith("personal:")]
+        out.append(Query(head.group(1), " ".join(doc), sql, params, path.name, personal))
     return out
 
 

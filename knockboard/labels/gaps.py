@@ -54,9 +54,6 @@ TEXT: dict[str, dict[str, str]] = {
                                    "the attempts made and when.",
                              "zh": "截至目前每次走访均不在家或拒绝的住户，以及走访次数和时间。"},
     "gaps_pick_micro_grid": {"en": "Households of micro-grid", "zh": "查看微网格住户"},
-    "gaps_addresses_masked": {"en": "Addresses are masked after the building (set KNOCKBOARD_SHOW_ADDRESSES=1 "
-                                    "to show them).",
-                              "zh": "地址仅显示到楼幢（设置 KNOCKBOARD_SHOW_ADDRESSES=1 可显示完整地址）。"},
     "gaps_section_revisit": {"en": "Revisit plan by grid", "zh": "分网格回访计划"},
     "gaps_revisit_caption": {"en": "Backlog households per grid, attempts so far and the time of day they "
                                    "were made (morning before 12:00, afternoon 12:00–17:59, evening from 18:00).",

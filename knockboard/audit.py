@@ -1,0 +1,53 @@
+"""The audit trail: who signed in (or was refused), who was told "not permitted", who exported what.
+One JSON object per line, appended to a file beside the store ($KNOCKBOARD_AUDIT_LOG), so it is kept
+while the store is served read-only and survives a rebuilt store."""
+
+import datetime as dt
+import json
+import os
+import threading
+from pathlib import Path
+
+import pandas as pd
+
+from knockboard.config import db_path
+
+_lock = threading.Lock()
+
+
+def log_path() -> Path:
+    return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or db_path().with_name("audit.jsonl"))
+
+
+def record(event: str, user: str | None, **details) -> None:
+    """Appends one event. Never raises into a page: a full disk must not stop a briefing, so a
+    failure is reported on stderr instead."""
+    entry = {"at": dt.datetime.now().isoformat(timespec="seconds"), "event": event, "user": user, **details}
+    line = json.dumps(entry, ensure_ascii=False, default=str)
+    try:
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _lock, path.open("a", encoding="utf-8") as f:
+            f.write(line + "\n")
+    except OSError as e:
+        import sys
+        print(f"knockboard: could not write the audit log: {e}; lost entry: {line}", file=sys.stderr)
+
+
+def recent(limit: int = 500) -> pd.DataFrame:
+    """The newest events first."""
+    path = log_path()
+    if not path.exists():
+        return pd.DataFrame(columns=["at", "event", "user"])
+    with _lock:
+        lines = path.read_text(encoding="utf-8").splitlines()[-limit:]
+    rows = []
+    for line in reversed(lines):
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut short by a crash
+        rows.append({"at": entry.pop("at", None), "event": entry.pop("event", None),
+                     "user": entry.pop("user", None),
+                     "details": ", ".join(f"{k}={v}" for k, v in entry.items())})
+    return pd.DataFrame(rows, columns=["at", "event", "user", "details"])

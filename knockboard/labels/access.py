@@ -1,0 +1,62 @@
+"""Labels of sign-in, roles, "not permitted" and the users page."""
+
+TEXT = {
+    "signin_title": {"en": "Sign in to Knockboard", "zh": "登录敲门看板"},
+    "signin_intro": {"en": "Household addresses and volunteers' names are personal data: sign in to continue.",
+                     "zh": "本系统含住户地址、志愿者姓名等个人信息，请先登录。"},
+    "signin_user": {"en": "User name", "zh": "用户名"},
+    "signin_password": {"en": "Password", "zh": "密码"},
+    "signin_button": {"en": "Sign in", "zh": "登录"},
+    "signin_refused": {"en": "Unknown user or wrong password.", "zh": "用户名或密码错误。"},
+    "signin_locked": {"en": "Too many failed tries for this user: wait {minutes} minutes and try again.",
+                      "zh": "该用户登录失败次数过多，请 {minutes} 分钟后再试。"},
+    "signin_oidc_button": {"en": "Sign in with the district's identity service", "zh": "使用统一身份认证登录"},
+    "signin_untrusted_proxy": {
+        "en": "Refused: this request did not come through the configured sign-in proxy ({address}).",
+        "zh": "拒绝访问：该请求并非来自已配置的登录代理（{address}）。"},
+    "signin_no_header": {"en": "Refused: the sign-in proxy did not say who you are (header {header} missing).",
+                         "zh": "拒绝访问：登录代理未提供用户身份（缺少请求头 {header}）。"},
+    "signin_no_role": {"en": "You are signed in as {user}, but this dashboard has no role for you. "
+                             "Ask the administrator to add you.",
+                       "zh": "您已登录为 {user}，但本系统尚未为您分配角色，请联系管理员。"},
+    "signin_open_not_local": {
+        "en": "Refused: no sign-in is configured, so Knockboard only serves the computer it runs on. "
+              "Configure sign-in (access.toml, see README) before serving it to others.",
+        "zh": "拒绝访问：尚未配置登录，敲门看板只对本机开放。对外提供服务前请先配置登录（access.toml，见 README）。"},
+    "signin_config_error": {"en": "The access settings are wrong, so nobody can sign in: {error}",
+                            "zh": "访问配置有误，暂时无法登录：{error}"},
+    "open_mode_note": {"en": "🔓 Open mode: no sign-in is configured; only this computer can reach the dashboard.",
+                       "zh": "🔓 开放模式：未配置登录，仅本机可以访问。"},
+    "signed_in_as": {"en": "Signed in as **{user}** · {role}", "zh": "当前用户 **{user}** · {role}"},
+    "sign_out": {"en": "Sign out", "zh": "退出登录"},
+    "role_leader": {"en": "leader", "zh": "领导"},
+    "role_analyst": {"en": "analyst", "zh": "分析员"},
+    "role_clerk": {"en": "data clerk", "zh": "数据录入员"},
+    "role_admin": {"en": "administrator", "zh": "管理员"},
+    "role_scope": {"en": "{role}, {street}", "zh": "{role}（{street}）"},
+    "not_permitted": {"en": "Not permitted: {what} is outside what your account may see.",
+                      "zh": "无权访问：{what} 超出了您账户的查看范围。"},
+    "not_permitted_page": {"en": "this page", "zh": "该页面"},
+    "back_to_my_street": {"en": "Back to {street}", "zh": "返回{street}"},
+    "masked_note": {"en": "Addresses and names are masked; exports withhold areas below grid level with fewer "
+                          "than {k} households.",
+                    "zh": "地址和姓名已脱敏；导出时，网格以下少于 {k} 户的区域不显示数字。"},
+    "page_users": {"en": "Users and audit", "zh": "用户与审计"},
+    "users_title": {"en": "Users and audit trail", "zh": "用户与审计记录"},
+    "users_intro": {"en": "Accounts come from the access file ({path}); sign-in mode: {mode}. "
+                          "Add a user there; `python -m knockboard hash-password` makes a password hash.",
+                    "zh": "账户来自访问配置文件（{path}）；登录方式：{mode}。在该文件中添加用户；"
+                          "`python -m knockboard hash-password` 可生成密码哈希。"},
+    "users_accounts": {"en": "Accounts", "zh": "账户"},
+    "users_audit": {"en": "Audit trail (newest first)", "zh": "审计记录（最新在前）"},
+    "users_col_user": {"en": "User", "zh": "用户"},
+    "users_col_display": {"en": "Name", "zh": "姓名"},
+    "users_col_role": {"en": "Role", "zh": "角色"},
+    "users_col_street": {"en": "Street", "zh": "街道"},
+    "users_col_password": {"en": "Password set", "zh": "已设密码"},
+    "users_col_at": {"en": "When", "zh": "时间"},
+    "users_col_event": {"en": "Event", "zh": "事件"},
+    "users_col_details": {"en": "Details", "zh": "详情"},
+    "users_none": {"en": "No accounts: the dashboard runs open on this computer.",
+                   "zh": "暂无账户：系统以开放模式在本机运行。"},
+}

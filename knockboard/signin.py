@@ -1,0 +1,203 @@
+"""Who is at the browser: Streamlit's st.login (OIDC), a header from a trusted reverse proxy, or a
+local account, as the access file says (knockboard/access.py). With none configured the dashboard
+serves only the computer it runs on. Every refusal is written to the audit trail."""
+
+import threading
+import time
+
+import streamlit as st
+
+from knockboard import access, audit, i18n
+from knockboard.access import Access, AccessError, User
+
+SESSION_USER = "_kb_user"  # the local account signed in in this browser session
+_REFUSAL_LOGGED = "_kb_refusal_logged"
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def oidc_configured() -> bool:
+    """Streamlit's own sign-in is set up: an [auth] section in .streamlit/secrets.toml."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _parsed(path: str, modified: float, oidc: bool) -> Access:
+    return access.load(oidc)
+
+
+def settings() -> Access:
+    """The access file, read again whenever it changes: a removed user is out at their next click."""
+    path = access.access_path()
+    return _parsed(str(path), path.stat().st_mtime if path.exists() else 0.0, oidc_configured())
+
+
+# The request, in three small functions the tests replace (AppTest has no server and no connection).
+def _under_app_test() -> bool:
+    """AppTest runs the script against a stand-in (mock) runtime: no server, no connection."""
+    from unittest.mock import Mock
+
+    from streamlit.runtime import Runtime
+    return Runtime.exists() and isinstance(Runtime.instance(), Mock)
+
+
+def bound_address() -> str | None:
+    """The address the server listens on; unset means every interface."""
+    return "localhost" if _under_app_test() else st.get_option("server.address")
+
+
+def client_address() -> str | None:
+    """The connecting address; Streamlit reports a connection from this computer as None."""
+    return None if _under_app_test() else st.context.ip_address
+
+
+def request_headers() -> dict:
+    return {} if _under_app_test() else dict(st.context.headers)
+
+
+def _served_locally() -> bool:
+    """Open mode needs both: the server listens on this computer only, and this browser is on it."""
+    return (bound_address() or "") in LOOPBACK and client_address() is None
+
+
+# ---------------------------------------------------------------- failed passwords
+
+@st.cache_resource(show_spinner=False)
+def _failures() -> tuple[dict, threading.Lock]:
+    """Failed tries per account name, across sessions: guessing stops after a few."""
+    return {}, threading.Lock()
+
+
+def _locked(acc: Access, name: str) -> bool:
+    tries, lock = _failures()
+    with lock:
+        recent = [t for t in tries.get(name, []) if time.time() - t < acc.lockout_seconds]
+        tries[name] = recent
+        return len(recent) >= acc.max_failures
+
+
+def _failed(name: str) -> None:
+    tries, lock = _failures()
+    with lock:
+        tries.setdefault(name, []).append(time.time())
+
+
+def _attempt(acc: Access) -> None:
+    """Form callback: signs the session in, or says why not (the same words for an unknown user
+    and a wrong password, so the form does not reveal which accounts exist)."""
+    name = st.session_state.get("kb_signin_name", "").strip()
+    password = st.session_state.get("kb_signin_password", "")
+    st.session_state["kb_signin_password"] = ""
+    if _locked(acc, name):
+        st.session_state["_kb_signin_error"] = ("signin_locked", {"minutes": max(acc.lockout_seconds // 60, 1)})
+        audit.record("sign_in_refused", name, reason="locked", method="local")
+        return
+    user = acc.check_password(name, password)
+    if user is None:
+        _failed(name)
+        known = name in acc.users
+        st.session_state["_kb_signin_error"] = ("signin_refused", {})
+        audit.record("sign_in_refused", name, reason="wrong_password" if known else "unknown_user", method="local")
+        return
+    st.session_state[SESSION_USER] = user.name
+    st.session_state.pop("_kb_signin_error", None)
+    audit.record("sign_in", user.name, method="local", role=user.role, street=user.street)
+
+
+# ---------------------------------------------------------------- who is there
+
+def _header(headers: dict, name: str) -> str | None:
+    """A header's value whatever its case (HTTP header names are case-insensitive)."""
+    wanted = name.lower()
+    return next((v for k, v in headers.items() if k.lower() == wanted), None)
+
+
+def identify(acc: Access) -> tuple[User | None, tuple[str, dict] | None]:
+    """This session's user, or None with the refusal to show (a translation key and its values);
+    None with no refusal means "not signed in yet". Draws nothing."""
+    if acc.mode == "open":
+        return (access.LOCAL_OWNER, None) if _served_locally() else (None, ("signin_open_not_local", {}))
+    if acc.mode == "header":
+        address = client_address()
+        if not acc.trusts(address):
+            return None, ("signin_untrusted_proxy", {"address": address or "localhost"})
+        name = _header(request_headers(), acc.header)
+        if not name:
+            return None, ("signin_no_header", {"header": acc.header})
+        user = acc.user(name, "header")
+        return (user, None) if user else (None, ("signin_no_role", {"user": name}))
+    if acc.mode == "oidc":
+        if not st.user.get("is_logged_in", False):
+            return None, None
+        name = st.user.get(acc.oidc_claim)
+        user = acc.user(name, "oidc")
+        return (user, None) if user else (None, ("signin_no_role", {"user": name}))
+    name = st.session_state.get(SESSION_USER)
+    return (acc.user(name, "local") if name else None), None
+
+
+def current_user() -> User | None:
+    """This session's user without drawing anything (dashboard.py builds the menu from it)."""
+    try:
+        return identify(settings())[0]
+    except AccessError:
+        return None
+
+
+def _refuse(acc: Access, refusal: tuple[str, dict], lang: str) -> None:
+    key, values = refusal
+    if not st.session_state.get(_REFUSAL_LOGGED):  # once per session, not on every rerun
+        st.session_state[_REFUSAL_LOGGED] = True
+        audit.record("sign_in_refused", values.get("user"), reason=key.removeprefix("signin_"), method=acc.mode,
+                     address=client_address())
+    st.error(i18n.t(key, lang, **values))
+    if acc.mode == "oidc":
+        st.button(i18n.t("sign_out", lang), on_click=st.logout)
+
+
+def _sign_in_form(acc: Access, lang: str) -> None:
+    st.title(i18n.t("signin_title", lang))
+    st.caption(i18n.t("signin_intro", lang))
+    if acc.mode == "oidc":
+        provider = {"provider": acc.oidc_provider} if acc.oidc_provider else {}
+        st.button(i18n.t("signin_oidc_button", lang), type="primary", on_click=st.login, kwargs=provider)
+        return
+    error = st.session_state.get("_kb_signin_error")
+    if error:
+        st.error(i18n.t(error[0], lang, **error[1]))
+    with st.form("kb_sign_in"):
+        st.text_input(i18n.t("signin_user", lang), key="kb_signin_name")
+        st.text_input(i18n.t("signin_password", lang), type="password", key="kb_signin_password")
+        st.form_submit_button(i18n.t("signin_button", lang), type="primary", on_click=_attempt, args=(acc,))
+
+
+def require_user(lang: str) -> User:
+    """The signed-in user; otherwise draws the sign-in form or the refusal and stops the run."""
+    try:
+        acc = settings()
+    except AccessError as e:
+        st.error(i18n.t("signin_config_error", lang, error=str(e)))
+        st.stop()
+    user, refusal = identify(acc)
+    if user is not None:
+        return user
+    if refusal:
+        _refuse(acc, refusal, lang)
+    else:
+        _sign_in_form(acc, lang)
+    st.stop()
+
+
+def sign_out() -> None:
+    user = current_user()
+    audit.record("sign_out", user.name if user else None)
+    if settings().mode == "oidc":
+        st.logout()
+    st.session_state.pop(SESSION_USER, None)
+
+
+def role_text(user: User, lang: str, street_label: str | None) -> str:
+    role = i18n.t(f"role_{user.role}", lang)
+    return i18n.t("role_scope", lang, role=role, street=street_label) if street_label else role
