@@ -117,6 +117,26 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    """Prints the argon2id hash of a password for access.toml; the password itself is never stored."""
+    import getpass
+
+    from knockboard.access import hash_password
+
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return 2
+    if len(password) < 8:
+        print("a password needs at least 8 characters", file=sys.stderr)
+        return 2
+    print(hash_password(password))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knockboard", description="Knockboard (敲门看板) tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -149,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--workdir", help="folder for the temporary stores (default: the system's temp folder)")
     bench.add_argument("--json", help="also write the results to this JSON file")
     bench.set_defaults(run=cmd_bench)
+    hashing = commands.add_parser("hash-password", help="print a password's argon2 hash for an account in access.toml")
+    hashing.add_argument("--stdin", action="store_true", help="read the password from standard input (for scripts)")
+    hashing.set_defaults(run=cmd_hash_password)
     return parser
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from knockboard import charts, components, coverage, gaps, i18n
 from knockboard import coverage_map_layers as layers
-from knockboard.app import page_context
+from knockboard.app import not_permitted, page_context
 
 ctx = page_context()
 day, target = ctx.day, ctx.coverage_target
@@ -46,7 +46,10 @@ elif st.session_state.get(LAST_STREET, ctx.street) != ctx.street:  # the sidebar
     st.session_state[AREA] = None
 st.session_state[LAST_STREET] = ctx.street
 area = st.session_state.get(AREA)
-path = coverage.resolve(ctx.q("area_path", area=area) if area else pd.DataFrame(), ctx.street)
+found = ctx.q("area_path", area=area) if area else pd.DataFrame()
+if area and found.empty and ctx.user.street:  # an edited URL: another street's area (or none at all)
+    not_permitted(ctx, area)
+path = coverage.resolve(found, ctx.street)
 if path.street_id and ctx.street is None:  # a link to an area without its street: let the shell know
     st.session_state[WRITTEN] = path.area
     st.session_state[LAST_STREET] = path.street_id
