@@ -52,7 +52,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     try:
         for path in args.files:
             print(f"{path} …", flush=True)
-            report = load_file(con, path, table=args.table, loaded_by=getpass.getuser())
+            report = load_file(con, path, table=args.table, loaded_by=getpass.getuser(), street=args.street)
             print(summary(report, lang))
             if report.status == "refused":
                 worst = 2
@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--db", help="store to load into (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     load.add_argument("--table", help="the table every file holds (default: recognised from its headers)")
     load.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report (default zh)")
+    load.add_argument("--street", metavar="S", help="load as the clerk of street S (e.g. S10): rows of other streets "
+                                                   "are refused, territory tables refused whole (default: district-wide)")
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)

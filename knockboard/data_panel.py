@@ -72,4 +72,12 @@ def imports(recent: pd.DataFrame, lang: str) -> pd.DataFrame:
     return _headers(df, lang, {"file_name": "data_col_file", "table_name": "data_col_table",
                                "rows_read": "data_col_read", "rows_accepted": "data_col_accepted",
                                "rows_refused": "data_col_refused_rows", "loaded_by": "data_col_loaded_by",
-                               "loaded_at": "data_col_last_load"})
+                               "street_id": "street", "loaded_at": "data_col_last_load"})
+
+
+def upload_caption(load_street: str | None, street_label: str, lang: str) -> str | None:
+    """What the upload form says to a street clerk (None for a district-wide loader): which street
+    they load for, and that other streets' rows and territory tables are not theirs to load."""
+    if load_street is None:
+        return None
+    return i18n.t("data_load_street", lang, street=f"{street_label} ({load_street})")

@@ -9,6 +9,7 @@ HERE = Path(__file__).resolve().parent
 # version -> SQL file. A later change to the schema adds a file here; never edit an applied one.
 MIGRATIONS = {
     1: "schema.sql",
+    2: "schema_v2.sql",  # imports.street_id: the loader's street
 }
 LATEST = max(MIGRATIONS)
 

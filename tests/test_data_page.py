@@ -89,3 +89,21 @@ def test_suspicious_records_on_the_demo(monkeypatch, scale1_db):
     assert not at.exception
     flagged = [d.value for d in at.dataframe if "Pattern" in d.value.columns]
     assert flagged and "many doors in a few minutes" in flagged[0]["Pattern"].tolist()
+
+
+@pytest.mark.parametrize("lang, caption, loaded", [
+    ("en", "You load for street 甲 Jia (S1)", "visits: 1 rows loaded, 1 refused"),
+    ("zh", "您导入的是 甲 (S1) 的数据", "入户走访记录：导入 1 行，拒绝 1 行"),
+])
+def test_a_street_clerk_loads_for_their_street(monkeypatch, db, lang, caption, loaded):
+    """Until sign-in gives the page context its user, the attributes are set here as it will set them."""
+    from knockboard import app
+    monkeypatch.setattr(app.Context, "load_street", "S1", raising=False)
+    monkeypatch.setattr(app.Context, "user_name", "clerk1", raising=False)
+    at = open_page(monkeypatch, db, lang)
+    assert not at.exception
+    assert any(caption in c.value for c in at.caption)
+    at = upload(at, "visits_good_en_bom.csv")  # E1 is H4 (S1), E2 is H7 (S2)
+    assert not at.exception and loaded in at.warning[0].value
+    assert "S2" in " ".join(at.dataframe[0].value.iloc[:, 4].tolist())
+    assert stored(db, "select loaded_by || ' ' || street_id from imports") == "clerk1 S1"

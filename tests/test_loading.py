@@ -287,3 +287,144 @@ def test_kill_during_a_large_load_leaves_the_store_as_it_was(hand_db, tmp_path, 
     assert count(con, "select count(*) from visits") == 600009
     assert count(con, "select sum(visits) from roll_visits_street_day") == 600009
     con.close()
+
+
+# A street clerk's loads (street="S1"): the hand store's S1 holds H1-H4, grids G1 and G2, team T1,
+# businesses B1 and B2; S2 holds H5-H7, grid G3, team T2, businesses B3 and B4, and visits V4 and V7.
+
+def test_a_clerk_loads_only_the_rows_of_their_street(con):
+    # K1 is H4 (S1); K2 is H7 and K3 is H6 (S2)
+    report = load(con, "visits_good_zh_gb18030.csv", street="S1", loaded_by="clerk1")
+    assert (report.status, report.accepted, report.refused) == ("loaded", 1, 2)
+    assert reasons(report) == [(4, "household_id", "outside_street"), (5, "household_id", "outside_street")]
+    assert report.rejects["value"].tolist() == ["S2", "S2"]  # the street the row belongs to
+    assert con.execute("select visit_id, street_id from visits where visit_id like 'K%'").fetchall() == [("K1", "S1")]
+    kept = con.execute("select file_name, row_number, column_name, reason from rejects order by row_number").fetchall()
+    assert kept == [("visits_good_zh_gb18030.csv", 4, "household_id", "outside_street"),
+                    ("visits_good_zh_gb18030.csv", 5, "household_id", "outside_street")]
+    assert con.execute("select loaded_by, street_id from imports").fetchall() == [("clerk1", "S1")]
+
+
+def test_an_outside_street_refusal_in_words(con):
+    from knockboard.loading.messages import rejects_table
+    report = load(con, "visits_good_zh_gb18030.csv", street="S1")
+    en = rejects_table(report, "en")["Reason"].tolist()
+    assert en[0] == "household_id: the row belongs to street 乙 Yi (S2), not to your street 甲 Jia (S1)"
+    zh = rejects_table(report, "zh")["原因"].tolist()
+    assert zh[0] == "户编号（household_id）：该行属于 乙 (S2)，不属于您所在的街道 甲 (S1)"
+
+
+TERRITORY_SHEETS = [
+    ("grids_boundaries.geojson", None, "grids"),
+    ("streets.csv", b"street_id,name_zh\nS9,new\n", "streets"),
+    ("micro_grids.csv", b"micro_grid_id,neighbourhood_id,name_zh,registered_households\nM9,N1,x,3\n", "micro_grids"),
+]
+
+
+@pytest.mark.parametrize("name, data, table", TERRITORY_SHEETS)
+def test_a_clerk_cannot_load_the_territory(con, name, data, table):
+    from knockboard.loading.messages import summary
+    data = data or (CORPUS / name).read_bytes()
+    report = load_bytes(con, data, name, street="S1")
+    assert (report.status, report.table, report.problem.code) == ("refused", table, "admin_only")
+    assert count(con, "select count(*) from imports") == 0
+    assert count(con, f"select count(*) from {table}") == {"grids": 3, "streets": 2, "micro_grids": 3}[table]
+    if table == "grids":
+        assert summary(report, "en") == ("grids_boundaries.geojson was not loaded: a street clerk (street 甲 Jia (S1)) "
+                                         "cannot load grids: only an administrator can")
+        assert summary(report, "zh") == "grids_boundaries.geojson 未导入：街道数据员（甲 (S1)）不能导入网格，请由管理员导入"
+
+
+def test_a_clerk_cannot_replace_another_streets_record(con):
+    # V4 is an S2 visit (H5): restated with S1's H1 it would move into S1; V1 is S1's own
+    data = "visit_id,household_id,visited_at,outcome\nV4,H1,2022-03-04 10:00,met\nV1,H2,2022-03-04 11:00,met\n"
+    report = load_bytes(con, data.encode(), "reuse.csv", street="S1")
+    assert reasons(report) == [(2, "visit_id", "replaces_other_street")]
+    assert report.rejects["value"].tolist() == ["S2"]
+    assert (report.accepted, report.replaced) == (1, 1)
+    assert con.execute("select household_id, street_id from visits where visit_id = 'V4'").fetchone() == ("H5", "S2")
+    assert con.execute("select household_id from visits where visit_id = 'V1'").fetchone() == ("H2",)
+
+
+def test_a_clerk_loading_the_same_file_twice_changes_nothing(con):
+    first = load(con, "visits_good_zh_gb18030.csv", street="S1")
+    version, visits = store.data_version(con), count(con, "select count(*) from visits")
+    second = load(con, "visits_good_zh_gb18030.csv", street="S1")
+    assert second.status == "unchanged" and second.import_id == first.import_id
+    assert (count(con, "select count(*) from visits"), store.data_version(con)) == (visits, version)
+    assert (count(con, "select count(*) from imports"), count(con, "select count(*) from rejects")) == (1, 2)
+    # the rows refused to S1 are not refused to the district: there the file is loaded again
+    district = load(con, "visits_good_zh_gb18030.csv")
+    assert (district.status, district.accepted, district.replaced) == ("loaded", 3, 1)
+
+
+def test_a_district_wide_load_is_unchanged(con):
+    report = load(con, "visits_good_zh_gb18030.csv")
+    assert (report.accepted, report.refused, report.street) == (3, 0, None)
+    assert con.execute("select street_id from imports").fetchall() == [(None,)]
+    assert load(con, "grids_boundaries.geojson").accepted == 1
+
+
+STREET_OF_EACH_TABLE = [  # the second row of each sheet belongs to S2, through the column named
+    ("households", "household_id,micro_grid_id\nHX1,M1\nHX2,M3\n", "micro_grid_id"),
+    ("teams", "team_id,grid_id,street_id,name\nTX1,G1,,a\nTX2,,S2,b\n", "street_id"),
+    ("volunteers", "volunteer_id,team_id,org_type\nPX1,T1,community\nPX2,T2,organ\n", "team_id"),
+    ("shifts", "shift_id,volunteer_id,shift_date,hours,post_category,grid_id\n"
+               "FX1,P1,2022-03-04,2,checkpoint,G1\nFX2,P1,2022-03-04,2,publicity,G3\n", "grid_id"),
+    ("businesses", "business_id,name,grid_id\nBX1,a,G1\nBX2,b,G3\n", "grid_id"),
+    ("inspections", "inspection_id,business_id,inspected_on,outcome\nIX1,B1,2022-03-04,pass\n"
+                    "IX2,B3,2022-03-04,pass\n", "business_id"),
+    ("leads", "lead_id,received_at,street_id,kind,status\nLX1,2022-03-04 09:00,S1,companion,pending\n"
+              "LX2,2022-03-04 09:00,S2,companion,pending\n", "street_id"),
+]
+
+
+@pytest.mark.parametrize("table, data, column", STREET_OF_EACH_TABLE)
+def test_each_table_finds_its_rows_street(con, table, data, column):
+    report = load_bytes(con, data.encode(), f"{table}.csv", table=table, street="S1")
+    assert (report.accepted, reasons(report)) == (1, [(3, column, "outside_street")])
+
+
+def test_a_team_whose_grid_lies_in_another_street(con):
+    data = "team_id,grid_id,street_id,name\nTX3,G3,S1,c\n"  # says S1, but its grid G3 is in S2
+    assert reasons(load_bytes(con, data.encode(), "teams.csv", street="S1")) == [(2, "grid_id", "outside_street")]
+
+
+def test_rows_whose_street_cannot_be_found(con):
+    # a shift with no grid, a volunteer with no team: refused; an unknown household: its own reason only
+    shifts = "volunteer_id,shift_date,hours,post_category\nP1,2022-03-04,2,checkpoint\n"
+    assert reasons(load_bytes(con, shifts.encode(), "s.csv", table="shifts", street="S1")) == \
+        [(2, "grid_id", "street_unknown")]
+    volunteers = "volunteer_id,org_type\nPX9,organ\n"
+    assert reasons(load_bytes(con, volunteers.encode(), "v.csv", table="volunteers", street="S1")) == \
+        [(2, "team_id", "street_unknown")]
+    visits = "visit_id,household_id,visited_at,outcome\nVX,H404,2022-03-04 10:00,met\n"
+    assert reasons(load_bytes(con, visits.encode(), "x.csv", street="S1")) == [(2, "household_id", "unknown_parent")]
+
+
+def test_businesses_described_on_a_clerks_sheet_are_created_in_that_street(con):
+    data = "检查编号,场所编号,场所名称,检查日期,处理结果\nIY1,BNEW,新开小店,2022-03-04,合格\nIY2,B3,乙一药店,2022-03-04,合格\n"
+    report = load_bytes(con, data.encode(), "inspections.csv", street="S1")
+    assert (report.accepted, report.created_parents, reasons(report)) == (1, 1, [(3, "business_id", "outside_street")])
+    assert con.execute("select street_id from businesses where business_id = 'BNEW'").fetchone() == ("S1",)
+    assert con.execute("select street_id from inspections where inspection_id = 'IY1'").fetchone() == ("S1",)
+
+
+def test_the_street_is_bound_not_spliced(con):
+    report = load(con, "visits_good_en_bom.csv", street="S1' or '1'='1")
+    assert (report.accepted, set(report.rejects["reason"])) == (0, {"outside_street"})
+
+
+def test_command_line_load_for_one_street(hand_db, tmp_path):
+    import subprocess
+    import sys
+    copy = tmp_path / "cli-street.duckdb"
+    shutil.copy(hand_db, copy)
+    result = subprocess.run([sys.executable, "-m", "knockboard", "load", str(CORPUS / "visits_good_en_bom.csv"),
+                             "--db", str(copy), "--lang", "en", "--street", "S1"], capture_output=True, text=True,
+                            timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 1, result.stderr
+    assert "visits_good_en_bom.csv:3: household_id: the row belongs to street 乙 Yi (S2)" in result.stdout
+    con = store.connect(copy)
+    assert con.execute("select street_id from imports").fetchall() == [("S1",)]
+    con.close()

@@ -84,3 +84,36 @@ def test_rollups_of_an_older_version_are_rebuilt(hand_db, tmp_path):
     store.set_meta(con, "rollups_digest", "older")
     assert store.ensure_rollups(con)
     assert con.execute("select sum(received) from roll_leads_street_day").fetchone()[0] == 4
+
+
+def test_a_version_1_store_migrates_in_place(tmp_path, monkeypatch):
+    """A store made by the previous Knockboard (schema 1, imports without street_id) gains the
+    loader's street on its next start, keeping its rows; its loads then record the street."""
+    path = tmp_path / "v1.duckdb"
+    monkeypatch.setattr(schema, "LATEST", 1)  # build the store as version 1 was built
+    con = store.connect(path)
+    con.execute("insert into imports values (1, 'old.csv', 'abc', 'visits', 3, 3, 0, 'clerk', '2022-03-04 08:00')")
+    assert "street_id" not in {r[0] for r in con.execute("describe imports").fetchall()}
+    con.close()
+    monkeypatch.undo()
+    con = store.connect(path)
+    assert schema.current_version(con) == 2
+    assert con.execute("select version from schema_version order by version").fetchall() == [(1,), (2,)]
+    assert con.execute("select file_name, loaded_by, street_id from imports").fetchall() == [("old.csv", "clerk", None)]
+    con.close()
+    con = store.connect(path)  # a second start applies nothing twice
+    assert con.execute("select count(*) from schema_version").fetchone()[0] == 2
+    con.close()
+
+
+def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):
+    import shutil
+
+    from knockboard.loading import load_bytes
+    copy = tmp_path / "loads.duckdb"
+    shutil.copy(hand_db, copy)
+    con = store.connect(copy)
+    load_bytes(con, b"visit_id,household_id,visited_at,outcome\nVS,H1,2022-03-04 10:00,met\n", "v.csv",
+               loaded_by="clerk1", street="S1")
+    assert con.execute("select loaded_by, street_id from imports").fetchall() == [("clerk1", "S1")]
+    con.close()

@@ -13,6 +13,11 @@ TEXT: dict[str, dict[str, str]] = {
     "data_table": {"en": "Table", "zh": "数据表"},
     "data_table_auto": {"en": "Recognise from the headers", "zh": "根据表头自动识别"},
     "data_load": {"en": "Load", "zh": "导入"},
+    "data_load_street": {"en": "You load for street {street}: rows of other streets are refused, and territory "
+                               "tables (streets, communities, grids, neighbourhoods, micro-grids) are loaded by an "
+                               "administrator.",
+                         "zh": "您导入的是 {street} 的数据：其他街道的记录将被拒绝，区域划分表（街道、社区、网格、邻里、微网格）"
+                               "由管理员导入。"},
     "data_too_big": {"en": "{file} is {size} MB, over the {limit} MB limit: split it or load it with "
                            "`python -m knockboard load`.",
                      "zh": "{file} 大小为 {size} MB，超过 {limit} MB 上限：请拆分文件，或用 `python -m knockboard load` 导入。"},
@@ -95,6 +100,15 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_territory_incomplete": {"en": "{column}: household “{value}” is not placed in a micro-grid, "
                                           "grid, community and street",
                                     "zh": "{column}：住户 “{value}” 未完整归属到微网格、网格、社区和街道"},
+    "reason_outside_street": {"en": "{column}: the row belongs to street {belongs}, not to your street {street}",
+                              "zh": "{column}：该行属于 {belongs}，不属于您所在的街道 {street}"},
+    "reason_street_unknown": {"en": "{column}: cannot tell which street the row belongs to (empty, or not placed in "
+                                    "a street), so it cannot be loaded for your street {street}",
+                              "zh": "{column}：无法确定该行所属街道（为空或未归属到街道），不能作为您所在街道 {street} 的数据导入"},
+    "reason_replaces_other_street": {"en": "{column}: this id is already used by a record of another street "
+                                           "({belongs}); a clerk of street {street} cannot replace it",
+                                     "zh": "{column}：该编号已被其他街道（{belongs}）的记录使用，您所在的街道 {street} 不能替换该记录"},
+    "data_no_street": {"en": "no street", "zh": "无街道"},
     "file_unreadable_encoding": {"en": "the file is neither UTF-8 nor GBK/GB18030 text",
                                  "zh": "文件编码既不是 UTF-8 也不是 GBK/GB18030"},
     "file_no_header": {"en": "no header row names the columns of any table (see the templates)",
@@ -105,6 +119,8 @@ TEXT: dict[str, dict[str, str]] = {
     "file_not_geojson": {"en": "not a GeoJSON FeatureCollection", "zh": "不是 GeoJSON 要素集合（FeatureCollection）"},
     "file_unsupported_file": {"en": "files ending {suffix} are not supported (CSV, XLSX, GeoJSON)",
                               "zh": "不支持 {suffix} 文件（支持 CSV、XLSX、GeoJSON）"},
+    "file_admin_only": {"en": "a street clerk (street {street}) cannot load {table}: only an administrator can",
+                        "zh": "街道数据员（{street}）不能导入{table}，请由管理员导入"},
     "file_store_busy": {"en": "the store is in use by another program (the dashboard?): load through its Data "
                               "page, or stop it and try again",
                         "zh": "数据库正被其他程序（如看板）占用：请在看板的“数据导入”页上传，或关闭看板后重试"},

@@ -4,6 +4,9 @@ their reasons, and the import record in one transaction, with the rollups refres
 Nothing is lost: a refused row is kept (rejects table) with its row number, column, value, reason and
 original text. Loading the same file again changes nothing; a corrected file replaces the rows it
 restates by key. All checking is SQL over the staged cells, so a million rows load in seconds.
+
+A street clerk loads with `street` set: territory tables are refused whole, and each row of the other
+tables must belong to that street (found through its parents) and must not replace another street's row.
 """
 
 import datetime as dt
@@ -44,6 +47,11 @@ class Report:
     rejects: pd.DataFrame = field(default_factory=pd.DataFrame)
     seconds: float = 0.0
     created_parents: int = 0  # parents the file described and the store lacked (e.g. businesses)
+    street: str | None = None  # the loader's street; None: a district-wide load
+    street_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (zh, en) named here
+
+# refusals that no later load can lift for the same loader: a file refused only for these is not rechecked
+SCOPE_REASONS = ("outside_street", "replaces_other_street")
 
 
 def _cell(column: Column, staged: Staged, full_width: bool) -> str:
@@ -183,6 +191,59 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     cur.execute(sql, _bound(sql, now))
 
 
+def _street_sources(table: Table) -> tuple[list[str], list[tuple[str, str]]]:
+    """Joins and (column, street SQL) pairs giving each checked row `c` its street, per table.street_from."""
+    joins, sources = [], []
+    described = table.embedded[1] if table.embedded else {}
+    described_key = next(iter(described.values()), None)  # e.g. an inspection's business_id
+    for i, (column, lookup) in enumerate(table.street_from):
+        if lookup is None:
+            sources.append((column, f"c.{column}"))
+            continue
+        joins.append(f"left join ({lookup}) s{i} on s{i}.{column} = c.{column}")
+        street = f"s{i}.street_id"
+        if column == described_key and "name" in described:
+            # a parent new to the store and described on the sheet is created in the clerk's street
+            street = f"coalesce({street}, case when s{i}.{column} is null and c.{described['name']} is not null " \
+                     f"then $street end)"
+        sources.append((column, street))
+    return joins, sources
+
+
+def _existing_streets(table: Table) -> str:
+    """SQL of (_key, street_id) for the rows the store already holds: their stored street where they
+    carry one, else found through their parents."""
+    if "street_id" in {c.name for c in table.columns if c.stored} | set(table.derived):
+        return f"select {table.key} as _key, street_id from {table.name}"
+    column, lookup = table.street_from[0]
+    return f"select t.{table.key} as _key, l.street_id from {table.name} t left join ({lookup}) l on l.{column} = t.{column}"
+
+
+def _check_street(cur: duckdb.DuckDBPyConnection, table: Table, street: str) -> None:
+    """A street clerk's load: adds to `checked` the refusal of rows of another street (the first
+    source that says so), of rows whose street cannot be found, and of rows that would replace
+    another street's row. Set-wise joins; the street is bound, never written into the SQL."""
+    joins, sources = _street_sources(table)
+    columns = ", ".join(f"'{column}'" for column, _ in sources)
+    first = sources[0][0]
+    outside = [_problem(f"{expr} <> $street", column, "outside_street", expr) for column, expr in sources]
+    # no street found: said only when no other refusal already names the columns it comes from
+    unknown = _problem(f"coalesce({', '.join(expr for _, expr in sources)}) is null "
+                       f"and len(list_filter(c.problems, lambda p: p.column in ({columns}))) = 0",
+                       first, "street_unknown", f"c.r_{first}")
+    replaces = _problem("x._key is not null and x.street_id is distinct from $street", table.key,
+                        "replaces_other_street", "x.street_id")
+    sql = f"""
+        create or replace temp table checked as
+        select c.* exclude (problems),
+               list_concat(c.problems, list_filter([{", ".join(outside)}], lambda p: p is not null)[1:1],
+                           list_filter([{unknown}, {replaces}], lambda p: p is not null)) as problems
+        from checked c {" ".join(joins)}
+        left join ({_existing_streets(table)}) x on x._key = c._key
+    """
+    cur.execute(sql, {"street": street})
+
+
 def _literal(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -208,42 +269,48 @@ def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
     return before - cur.execute("select count(*) from stage").fetchone()[0]
 
 
-def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table) -> int:
+def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, street: str | None) -> int:
     """Parents the file describes on its rows (e.g. the business an inspection names) and the store
-    lacks are created, once each, from the first row that names them."""
+    lacks are created, once each, from the first row that names them. A street clerk's sheet
+    describes parents of the clerk's street: they are created in it."""
     if not table.embedded:
         return 0
     parent, columns = table.embedded
     key_parent, key_here = next(iter(columns.items()))
     before = cur.execute(f"select count(*) from {parent}").fetchone()[0]
+    in_street = ", street_id" if street is not None else ""
     cur.execute(f"""
-        insert into {parent} ({", ".join(columns)})
+        insert into {parent} ({", ".join(columns)}{in_street})
         select {", ".join(f"arg_min({here}, _row)" if i else here for i, here in enumerate(columns.values()))}
+               {", $street" if street is not None else ""}
         from checked
         where len(problems) = 0 and {columns['name']} is not null
           and {key_here} not in (select {key_parent} from {parent})
         group by {key_here}
-    """)
+    """, {"street": street} if street is not None else None)
     return cur.execute(f"select count(*) from {parent}").fetchone()[0] - before
 
 
 def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_hash: str,
-          loaded_by: str | None, now: dt.datetime, read: int) -> tuple[int, int, int, int, int]:
+          loaded_by: str | None, street: str | None, now: dt.datetime, read: int) -> tuple[int, int, int, int, int]:
     """Inside the open transaction: import record, rejects, replaced rows, accepted rows, rollups."""
     import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
     accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
     refused_rows = read - accepted
-    cur.execute("insert into imports values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    cur.execute("""insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted,
+                                        rows_refused, loaded_by, loaded_at, street_id)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [import_id, staged.file_name, content_hash, table.name, read, accepted, refused_rows,
-                 loaded_by, now])
+                 loaded_by, now, street])
     cur.execute("""
         insert into rejects
         select ?, ?, _row, p.column, p.value, p.reason, _text
         from (select _row, _text, unnest(problems) as p from checked where len(problems) > 0)
         order by _row
     """, [import_id, staged.file_name])
-    created = _create_described_parents(cur, table)
-    stored = [c for c in table.columns if c.stored]
+    created = _create_described_parents(cur, table, street)
+    # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
+    stored = [c for c in table.columns if c.stored and c.name not in table.derived]
     target_columns = [c.name for c in stored] + list(table.derived)
     select = [f"a._key" if c.name == table.key else f"a.{c.name}" for c in stored]
     select += [f"{expr}" for expr in table.derived.values()]
@@ -272,9 +339,36 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     return import_id, accepted, refused_rows, replaced, created
 
 
+def _seen(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None) -> tuple | None:
+    """The last import of the same bytes, if loading them again would change nothing: it refused no
+    row, or (for the same street clerk) only rows outside that street. Otherwise refused rows'
+    parents may have been loaded since, and the file is checked again."""
+    return cur.execute(f"""
+        select import_id, table_name from imports i
+        where content_hash = $hash
+          and (rows_refused = 0
+               or (street_id = $street and not exists (
+                   select 1 from rejects r where r.import_id = i.import_id
+                   and r.reason not in ({", ".join(f"'{r}'" for r in SCOPE_REASONS)}))))
+        order by import_id desc limit 1""", {"hash": content_hash, "street": street}).fetchone()
+
+
+def _street_names(cur: duckdb.DuckDBPyConnection, street: str | None, import_id: int | None) -> dict:
+    """Names of the loader's street and of the streets its refusals name, for the report's words."""
+    if street is None:
+        return {}
+    rows = cur.execute(f"""
+        select street_id, name_zh, name_en from streets
+        where street_id = ? or street_id in (select value from rejects where import_id = ?
+                                             and reason in ({", ".join(f"'{r}'" for r in SCOPE_REASONS)}))
+    """, [street, import_id]).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
-               loaded_by: str | None = None, now: dt.datetime | None = None) -> Report:
-    """Loads one file's content. Never raises for bad content: the report says what happened."""
+               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None) -> Report:
+    """Loads one file's content. Never raises for bad content: the report says what happened.
+    `street`: the loader's street (a street clerk); None loads for the whole district."""
     import time
 
     started = time.perf_counter()
@@ -282,23 +376,28 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
     content_hash = hashlib.sha256(data).hexdigest()
     cur = con.cursor()
     try:
-        # the same bytes again change nothing, unless rows were refused last time (their parents
-        # may have been loaded since): then the file is checked again
-        seen = cur.execute("select import_id, table_name from imports where content_hash = ? "
-                           "and rows_refused = 0 order by import_id desc limit 1", [content_hash]).fetchone()
+        seen = _seen(cur, content_hash, street)
         if seen:
-            return Report(file_name, "unchanged", table=seen[1], import_id=seen[0])
+            return Report(file_name, "unchanged", table=seen[1], import_id=seen[0], street=street)
         try:
             staged = stage_file(cur, data, file_name, table)
         except FileProblem as problem:
-            return Report(file_name, "refused", table=table, problem=problem)
+            return Report(file_name, "refused", table=table, problem=problem, street=street)
         spec = TABLES[staged.table]
+        if street is not None and not spec.street_from:
+            # the territory belongs to no one street: only an administrator loads it
+            problem = FileProblem("admin_only", file_name, table=spec.name, street=street)
+            return Report(file_name, "refused", table=spec.name, problem=problem, street=street,
+                          street_names=_street_names(cur, street, None))
         ignored_rows = _drop_blank_and_footer(cur)
         read = cur.execute("select count(*) from stage").fetchone()[0]
         _check(cur, staged, spec, now)
+        if street is not None:
+            _check_street(cur, spec, street)
         cur.execute("begin transaction")
         try:
-            import_id, accepted, refused, replaced, created = _land(cur, spec, staged, content_hash, loaded_by, now, read)
+            import_id, accepted, refused, replaced, created = _land(cur, spec, staged, content_hash, loaded_by,
+                                                                   street, now, read)
             cur.execute("commit")
         except Exception:
             cur.execute("rollback")
@@ -308,7 +407,7 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
                               [import_id]).df()
         return Report(file_name, "loaded", staged.table, read, accepted, refused, replaced, ignored_rows,
                       staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started,
-                      created_parents=created)
+                      created_parents=created, street=street, street_names=_street_names(cur, street, import_id))
     finally:
         for temp in ("stage", "_typed", "checked", "_enum"):
             cur.execute(f"drop table if exists {temp}")
@@ -316,7 +415,7 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
 
 
 def load_file(con: duckdb.DuckDBPyConnection, path: str | os.PathLike, table: str | None = None,
-              loaded_by: str | None = None) -> Report:
+              loaded_by: str | None = None, *, street: str | None = None) -> Report:
     with open(path, "rb") as handle:
         data = handle.read()
-    return load_bytes(con, data, os.path.basename(path), table=table, loaded_by=loaded_by)
+    return load_bytes(con, data, os.path.basename(path), table=table, loaded_by=loaded_by, street=street)

@@ -23,11 +23,26 @@ def table_label(table: str | None, lang: str) -> str:
     return i18n.t(f"table_{table}", lang) if table else "?"
 
 
-def reason_text(table: str, column: str, reason: str, value, lang: str) -> str:
+def street_text(street_id, names: dict, lang: str) -> str:
+    """A street as 乙 (S2) (English adds its pinyin name), or "no street" when there is none."""
+    if street_id is None or (isinstance(street_id, float) and pd.isna(street_id)) or street_id == "":
+        return i18n.t("data_no_street", lang)
+    if street_id not in names:
+        return str(street_id)
+    return f"{i18n.place(*names[street_id], lang)} ({street_id})"
+
+
+def reason_text(table: str, column: str, reason: str, value, lang: str, street: str | None = None,
+                names: dict | None = None) -> str:
+    """A refusal in words. `street` and `names` (id -> (zh, en)): the loader's street and the streets
+    the refusals name, for the refusals of a street clerk's load (whose value is the row's street)."""
     spec = TABLES[table]
     col = spec.column(column) if column in {c.name for c in spec.columns} else None
     values = {"column": column_label(table, column, lang), "value": "" if value is None else value,
               "start": CAMPAIGN_START, "allowed": "", "low": "", "high": "", "parent": ""}
+    if street is not None:
+        values["street"] = street_text(street, names or {}, lang)
+        values["belongs"] = street_text(value, names or {}, lang)
     if col is not None and col.values:
         values["allowed"] = " / ".join(f"{v} ({s[0]})" if s else v for v, s in col.values.items())
     if col is not None and col.low is not None:
@@ -48,7 +63,8 @@ def rejects_table(report: Report, lang: str) -> pd.DataFrame:
         i18n.t("data_col_row", lang): r["row"] if len(r) else [],
         i18n.t("data_col_column", lang): [column_label(report.table, c, lang) for c in r.get("column", [])],
         i18n.t("data_col_value", lang): r["value"] if len(r) else [],
-        i18n.t("data_col_reason", lang): [reason_text(report.table, c, why, v, lang)
+        i18n.t("data_col_reason", lang): [reason_text(report.table, c, why, v, lang, report.street,
+                                                      report.street_names)
                                           for c, why, v in zip(r.get("column", []), r.get("reason", []),
                                                                r.get("value", []))],
         i18n.t("data_col_row_text", lang): r["row_text"] if len(r) else [],
@@ -63,6 +79,8 @@ def summary(report: Report, lang: str) -> str:
         details = dict(problem.details) if problem else {}
         if "table" in details:
             details["table"] = table_label(details["table"], lang)
+        if "street" in details:
+            details["street"] = street_text(details["street"], report.street_names, lang)
         why = i18n.t(f"file_{problem.code}", lang, **details) if problem else "?"
         return i18n.t("data_report_refused", lang, file=report.file_name, why=why)
     replaced = i18n.t("data_report_replaced", lang, n=report.replaced) if report.replaced else ""

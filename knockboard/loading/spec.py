@@ -42,6 +42,10 @@ class Table:
     # a parent the file may describe on the same row (an inspection sheet names the business):
     # (parent table, {parent column: column of this file}); unknown parents so described are created
     embedded: tuple[str, dict[str, str]] | None = None
+    # how a row's street is found, for loads by a street clerk: (column of this table, SQL giving that
+    # column's street as `street_id`, or None when the column is itself a street id), tried in order.
+    # Empty: the table's rows belong to no one street (the territory), so only an administrator loads it.
+    street_from: tuple[tuple[str, str | None], ...] = ()
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -80,6 +84,11 @@ HOUSEHOLD_PLACE = """
     from households h join micro_grids m using (micro_grid_id) join neighbourhoods n using (neighbourhood_id)
     join grids g using (grid_id) join communities c using (community_id)"""
 BUSINESS_STREET = "select business_id, street_id from businesses"
+MICRO_GRID_STREET = """
+    select m.micro_grid_id, c.street_id
+    from micro_grids m join neighbourhoods n using (neighbourhood_id) join grids g using (grid_id)
+    join communities c using (community_id)"""
+TEAM_STREET = "select team_id, street_id from teams"
 
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("streets", "street_id", (
@@ -113,7 +122,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("micro_grid_id", "text", True, ("微网格编号",), parent=("micro_grids", "micro_grid_id")),
         Column("address", "text", aliases=("地址", "住址", "门牌")),
         Column("residents", "int", aliases=("人数", "常住人口", "居住人数"), low=0, high=100)),
-        aliases=("住户", "户籍")),
+        aliases=("住户", "户籍"), street_from=(("micro_grid_id", MICRO_GRID_STREET),)),
     Table("visits", "visit_id", (
         Column("visit_id", "text", True, ("记录编号", "走访编号", "走访记录编号")),
         Column("household_id", "text", True, ("户编号", "住户编号", "户号"), parent=("households", "household_id")),
@@ -126,7 +135,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("needs_followup", "bool", aliases=("需跟进", "是否需跟进", "需要跟进"), default=False)),
         aliases=("走访", "入户排查", "敲门"),
         derived={"visit_day": "a.visited_at::date", "micro_grid_id": "p.micro_grid_id", "street_id": "p.street_id"},
-        when="visited_at", lookup=("household_id", HOUSEHOLD_PLACE)),
+        when="visited_at", lookup=("household_id", HOUSEHOLD_PLACE),
+        street_from=(("household_id", HOUSEHOLD_PLACE),)),
     Table("teams", "team_id", (
         Column("team_id", "text", True, ("服务队编号", "队伍编号")),
         Column("grid_id", "text", aliases=("网格编号",), parent=("grids", "grid_id")),
@@ -134,7 +144,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("name", "text", True, ("服务队名称", "队伍名称", "名称")),
         Column("kind", "enum", aliases=("类型", "队伍类型"), values=TEAM_KINDS, default="grid")),
         aliases=("服务队",), derived={"street_id": "coalesce(a.street_id, p.street_id)"},
-        lookup=("grid_id", GRID_STREET)),
+        lookup=("grid_id", GRID_STREET), street_from=(("street_id", None), ("grid_id", GRID_STREET))),
     Table("volunteers", "volunteer_id", (
         Column("volunteer_id", "text", True, ("志愿者编号",)),
         Column("name", "text", aliases=("姓名",)),
@@ -142,7 +152,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("org_type", "enum", True, ("组织类型", "单位类型"), values=ORG_TYPES),
         Column("is_party_member", "bool", aliases=("是否党员", "党员"), default=True),
         Column("retired", "bool", aliases=("是否退休", "退休"), default=False),
-        Column("joined_on", "date", aliases=("加入日期", "报名日期"))), aliases=("志愿者名册",)),
+        Column("joined_on", "date", aliases=("加入日期", "报名日期"))), aliases=("志愿者名册",),
+        street_from=(("team_id", TEAM_STREET),)),
     Table("shifts", "shift_id", (
         Column("shift_id", "text", aliases=("记录编号", "时长编号")),
         Column("volunteer_id", "text", True, ("志愿者编号",), parent=("volunteers", "volunteer_id")),
@@ -151,7 +162,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("post_category", "enum", True, ("岗位类别", "岗位", "岗位类型"), values=POSTS),
         Column("grid_id", "text", aliases=("网格编号",), parent=("grids", "grid_id"))),
         aliases=("志愿服务时长", "时长"), key_from=("volunteer_id", "shift_date", "post_category", "grid_id"),
-        derived={"street_id": "p.street_id"}, when="shift_date", lookup=("grid_id", GRID_STREET)),
+        derived={"street_id": "p.street_id"}, when="shift_date", lookup=("grid_id", GRID_STREET),
+        street_from=(("grid_id", GRID_STREET),)),
     Table("businesses", "business_id", (
         Column("business_id", "text", True, ("场所编号", "商户编号", "企业编号")),
         Column("name", "text", True, ("场所名称", "商户名称", "企业名称", "名称")),
@@ -159,7 +171,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("address", "text", aliases=("地址",)),
         LAT, LON,
         Column("grid_id", "text", aliases=("网格编号",), parent=("grids", "grid_id"))),
-        aliases=("商户", "场所"), derived={"street_id": "p.street_id"}, lookup=("grid_id", GRID_STREET)),
+        aliases=("商户", "场所"), derived={"street_id": "p.street_id"}, lookup=("grid_id", GRID_STREET),
+        street_from=(("grid_id", GRID_STREET),)),
     Table("inspections", "inspection_id", (
         Column("inspection_id", "text", True, ("检查编号",)),
         Column("business_id", "text", True, ("场所编号", "商户编号", "企业编号"), parent=("businesses", "business_id")),
@@ -173,7 +186,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("business_address", "text", aliases=("地址", "场所地址"), stored=False),
         Column("business_category", "text", aliases=("场所类别", "行业"), stored=False)),
         aliases=("检查记录", "检查"), derived={"street_id": "p.street_id"}, when="inspected_on",
-        lookup=("business_id", BUSINESS_STREET),
+        lookup=("business_id", BUSINESS_STREET), street_from=(("business_id", BUSINESS_STREET),),
         embedded=("businesses", {"business_id": "business_id", "name": "business_name",
                                  "address": "business_address", "category": "business_category"})),
     Table("leads", "lead_id", (
@@ -183,7 +196,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("kind", "enum", True, ("线索类型", "类型"), values=LEAD_KINDS),
         Column("status", "enum", True, ("核查状态", "状态"), values=LEAD_STATUS),
         Column("verified_at", "timestamp", aliases=("核查时间", "核查完成时间"))), aliases=("大数据", "线索"),
-        when="received_at"),
+        when="received_at", street_from=(("street_id", None),)),
 ]}
 
 # Load order: a parent table before its children.
