@@ -150,7 +150,7 @@ def _networks(entries: list, where: str) -> tuple:
 
 def parse(text: str, where: str = "access.toml", oidc_configured: bool = False) -> Access:
     """The access settings from the file's text. The mode is the one the file names; without one,
-    st.login when Streamlit's [auth] secrets are set, else local accounts when any has a password."""
+    st.login when Streamlit's [auth] secrets are set, else local accounts when there are any."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -158,7 +158,7 @@ def parse(text: str, where: str = "access.toml", oidc_configured: bool = False) 
     sign_in, privacy = raw.get("sign_in", {}), raw.get("privacy", {})
     users = _users(raw.get("users", {}), where)
     mode = sign_in.get("mode") or ("oidc" if oidc_configured else
-                                   "local" if any(p for _, p in users.values()) else "open")
+                                   "local" if users else "open")
     if mode not in MODES:
         raise AccessError(f"{where}: sign_in.mode is {mode!r}; modes are {', '.join(MODES)}")
     proxies = _networks(sign_in.get("trusted_proxies", []), where)

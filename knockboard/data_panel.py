@@ -1,9 +1,12 @@
 """The Data page's freshness and quality panel: query results turned into tables with headers in
-the chosen language. No Streamlit here."""
+the chosen language, and a load's refused rows. No Streamlit here."""
+
+import dataclasses
 
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import i18n, privacy
+from knockboard.loading.messages import rejects_table
 
 
 def _headers(df: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
@@ -81,3 +84,11 @@ def upload_caption(load_street: str | None, street_label: str, lang: str) -> str
     if load_street is None:
         return None
     return i18n.t("data_load_street", lang, street=f"{street_label} ({load_street})")
+
+
+def refused_rows(report, lang: str, masked: bool) -> pd.DataFrame:
+    """A load's refused rows as shown: a personal value (an address, a name) and the raw line are
+    withheld from users who may not see personal data; the row, column and reason stay."""
+    if masked:
+        report = dataclasses.replace(report, rejects=privacy.mask_frame(report.rejects, ("value", "row_text")))
+    return rejects_table(report, lang)

@@ -47,11 +47,13 @@ def mask_frame(df: pd.DataFrame, personal: tuple[str, ...]) -> pd.DataFrame:
     if not personal or df.empty:
         return df
     df = df.copy()
+    # a refused row names the column its value came from
+    named_by = next((c for c in ("column_name", "column") if c in df.columns), None)
     for column in personal:
         if column not in df.columns:
             continue
-        if column == "value" and "column_name" in df.columns:
-            personal_rows = df["column_name"].isin(PERSONAL_COLUMNS)
+        if column == "value" and named_by:
+            personal_rows = df[named_by].isin(PERSONAL_COLUMNS)
             df[column] = df[column].astype(object)
             df.loc[personal_rows, column] = [_mask_kind("value")(v) for v in df.loc[personal_rows, column]]
         else:

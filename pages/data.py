@@ -6,32 +6,32 @@ from knockboard import components, data_panel
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES, load_bytes
-from knockboard.loading.messages import rejects_table, summary
+from knockboard.loading.messages import summary
 from knockboard.loading.templates import all_templates
 
 REPORTS_KEY = "data_reports"
 BURST_MINUTES, BURST_DOORS, ALL_MET_DOORS = 10, 10, 20
 
 ctx = page_context()
-# the signed-in user's street (a street clerk) or None (an administrator: the whole district); the
-# other Context attributes come with sign-in: until then the page loads district-wide as "dashboard"
-load_street = getattr(ctx, "load_street", None)
-user_name = getattr(ctx, "user_name", "dashboard")
+# a street clerk loads for their street; an administrator for the whole district (None)
+load_street = ctx.load_street
 
 st.title(ctx.t("data_title"))
 st.caption(ctx.t("data_intro"))
 
-with st.form("data_upload", clear_on_submit=True):
-    files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
-                             accept_multiple_files=True, key="data_files")
-    caption = data_panel.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)
-    if caption:
-        st.caption(caption)
-    # a street clerk is offered only the tables whose rows belong to a street
-    choices = [t for t in ORDER if load_street is None or TABLES[t].street_from]
-    table = st.selectbox(ctx.t("data_table"), [None, *choices], key="data_table",
-                         format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"))
-    submitted = st.form_submit_button(ctx.t("data_load"), type="primary")
+submitted = files = None
+if ctx.user.may_load:  # analysts see the page to check freshness and quality, but load nothing
+    with st.form("data_upload", clear_on_submit=True):
+        files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
+                                 accept_multiple_files=True, key="data_files")
+        caption = data_panel.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)
+        if caption:
+            st.caption(caption)
+        # a street clerk is offered only the tables whose rows belong to a street
+        choices = [t for t in ORDER if load_street is None or TABLES[t].street_from]
+        table = st.selectbox(ctx.t("data_table"), [None, *choices], key="data_table",
+                             format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"))
+        submitted = st.form_submit_button(ctx.t("data_load"), type="primary")
 
 if submitted and files:
     reports = []
@@ -43,7 +43,7 @@ if submitted and files:
             continue
         with served_store(ctx.path).writing() as con:
             report = load_bytes(con, upload.getvalue(), upload.name, table=table, street=load_street,
-                                loaded_by=user_name)
+                                loaded_by=ctx.user_name)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
         reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports
@@ -54,7 +54,7 @@ for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
     if report is not None:
         if report.ignored_columns:
             st.caption(ctx.t("data_ignored_columns", columns=", ".join(report.ignored_columns)))
-        refused = rejects_table(report, ctx.lang)
+        refused = data_panel.refused_rows(report, ctx.lang, masked=not ctx.user.sees_personal_data)
         st.dataframe(refused, hide_index=True, width="stretch")
         components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")
 
@@ -71,20 +71,20 @@ by_table, by_street, integrity, suspicious, recent = st.tabs([
     ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
     ctx.t("data_recent_imports")])
 with by_table:
-    st.dataframe(data_panel.by_table(ctx.q("table_freshness", scope=load_street), ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(data_panel.by_table(ctx.q("table_freshness"), ctx.lang), hide_index=True, width="stretch")
 with by_street:
-    st.dataframe(data_panel.by_street(ctx.q("street_freshness", scope=load_street), ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(data_panel.by_street(ctx.q("street_freshness"), ctx.lang), hide_index=True, width="stretch")
 with integrity:
-    st.dataframe(data_panel.integrity(ctx.q("integrity_checks", scope=load_street), ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(data_panel.integrity(ctx.q("integrity_checks"), ctx.lang), hide_index=True, width="stretch")
 with suspicious:
     st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
     flagged = data_panel.suspicious(
-        ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS, scope=load_street),
-        ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS, scope=load_street), ctx.lang)
+        ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
+        ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
     if len(flagged):
         st.dataframe(flagged, hide_index=True, width="stretch")
         components.downloads(ctx, flagged, "suspicious-records")
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    st.dataframe(data_panel.imports(ctx.q("recent_imports", limit=20, scope=load_street), ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang), hide_index=True, width="stretch")

@@ -95,15 +95,28 @@ def test_suspicious_records_on_the_demo(monkeypatch, scale1_db):
     ("en", "You load for street 甲 Jia (S1)", "visits: 1 rows loaded, 1 refused"),
     ("zh", "您导入的是 甲 (S1) 的数据", "入户走访记录：导入 1 行，拒绝 1 行"),
 ])
-def test_a_street_clerk_loads_for_their_street(monkeypatch, db, lang, caption, loaded):
-    """Until sign-in gives the page context its user, the attributes are set here as it will set them."""
-    from knockboard import app
-    monkeypatch.setattr(app.Context, "load_street", "S1", raising=False)
-    monkeypatch.setattr(app.Context, "user_name", "clerk1", raising=False)
-    at = open_page(monkeypatch, db, lang)
+def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, caption, loaded):
+    from knockboard import signin
+    access = tmp_path / "access.toml"
+    access.write_text('[users.clerk1]\nrole = "clerk"\nstreet = "S1"\n'
+                      '[users.analyst1]\nrole = "analyst"\n', encoding="utf-8")
+    monkeypatch.setenv("KNOCKBOARD_ACCESS", str(access))
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.session_state[signin.SESSION_USER] = "clerk1"
+    at.run()
     assert not at.exception
     assert any(caption in c.value for c in at.caption)
     at = upload(at, "visits_good_en_bom.csv")  # E1 is H4 (S1), E2 is H7 (S2)
     assert not at.exception and loaded in at.warning[0].value
-    assert "S2" in " ".join(at.dataframe[0].value.iloc[:, 4].tolist())
+    refused = at.dataframe[0].value
+    assert "S2" in " ".join(refused.iloc[:, 4].tolist())
+    assert refused.iloc[:, 5].tolist() == ["***"]  # the raw line is withheld from a clerk
     assert stored(db, "select loaded_by || ' ' || street_id from imports") == "clerk1 S1"
+    # an analyst sees the page, but has nothing to load with
+    analyst = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
+    analyst.session_state[signin.SESSION_USER] = "analyst1"
+    analyst.run()
+    assert not analyst.exception and not analyst.get("file_uploader") and analyst.dataframe
