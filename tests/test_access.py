@@ -324,3 +324,11 @@ def test_a_plain_text_password_is_refused_as_a_configuration_error():
         access.parse('[users.c]\nrole = "clerk"\n')
     with pytest.raises(access.AccessError, match="roles are"):
         access.parse('[users.c]\nrole = "boss"\n')
+
+
+def test_the_example_access_file_parses():
+    example = access.parse((ROOT / "access.example.toml").read_text(encoding="utf-8"), "access.example.toml")
+    assert example.mode == "local" and example.small_cell == 5
+    assert {name: (u.role, u.street) for name, (u, _) in example.users.items()} == {
+        "admin": ("admin", None), "wang": ("leader", "S01"), "li-analyst": ("analyst", None),
+        "zhao-clerk": ("clerk", "S01")}
