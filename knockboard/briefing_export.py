@@ -22,7 +22,8 @@ from knockboard.config import COVERAGE_TARGET
 
 
 class BriefingError(Exception):
-    """The briefing cannot be made: `code` says why (no_data, no_browser, pdf_failed)."""
+    """The briefing cannot be made: `code` says why (no_data, not_permitted, bad_output, no_browser,
+    pdf_failed)."""
 
     def __init__(self, code: str, message: str):
         self.code = code
@@ -118,10 +119,15 @@ def _nat(value) -> bool:
 
 
 def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
-          generated_at: dt.datetime | None = None) -> tuple[str, dt.date]:
-    """The briefing HTML for `day` (default: the latest day with data). Raises BriefingError when
-    the day has no data or the street is unknown."""
-    run = partial(queries.run, con)
+          generated_at: dt.datetime | None = None, *, scope: str | None = None) -> tuple[str, dt.date]:
+    """The briefing HTML for `day` (default: the latest day with data). `scope` is the street the
+    reader may see (None: the whole district); a street-scoped reader gets their street's briefing.
+    Raises BriefingError when the day has no data, the street is unknown or outside the scope."""
+    if street and scope and street != scope:
+        raise BriefingError("not_permitted", f"street {street!r} is outside the scope {scope!r}")
+    # every query is bounded by the scope, and a scoped reader's briefing is their street's
+    run = partial(queries.run, con, scope=scope)
+    street = street or scope
     days = run("data_days")
     first, latest = days.iloc[0]["first_day"], days.iloc[0]["latest_day"]
     if first is None or _nat(first):
@@ -137,9 +143,10 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | Non
     b = briefing.gather(run, day, street, lang, COVERAGE_TARGET)
     if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "leads_received", "inspections")):
         raise BriefingError("no_data", f"nothing was recorded on {day}")
-    scope = i18n.place(*names[street], lang) if street else i18n.t("all_streets", lang)
+    scope_label = i18n.place(*names[street], lang) if street else i18n.t("all_streets", lang)
     meta = run("last_import").iloc[0]
-    html_text = render_html(b, scope, generated_at or dt.datetime.now(), latest, meta["last_load"], meta["source"])
+    html_text = render_html(b, scope_label, generated_at or dt.datetime.now(), latest, meta["last_load"],
+                            meta["source"])
     return html_text, day
 
 
@@ -167,12 +174,14 @@ def pdf_bytes(html_text: str) -> bytes:
         return out.read_bytes()
 
 
-def export(con: duckdb.DuckDBPyConnection, out: Path, day: dt.date | None, street: str | None, lang: str) -> dt.date:
-    """Writes the briefing to `out` (.html or .pdf) whole or not at all: made beside it, then renamed."""
+def export(con: duckdb.DuckDBPyConnection, out: Path, day: dt.date | None, street: str | None, lang: str,
+           *, scope: str | None = None) -> dt.date:
+    """Writes the briefing to `out` (.html or .pdf) whole or not at all: made beside it, then renamed.
+    `scope` as in build()."""
     out = Path(out)
     if out.suffix.lower() not in (".html", ".htm", ".pdf"):
         raise BriefingError("bad_output", f"{out}: the output must end in .html or .pdf")
-    html_text, day = build(con, day, street, lang)
+    html_text, day = build(con, day, street, lang, scope=scope)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial_file = out.with_name(f".{out.name}.partial")
     try:

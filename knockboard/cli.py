@@ -95,7 +95,8 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         print(f"{path}: cannot open the store ({error})", file=sys.stderr)
         return 2
     try:
-        made = export(con, args.out, day, args.street, args.lang)
+        # the command line runs as the operator: the whole district is in scope
+        made = export(con, args.out, day, args.street, args.lang, scope=None)
     except BriefingError as error:
         print(f"briefing not written: {error}", file=sys.stderr)
         return {"no_data": 3, "bad_output": 2}.get(error.code, 4)

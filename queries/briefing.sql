@@ -1,11 +1,12 @@
 -- name: community_coverage
 -- Per community of street $street on day $day and the day before: coverage to date (covered /
 -- registered households), households knocked, volunteer hours in its grids, and its rank by
--- coverage, 1 = lowest (worst first). The street briefing ranks these.
+-- coverage, 1 = lowest (worst first). The street briefing ranks these. $scope (a street, or null
+-- for the district) bounds everything: another street than $scope gives no rows.
 with registered as (
     select community_id, sum(registered_households)::bigint as registered
     from territory
-    where street_id = $street
+    where street_id = $street and ($scope::varchar is null or street_id = $scope)
     group by community_id
 ),
 covered as (
@@ -15,7 +16,7 @@ covered as (
            sum(knocked) filter (where day = $day::date)::bigint as knocked,
            sum(knocked) filter (where day = $day::date - 1)::bigint as knocked_prev
     from roll_visits_grid_day
-    where street_id = $street
+    where street_id = $street and ($scope::varchar is null or street_id = $scope)
     group by community_id
 ),
 hours as (
@@ -24,7 +25,8 @@ hours as (
            sum(s.hours) filter (where s.shift_date = $day::date - 1) as hours_prev
     from shifts s
     join grids g using (grid_id)
-    where s.street_id = $street and s.shift_date between $day::date - 1 and $day::date
+    where s.street_id = $street and ($scope::varchar is null or s.street_id = $scope)
+      and s.shift_date between $day::date - 1 and $day::date
     group by g.community_id
 ),
 joined as (
@@ -38,7 +40,7 @@ joined as (
     left join registered r using (community_id)
     left join covered v using (community_id)
     left join hours h using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
 select *,
        rank() over (order by coverage asc nulls last) as coverage_rank,
@@ -47,6 +49,9 @@ from joined
 order by coverage_rank, community_id
 
 -- name: last_import
--- When data last arrived: the latest load (if any) and the store's source (demo or loaded).
+-- When data last arrived: the latest load (if any) and the store's source (demo or loaded). Loads
+-- are not per street, so $scope (a street, or null for the district) only comes back as a column:
+-- the store's freshness is the same for everyone.
 select (select max(loaded_at) from imports) as last_load,
-       (select value from store_meta where key = 'source') as source
+       (select value from store_meta where key = 'source') as source,
+       $scope::varchar as scope

@@ -4,27 +4,30 @@
 
 -- name: street_shapes
 -- The streets with their names, boundary (GeoJSON, may be null) and where to put their label: the
--- street's centroid, else the mean of its grids' centroids.
+-- street's centroid, else the mean of its grids' centroids. $scope (a street, or null for the
+-- district) bounds the streets listed.
 select s.street_id, s.name_zh, s.name_en, s.boundary,
        coalesce(s.lat, avg(g.lat)) as lat, coalesce(s.lon, avg(g.lon)) as lon
 from streets s
 left join communities c using (street_id)
 left join grids g using (community_id)
+where $scope::varchar is null or s.street_id = $scope
 group by s.street_id, s.name_zh, s.name_en, s.boundary, s.lat, s.lon
 order by s.street_id
 
 -- name: area_path
 -- Where the area $area (a community, grid or micro-grid id) sits in the territory: its street,
--- community, grid and micro-grid ids and names (null below its own level). No row if unknown.
+-- community, grid and micro-grid ids and names (null below its own level). No row if unknown, or
+-- outside $scope (a street, or null for the district).
 with hit as (
     select street_id, community_id, null::varchar as grid_id, null::varchar as micro_grid_id, 'community' as level
-    from communities where community_id = $area
+    from communities where community_id = $area and ($scope::varchar is null or street_id = $scope)
     union all
     select street_id, community_id, grid_id, null, 'grid'
-    from registered_by_grid where grid_id = $area
+    from registered_by_grid where grid_id = $area and ($scope::varchar is null or street_id = $scope)
     union all
     select street_id, community_id, grid_id, micro_grid_id, 'micro_grid'
-    from territory where micro_grid_id = $area
+    from territory where micro_grid_id = $area and ($scope::varchar is null or street_id = $scope)
 )
 select h.level, h.street_id, s.name_zh as street_name_zh, s.name_en as street_name_en,
        h.community_id, c.name_zh as community_name_zh, h.grid_id, g.name_zh as grid_name_zh,
@@ -40,13 +43,15 @@ limit 1
 -- Per grid on day $day: registered households, households covered to date, coverage (null when the
 -- grid has no registered households), households missing (registered - covered, at least 0), the
 -- last day with a visit up to $day and the days since, households knocked on $day; with the grid's
--- name, community, street, centroid and boundary. $street, $community (null = all) bound the grids.
+-- name, community, street, centroid and boundary. $street, $community (null = all) bound the grids,
+-- and $scope (a street, or null for the district) bounds everything.
 -- Worst coverage first (no households last).
 with scope as (
     select grid_id, community_id, street_id, registered
     from registered_by_grid
     where ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 done as (
     select grid_id, sum(newly_covered)::bigint as covered, max(day) as last_day,
@@ -55,6 +60,7 @@ done as (
     where day <= $day::date
       and ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
     group by grid_id
 )
 select s.grid_id, g.name_zh, g.name_en, s.community_id, c.name_zh as community_name_zh, s.street_id,
@@ -72,18 +78,21 @@ order by coverage asc nulls last, s.grid_id
 -- Per community on day $day (of street $street; null = all): registered households, households
 -- covered to date, coverage (null with no registered households), households missing, last day
 -- with a visit up to $day and the days since, its number of grids and where to put its label (the
--- mean of its grids' centroids). Worst coverage first.
+-- mean of its grids' centroids). Worst coverage first. $scope (a street, or null for the district)
+-- bounds everything.
 with scope as (
     select community_id, any_value(street_id) as street_id, sum(registered)::bigint as registered,
            count(*) as grids
     from registered_by_grid
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by community_id
 ),
 done as (
     select community_id, sum(newly_covered)::bigint as covered, max(day) as last_day
     from roll_visits_grid_day
     where day <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by community_id
 ),
 centre as (
@@ -105,17 +114,18 @@ order by coverage asc nulls last, s.community_id
 -- coverage (null with no registered households), households missing, not-at-home backlog
 -- (households visited by $day whose visits so far are all not_home/refused = first visited -
 -- covered), last day with a visit up to $day and the days since; with name, centroid and boundary.
--- Worst coverage first.
+-- Worst coverage first. $scope (a street, or null for the district) bounds everything: a grid of
+-- another street gives no rows.
 with scope as (
     select micro_grid_id, grid_id, community_id, street_id, registered_households as registered
     from territory
-    where grid_id = $grid
+    where grid_id = $grid and ($scope::varchar is null or street_id = $scope)
 ),
 done as (
     select micro_grid_id, sum(newly_covered)::bigint as covered,
            sum(first_visits)::bigint as first_visited, max(day) as last_day
     from roll_visits_mg_day_by_area
-    where grid_id = $grid and day <= $day::date
+    where ($scope::varchar is null or street_id = $scope) and grid_id = $grid and day <= $day::date
     group by micro_grid_id
 )
 select s.micro_grid_id, m.name_zh, s.grid_id, s.community_id, s.street_id, m.lat, m.lon, m.boundary,
@@ -133,11 +143,14 @@ order by coverage asc nulls last, s.micro_grid_id
 -- Coverage to date of a community ($community) or a grid ($grid; give one, the other null) on each
 -- day from $start to $end: households covered since the campaign began / registered households
 -- (null with none). The district and a street read knocked_daily, which has the same definition.
+-- $scope (a street, or null for the district) bounds everything: an area of another street counts
+-- nothing (no registered households, nothing covered).
 with registered as (
     select sum(registered)::bigint as registered
     from registered_by_grid
     where ($community::varchar is null or community_id = $community)
       and ($grid::varchar is null or grid_id = $grid)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 per_day as (
     select day, sum(newly_covered) as newly_covered
@@ -145,6 +158,7 @@ per_day as (
     where day <= $end::date
       and ($community::varchar is null or community_id = $community)
       and ($grid::varchar is null or grid_id = $grid)
+      and ($scope::varchar is null or street_id = $scope)
     group by day
 ),
 spine as (
@@ -165,15 +179,16 @@ order by f.day
 
 -- name: micro_grid_coverage_daily
 -- Coverage to date of micro-grid $micro_grid (of grid $grid) on each day from $start to $end, as
--- area_coverage_daily.
+-- area_coverage_daily. $scope (a street, or null for the district) bounds everything, as there.
 with registered as (
     select registered_households::bigint as registered
-    from territory where micro_grid_id = $micro_grid
+    from territory where micro_grid_id = $micro_grid and ($scope::varchar is null or street_id = $scope)
 ),
 per_day as materialized (
     select day, sum(newly_covered) as newly_covered
     from roll_visits_mg_day_by_area
-    where grid_id = $grid and micro_grid_id = $micro_grid and day <= $end::date
+    where ($scope::varchar is null or street_id = $scope)
+      and grid_id = $grid and micro_grid_id = $micro_grid and day <= $end::date
     group by day
 ),
 spine as (
@@ -194,6 +209,11 @@ order by f.day
 
 -- name: territory_size
 -- How many streets, communities, grids and micro-grids the territory has (the map decides from it
--- how much detail the district view can send).
-select (select count(*) from streets) as streets, (select count(*) from communities) as communities,
-       (select count(*) from grids) as grids, (select count(*) from micro_grids) as micro_grids
+-- how much detail the district view can send). $scope (a street, or null for the district) bounds
+-- the count: the district counts the tables themselves (as cheap as before), a street its territory.
+select (select count(*) from streets where $scope::varchar is null or street_id = $scope) as streets,
+       (select count(*) from communities where $scope::varchar is null or street_id = $scope) as communities,
+       case when $scope::varchar is null then (select count(*) from grids)
+            else (select count(*) from registered_by_grid where street_id = $scope) end as grids,
+       case when $scope::varchar is null then (select count(*) from micro_grids)
+            else (select count(*) from territory where street_id = $scope) end as micro_grids

@@ -8,17 +8,20 @@
 -- Not visited for $days days: no visit in the $days days up to and including $day (or never), as in
 -- stalled_grids. Not-at-home backlog: households first visited by $day whose visits up to $day were
 -- all not_home or refused (first visited - covered). $by_coverage, $by_days, $by_backlog choose
--- which of the three signals make a gap.
+-- which of the three signals make a gap. Every query takes $scope (a street, or null for the
+-- district), which bounds everything: nothing of another street comes back, whatever $street says.
 
 -- name: gap_grids
 -- Grids that are coverage gaps on $day (see the file head), within $street and $community (null =
 -- all), with their signals, households missing and needed, backlog, last visit day and days since,
 -- ranked by households missing (rank shared by ties; order: missing, then coverage, then id).
+-- $scope (a street, or null for the district) bounds everything.
 with scope as (
     select grid_id, community_id, street_id, registered
     from registered_by_grid
     where ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 done as (
     select grid_id, sum(newly_covered)::bigint as covered, sum(first_visits)::bigint as first_visited,
@@ -27,6 +30,7 @@ done as (
     where day <= $day::date
       and ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
     group by grid_id
 ),
 measured as (
@@ -62,11 +66,13 @@ order by f.missing desc, f.coverage asc nulls last, f.grid_id
 -- name: gap_micro_grids
 -- Micro-grids that are coverage gaps on $day (see the file head), within street $street (required:
 -- micro-grids are read one street at a time) and $community (null = the whole street), with the
--- same columns as gap_grids plus their grid; ranked by households missing.
+-- same columns as gap_grids plus their grid; ranked by households missing. $scope (a street, or
+-- null for the district) bounds everything: another street than $scope gives no rows.
 with scope as (
     select micro_grid_id, grid_id, community_id, street_id, registered_households::bigint as registered
     from territory
     where street_id = $street and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 done as (
     select micro_grid_id, sum(newly_covered)::bigint as covered,
@@ -74,6 +80,7 @@ done as (
     from roll_visits_mg_day_by_area
     where street_id = $street and day <= $day::date
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
     group by micro_grid_id
 ),
 measured as (
@@ -112,12 +119,14 @@ order by f.missing desc, f.coverage asc nulls last, f.micro_grid_id
 -- The not-at-home backlog on $day by micro-grid, within street $street (required) and $community
 -- (null = the whole street): households whose visits up to $day were all not_home or refused, their
 -- attempts (such visits) in total, the most on one household, households tried 3 times or more,
--- and the first and last attempt. Most households first.
+-- and the first and last attempt. Most households first. $scope (a street, or null for the
+-- district) bounds everything: another street than $scope gives no rows.
 with households as (
     select micro_grid_id, grid_id, household_id, count(*) as attempts,
            min(visited_at) as first_tried, max(visited_at) as last_tried
     from backlog_attempts
     where street_id = $street and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by micro_grid_id, grid_id, household_id
 )
@@ -135,7 +144,8 @@ order by households desc, attempts desc, h.micro_grid_id
 -- What a revisit plan needs, by grid, on $day, within $street and $community (null = all): the
 -- not-at-home backlog households (visits up to $day all not_home or refused), their attempts, the
 -- last attempt, attempts by time of day (morning before 12:00, afternoon 12:00-17:59, evening from
--- 18:00) and the households never tried in the evening. Most households first.
+-- 18:00) and the households never tried in the evening. Most households first. $scope (a street,
+-- or null for the district) bounds everything.
 with households as (
     select grid_id, household_id, count(*) as attempts, max(visited_at) as last_tried,
            count(*) filter (where hour < 12) as morning,
@@ -144,6 +154,7 @@ with households as (
     from backlog_attempts
     where ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by grid_id, household_id
 )
@@ -161,47 +172,60 @@ order by households desc, attempts desc, h.grid_id
 
 -- name: backlog_attempt_hours
 -- Attempts on the not-at-home backlog households of $day (within $street and $community, null =
--- all) by hour of day (0-23) of the attempt: when the doors that stay shut were tried.
+-- all) by hour of day (0-23) of the attempt: when the doors that stay shut were tried. $scope (a
+-- street, or null for the district) bounds everything.
 select hour, count(*) as attempts, count(distinct household_id) as households
 from backlog_attempts
 where ($street::varchar is null or street_id = $street)
   and ($community::varchar is null or community_id = $community)
+  and ($scope::varchar is null or street_id = $scope)
   and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
 group by hour
 order by hour
 
 -- name: visits_by_hour
 -- All visits up to $day (street $street; null = the district) by hour of day, by outcome, and the
--- share that met the household: met / (visits - vacant), null when there were none.
+-- share that met the household: met / (visits - vacant), null when there were none. $scope (a
+-- street, or null for the district) bounds everything.
 select hour, sum(visits)::bigint as visits, sum(met)::bigint as met, sum(not_home)::bigint as not_home,
        sum(refused)::bigint as refused, sum(vacant)::bigint as vacant,
        case when sum(visits) - sum(vacant) > 0 then sum(met) / (sum(visits) - sum(vacant)) end as met_rate
 from roll_visits_street_hour
 where day <= $day::date and ($street::varchar is null or street_id = $street)
+  and ($scope::varchar is null or street_id = $scope)
 group by hour
 order by hour
 
 -- name: backlog_households
+-- personal: address
 -- The not-at-home backlog households of micro-grid $micro_grid on $day (visits up to $day all
 -- not_home or refused), with address (personal data: the page masks it unless configured), residents,
 -- attempts, refusals among them, first and last attempt, and the hours (0-23) of the attempts in
--- order. Most attempts first.
+-- order. Most attempts first. $scope (a street, or null for the district): a micro-grid of another
+-- street gives no rows.
 select a.household_id, h.address, h.residents, count(*) as attempts,
        count(*) filter (where a.outcome = 'refused') as refusals,
        min(a.visited_at) as first_tried, max(a.visited_at) as last_tried,
        list(a.hour order by a.visited_at) as hours
 from backlog_attempts a
 left join households h using (household_id)
-where a.micro_grid_id = $micro_grid
+where ($scope::varchar is null or a.street_id = $scope)
+  and a.micro_grid_id = $micro_grid
   and a.day <= $day::date and (a.first_covered_day is null or a.first_covered_day > $day::date)
 group by a.household_id, h.address, h.residents
 order by attempts desc, last_tried desc, a.household_id
 
 -- name: gap_heatmap
 -- Households knocked (distinct households visited, any outcome) per grid and day from $start to
--- $end, for the grids listed in $grids (every grid x day, 0 when none).
-with chosen as (
+-- $end, for the grids listed in $grids (every grid x day, 0 when none). $scope (a street, or null
+-- for the district): grids of another street are dropped from $grids.
+with listed as (
     select unnest($grids::varchar[]) as grid_id
+),
+chosen as (
+    select grid_id from listed
+    where $scope::varchar is null
+       or grid_id in (select grid_id from registered_by_grid where street_id = $scope)
 ),
 spine as (
     select grid_id, unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
@@ -211,17 +235,19 @@ select s.grid_id, s.day, coalesce(r.knocked, 0)::bigint as knocked
 from spine s
 left join roll_visits_grid_day r
        on r.grid_id = s.grid_id and r.day = s.day and r.day between $start::date and $end::date
+      and ($scope::varchar is null or r.street_id = $scope)
 order by s.grid_id, s.day
 
 -- name: door_to_door_by_grid
 -- Door-to-door screening volunteer hours (shifts with post 入户排查, by the grid they served) per grid
 -- within $street and $community (null = all): in the $days days up to and including $day, and
 -- since the campaign began up to $day; with shifts in those $days days. Every grid in scope, 0 when
--- none.
+-- none. $scope (a street, or null for the district) bounds everything.
 with scope as (
     select grid_id from registered_by_grid
     where ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 hours as (
     select grid_id,
@@ -232,6 +258,7 @@ hours as (
     where day <= $day::date
       and ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
     group by grid_id
 )
 select s.grid_id, coalesce(h.hours_recent, 0) as hours_recent,

@@ -3,18 +3,23 @@
 -- day) and shifts per day from $start to $end; $street null means the whole district (shifts count
 -- where they were worked). Read from roll_volunteer_day (one row per volunteer and day), so counting
 -- volunteers needs no distinct over every shift. The briefing and the hours page both use it.
+-- $scope (a street, or null for the district) bounds everything: with $street null it stands for
+-- $street; with another street than $scope, nothing counts.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
 per_day as (
     select day, sum(hours) as hours, count(*) as active_volunteers, sum(shifts) as shifts
     from roll_volunteer_day
-    where $street::varchar is null and day between $start::date and $end::date
+    where $street::varchar is null and $scope::varchar is null
+      and day between $start::date and $end::date
     group by day
     union all
     select day, sum(hours), count(*), sum(shifts)
     from roll_volunteer_street_day
-    where street_id = $street and day between $start::date and $end::date
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day between $start::date and $end::date
     group by day
 )
 select s.day, coalesce(p.hours, 0) as hours,
@@ -31,15 +36,19 @@ order by s.day
 -- with a shift (party members or not); teams: party-member volunteer teams registered (teams
 -- table); organ members: distinct government-organ (org_type 'organ') party members with a shift,
 -- and organ hours: the sum of those members' shift hours; hours: all volunteer hours.
--- $street null means the whole district.
+-- $street null means the whole district. $scope (a street, or null for the district) bounds
+-- everything, as in hours_daily; teams of no known street count only in the district.
 with standing as (
     -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street
+    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    where $street::varchar is null and $scope::varchar is null
+      and day <= $day::date and (next_day is null or next_day > $day::date)
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $day::date and (next_day is null or next_day > $day::date)
 ),
 worked as (
     select s.hours_to_date, v.is_party_member, v.org_type
@@ -48,7 +57,9 @@ worked as (
 )
 select count(*) filter (where is_party_member)::bigint as party_members_on_duty,
        count(*)::bigint as volunteers_on_duty,
-       (select count(*) from teams where $street::varchar is null or street_id = $street)::bigint as teams,
+       (select count(*) from teams
+        where ($street::varchar is null or street_id = $street)
+          and ($scope::varchar is null or street_id = $scope))::bigint as teams,
        count(*) filter (where org_type = 'organ' and is_party_member)::bigint as organ_members,
        coalesce(sum(hours_to_date) filter (where org_type = 'organ' and is_party_member), 0) as organ_hours,
        coalesce(sum(hours_to_date), 0) as hours
@@ -57,7 +68,8 @@ from worked
 -- name: hours_by_post
 -- Volunteer hours up to the end of day $day by post category (the 8 posts, listed even when empty,
 -- in the order of DESIGN.md): hours, shifts and the post's share of all hours. $street null means
--- the whole district (shifts count where they were worked).
+-- the whole district (shifts count where they were worked). $scope (a street, or null for the
+-- district) bounds everything.
 with posts as (
     select * from (values
         (1, 'publicity'), (2, 'checkpoint'), (3, 'transport'), (4, 'assistance'),
@@ -68,6 +80,7 @@ per_post as (
     select post_category, sum(hours) as hours, count(*) as shifts
     from shifts
     where shift_date <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by post_category
 )
 select p.post_category, coalesce(hours, 0) as hours, coalesce(shifts, 0)::bigint as shifts,
@@ -78,7 +91,8 @@ order by p.position
 
 -- name: hours_by_post_daily
 -- Volunteer hours per day and post category from $start to $end: one row per day and post (the 8
--- posts, zero when nobody worked there). $street null means the whole district.
+-- posts, zero when nobody worked there). $street null means the whole district. $scope (a street,
+-- or null for the district) bounds everything.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
@@ -91,6 +105,7 @@ per_day as (
     from shifts
     where shift_date between $start::date and $end::date
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by all
 )
 select s.day, p.post_category, coalesce(d.hours, 0) as hours
@@ -103,17 +118,21 @@ order by s.day, p.post_category
 -- Up to the end of day $day, per organisation type (community 社区, organ 机关, two_new 两新组织; all
 -- three listed): volunteers with a shift, party members among them, hours, and hours per volunteer
 -- with a shift. $street null means the whole district (shifts count where they were worked).
+-- $scope (a street, or null for the district) bounds everything, as in hours_daily.
 with orgs as (
     select * from (values (1, 'community'), (2, 'organ'), (3, 'two_new')) o(position, org_type)
 ),
 standing as (
     -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street
+    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    where $street::varchar is null and $scope::varchar is null
+      and day <= $day::date and (next_day is null or next_day > $day::date)
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $day::date and (next_day is null or next_day > $day::date)
 ),
 per_org as (
     select v.org_type, count(*) as volunteers,
@@ -133,7 +152,9 @@ order by o.position
 -- name: hours_by_team
 -- Every team in scope (teams of street $street, or all), with the volunteers of the team who
 -- worked a shift up to the end of day $day (anywhere), their hours in total and on day $day. Teams
--- without any shift are listed with zeros. Most hours first.
+-- without any shift are listed with zeros. Most hours first. $scope (a street, or null for the
+-- district) bounds the teams listed (a team of no known street only in the district); a listed
+-- team's hours still count wherever its volunteers worked, as without a scope.
 with standing as (
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
     where day <= $day::date and (next_day is null or next_day > $day::date)
@@ -151,17 +172,20 @@ select t.team_id, t.name, t.kind, t.street_id, s.name_zh as street_zh, s.name_en
 from teams t
 left join per_team p using (team_id)
 left join streets s on s.street_id = t.street_id
-where $street::varchar is null or t.street_id = $street
+where ($street::varchar is null or t.street_id = $street)
+  and ($scope::varchar is null or t.street_id = $scope)
 order by hours desc, t.team_id
 
 -- name: hours_by_unit
 -- Per unit — the streets of the district, or the grids of street $street (where the shift was
 -- worked) — up to the end of day $day: hours, volunteers with a shift, hours on day $day and
--- volunteers with a shift on day $day. Every unit in scope is listed; ordered by unit id.
+-- volunteers with a shift on day $day. Every unit in scope is listed; ordered by unit id. $scope (a
+-- street, or null for the district) bounds everything: with $street null, its street is the one unit.
 with units as (
     select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 per_unit as (
     -- streets: each volunteer's standing within the street at the end of $day (roll_volunteer_street_day)
@@ -169,7 +193,8 @@ per_unit as (
            sum(hours) filter (where day = $day::date) as hours_day,
            count(*) filter (where day = $day::date) as volunteers_day
     from roll_volunteer_street_day
-    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
+      and day <= $day::date and (next_day is null or next_day > $day::date)
     group by street_id
     union all
     -- grids of one street: that street's shifts
@@ -177,15 +202,17 @@ per_unit as (
            sum(hours) filter (where shift_date = $day::date),
            count(distinct volunteer_id) filter (where shift_date = $day::date)
     from shifts
-    where street_id = $street and shift_date <= $day::date
+    where street_id = $street and ($scope::varchar is null or street_id = $scope)
+      and shift_date <= $day::date
     group by grid_id
 ),
 names as (
-    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    select street_id as unit_id, name_zh, name_en from streets
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
     union all
     select g.grid_id, g.name_zh, g.name_en
     from grids g join communities c using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
 select u.unit_id, n.name_zh, n.name_en,
        coalesce(p.hours, 0) as hours, coalesce(p.volunteers, 0)::bigint as volunteers,
@@ -199,7 +226,8 @@ order by u.unit_id
 -- New volunteers per day from $start to $end: volunteers whose joined_on is that day, how many of
 -- them are retired (退休) people and how many are party members, and the running total of those who
 -- joined from $start. A volunteer's street is their team's street. $street null means the whole
--- district.
+-- district. $scope (a street, or null for the district) bounds everything; volunteers of no known
+-- street (no team, or a team of no street) count only in the district.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
@@ -211,6 +239,7 @@ joined as (
     left join teams t using (team_id)
     where v.joined_on between $start::date and $end::date
       and ($street::varchar is null or t.street_id = $street)
+      and ($scope::varchar is null or t.street_id = $scope)
     group by v.joined_on
 )
 select s.day, coalesce(j.joined, 0)::bigint as joined, coalesce(j.retired, 0)::bigint as retired,
@@ -224,12 +253,14 @@ order by s.day
 -- Volunteers on the books at the end of day $day (joined_on up to $day, or unknown) in scope (their
 -- team's street), and those without a shift anywhere in the $days days up to and including $day,
 -- among them those who never had a shift up to $day. $street null means the whole district.
+-- $scope (a street, or null for the district) bounds the volunteers counted, as $street does.
 with scoped as (
     select v.volunteer_id
     from volunteers v
     left join teams t using (team_id)
     where (v.joined_on is null or v.joined_on <= $day::date)
       and ($street::varchar is null or t.street_id = $street)
+      and ($scope::varchar is null or t.street_id = $scope)
 ),
 last_shift as (
     -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
@@ -246,7 +277,8 @@ left join last_shift l using (volunteer_id)
 -- The volunteers without a shift in the $days days up to and including $day (as in
 -- volunteers_idle_summary), longest idle first (never worked first), at most $limit rows: team,
 -- organisation type, party member, retired, their last shift day up to $day and the days since.
--- No names: personal data stays with the teams.
+-- No names: personal data stays with the teams. $scope (a street, or null for the district) bounds
+-- the volunteers listed, as $street does.
 with scoped as (
     select v.volunteer_id, v.team_id, v.org_type, v.is_party_member, v.retired, t.name as team_name,
            t.street_id
@@ -254,6 +286,7 @@ with scoped as (
     left join teams t using (team_id)
     where (v.joined_on is null or v.joined_on <= $day::date)
       and ($street::varchar is null or t.street_id = $street)
+      and ($scope::varchar is null or t.street_id = $scope)
 ),
 last_shift as (
     -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
@@ -274,15 +307,19 @@ limit $limit
 -- Hours per volunteer up to the end of day $day, as a distribution: volunteers with at least one
 -- shift, grouped by their total hours in bins $bin hours wide (a bin starting at b holds totals
 -- from b up to but not including b + $bin). $street null means the whole district; with a street,
--- only hours worked in that street count. Ordered by bin.
+-- only hours worked in that street count. Ordered by bin. $scope (a street, or null for the
+-- district) bounds everything, as in hours_daily.
 with standing as (
     -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street
+    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and day <= $day::date and (next_day is null or next_day > $day::date)
+    where $street::varchar is null and $scope::varchar is null
+      and day <= $day::date and (next_day is null or next_day > $day::date)
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = $street and day <= $day::date and (next_day is null or next_day > $day::date)
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $day::date and (next_day is null or next_day > $day::date)
 )
 select (floor(hours_to_date / $bin::double) * $bin::double) as bin_start, count(*)::bigint as volunteers
 from standing
@@ -293,14 +330,16 @@ order by bin_start
 -- Checkpoint duty (卡口执勤) coverage per day from $start to $end: checkpoint hours, volunteers with
 -- a checkpoint shift, and the units with any checkpoint shift that day against the units in scope —
 -- streets (and their share) and grids (and their share). $street null means the whole district;
--- with a street, its grids (and the street itself) are the units.
+-- with a street, its grids (and the street itself) are the units. $scope (a street, or null for the
+-- district) bounds everything: with $street null, its street and grids are the units.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
 scope as (
     select count(distinct street_id) as streets, count(distinct grid_id) as grids
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 per_day as (
     select shift_date as day, sum(hours) as hours, count(distinct volunteer_id) as volunteers,
@@ -308,6 +347,7 @@ per_day as (
     from shifts
     where post_category = 'checkpoint' and shift_date between $start::date and $end::date
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by shift_date
 )
 select s.day, coalesce(p.hours, 0) as hours, coalesce(p.volunteers, 0)::bigint as volunteers,

@@ -4,7 +4,8 @@
 -- when a `suspended` inspection covers D, from inspected_on until reopened_on (else inspected_on +
 -- suspension_days; a suspension with neither has no known end and stays closed). The `closures`
 -- rollup (knockboard/rollups/60_inspections.sql) holds that definition.
--- One row per day from $start to $end; $street null means the whole district.
+-- One row per day from $start to $end; $street null means the whole district. $scope (a street, or
+-- null for the district) bounds everything; businesses of no known street count only in the district.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
@@ -18,6 +19,7 @@ made as (
     from inspections
     where inspected_on between $start::date and $end::date
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by inspected_on
 ),
 closed as (
@@ -25,7 +27,8 @@ closed as (
     from spine s
     join closures c
       on c.closed_from <= s.day and (c.closed_until is null or s.day < c.closed_until)
-    where $street::varchar is null or c.street_id = $street
+    where ($street::varchar is null or c.street_id = $street)
+      and ($scope::varchar is null or c.street_id = $scope)
     group by s.day
 )
 select s.day, coalesce(m.inspections, 0)::bigint as inspections,

@@ -2,7 +2,8 @@
 -- Inspections per street from $start to $day (all streets, for comparison; the street filter does
 -- not apply): inspections made, by outcome (pass, rectify, suspended, fined), failed (any outcome
 -- other than pass), distinct businesses inspected, and businesses closed on $day (closures rollup:
--- closed from inspected_on until the reopening day). Most inspections first.
+-- closed from inspected_on until the reopening day). Most inspections first. $scope (a street, or
+-- null for the district) still bounds everything: a street-scoped user gets their street's row only.
 with made as (
     select street_id, count(*) as inspections,
            count(*) filter (where outcome = 'pass') as pass,
@@ -13,12 +14,14 @@ with made as (
            count(distinct business_id) as businesses_inspected
     from inspections
     where inspected_on between $start::date and $day::date
+      and ($scope::varchar is null or street_id = $scope)
     group by street_id
 ),
 closed as (
     select street_id, count(distinct business_id) as closed_on_day
     from closures
     where closed_from <= $day::date and (closed_until is null or $day::date < closed_until)
+      and ($scope::varchar is null or street_id = $scope)
     group by street_id
 )
 select s.street_id, s.name_zh, s.name_en,
@@ -30,12 +33,15 @@ select s.street_id, s.name_zh, s.name_en,
 from streets s
 left join made m using (street_id)
 left join closed c using (street_id)
+where $scope::varchar is null or s.street_id = $scope
 order by inspections desc, s.street_id
 
 -- name: inspections_by_category
 -- Inspections per business category from $start to $day: inspections made, by outcome, failed (any
 -- outcome other than pass), the failed share, and distinct businesses inspected. A business with no
 -- category has category null. $street null means the whole district. Most inspections first.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 select b.category,
        count(*)::bigint as inspections,
        count(*) filter (where i.outcome = 'pass')::bigint as pass,
@@ -49,6 +55,7 @@ from inspections i
 join businesses b using (business_id)
 where i.inspected_on between $start::date and $day::date
   and ($street::varchar is null or i.street_id = $street)
+  and ($scope::varchar is null or i.street_id = $scope)
 group by b.category
 order by inspections desc, b.category nulls last
 
@@ -56,13 +63,15 @@ order by inspections desc, b.category nulls last
 -- Findings most often recorded from $start to $day. `findings` holds one or more findings separated
 -- by '；' (or ';'), split in the inspection_items rollup: each is counted once per inspection that
 -- records it, with how many distinct businesses had it. $street null means the whole district.
--- Most recorded first.
+-- Most recorded first. $scope (a street, or null for the district) bounds everything; businesses of
+-- no known street count only in the district.
 select item as finding, count(distinct inspection_id)::bigint as inspections,
        count(distinct business_id)::bigint as businesses
 from inspection_items
 where kind = 'finding'
   and inspected_on between $start::date and $day::date
   and ($street::varchar is null or street_id = $street)
+  and ($scope::varchar is null or street_id = $scope)
 group by item
 order by inspections desc, finding
 
@@ -71,12 +80,15 @@ order by inspections desc, finding
 -- separated by '；' (or ';'), split in the inspection_items rollup: each is counted once per
 -- inspection it took part in, with how many of those failed (any outcome other than pass).
 -- $street null means the whole district. Most inspections first.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 select item as agency, count(distinct inspection_id)::bigint as inspections,
        count(distinct inspection_id) filter (where outcome <> 'pass')::bigint as failed
 from inspection_items
 where kind = 'agency'
   and inspected_on between $start::date and $day::date
   and ($street::varchar is null or street_id = $street)
+  and ($scope::varchar is null or street_id = $scope)
 group by item
 order by inspections desc, agency
 
@@ -86,10 +98,13 @@ order by inspections desc, agency
 -- yet), and whether it is closed on $day (closures rollup: a suspension covering $day) with the
 -- day it reopens (the latest end of the suspensions covering $day; null = no end set).
 -- $street null means the whole district. Closed businesses last, so a map draws them on top.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 with latest as (
     select business_id, outcome as latest_outcome, inspected_on as latest_inspected_on
     from inspections
     where inspected_on <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     qualify row_number() over (partition by business_id order by inspected_on desc, inspection_id desc) = 1
 ),
 closed as (
@@ -98,6 +113,7 @@ closed as (
     from closures
     where closed_from <= $day::date and (closed_until is null or $day::date < closed_until)
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by business_id
 )
 select b.business_id, b.name, b.category, b.address, b.street_id, b.lat, b.lon,
@@ -107,6 +123,7 @@ from businesses b
 left join latest l using (business_id)
 left join closed c using (business_id)
 where ($street::varchar is null or b.street_id = $street)
+  and ($scope::varchar is null or b.street_id = $scope)
   and b.lat is not null and b.lon is not null
 order by closed, b.business_id
 
@@ -118,6 +135,8 @@ order by closed, b.business_id
 -- (the earliest start), days_closed (closed_since to $day, both counted) and closed_until, the
 -- reopening day (the latest end; null = no end set).
 -- $street null means the whole district. Most recently closed first.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 with covering as (
     select c.*,
            min(c.closed_from) over (partition by c.business_id) as closed_since,
@@ -126,6 +145,7 @@ with covering as (
     from closures c
     where c.closed_from <= $day::date and (c.closed_until is null or $day::date < c.closed_until)
       and ($street::varchar is null or c.street_id = $street)
+      and ($scope::varchar is null or c.street_id = $scope)
     qualify row_number() over (partition by c.business_id order by c.closed_from desc, c.inspection_id desc) = 1
 )
 select b.business_id, b.name, b.category, b.address, b.street_id,
@@ -145,6 +165,8 @@ order by c.closed_since desc, b.business_id
 -- pass) on or before $day, with their inspections and failures so far by outcome, the day of the
 -- last failure and the latest outcome (latest inspection on or before $day, ties broken by the larger
 -- inspection_id). $street null means the whole district. Most failures first.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 with history as (
     select business_id,
            count(*)::bigint as inspections,
@@ -155,6 +177,7 @@ with history as (
            max(inspected_on) filter (where outcome <> 'pass') as last_failed_on
     from inspections
     where inspected_on <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by business_id
     having count(*) filter (where outcome <> 'pass') > 1
 ),
@@ -162,6 +185,7 @@ latest as (
     select business_id, outcome as latest_outcome
     from inspections
     where inspected_on <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     qualify row_number() over (partition by business_id order by inspected_on desc, inspection_id desc) = 1
 )
 select b.business_id, b.name, b.category, b.address, b.street_id,
@@ -176,10 +200,13 @@ order by h.failed desc, h.last_failed_on desc, b.business_id
 -- on or before $day (ties broken by the larger inspection_id) has outcome `rectify`. With the day of
 -- that inspection, the days since ($day - inspected_on), its findings and agencies (lists shown with
 -- '、' between items). $street null means the whole district. Longest waiting first.
+-- $scope (a street, or null for the district) bounds everything; businesses of no known street
+-- count only in the district.
 with latest as (
     select *
     from inspections
     where inspected_on <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     qualify row_number() over (partition by business_id order by inspected_on desc, inspection_id desc) = 1
 )
 select b.business_id, b.name, b.category, b.address, b.street_id,

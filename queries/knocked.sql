@@ -8,11 +8,14 @@
 -- covered, covered households to date (at least one met or vacant visit since the campaign began)
 -- against registered households, and the findings of the day's visits (returnees from outside,
 -- yellow and red health codes, visits flagging a follow-up).
--- One row per day from $start to $end; $street null means the whole district.
+-- One row per day from $start to $end; $street null means the whole district. $scope (a street, or
+-- null for the district) bounds everything; only the campaign's first day (which the 7-day average
+-- starts from) stays the district's, so that a street reads the same with or without a scope.
 with registered as (
     select coalesce(sum(registered), 0)::bigint as registered
     from registered_by_street
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 campaign as (
     select min(day) as first_day from roll_visits_street_day
@@ -25,7 +28,9 @@ per_day as (
            sum(returnees) as returnees, sum(yellow_codes) as yellow_codes,
            sum(red_codes) as red_codes, sum(followups) as followups
     from roll_visits_street_day
-    where ($street::varchar is null or street_id = $street) and day <= $end::date
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $end::date
     group by day
 ),
 spine as (
@@ -65,7 +70,9 @@ order by f.day
 -- day $day: households knocked, the 7-day average of households knocked (the 7 days ending $day,
 -- as in knocked_daily), first visits and revisits (= knocked - first visits), covered households to
 -- date, registered households and coverage (covered / registered). Every unit in scope is listed,
--- visited or not; ordered by unit id.
+-- visited or not; ordered by unit id. $scope (a street, or null for the district) bounds
+-- everything: with $street null, its street is the one unit (the campaign's first day is the
+-- district's, as in knocked_daily).
 with campaign as (
     select min(day) as first_day from roll_visits_street_day
 ),
@@ -73,7 +80,8 @@ units as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
            sum(registered_households)::bigint as registered
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by unit_id
 ),
 per_unit as (
@@ -83,15 +91,18 @@ per_unit as (
            sum(first_visits) filter (where day = $day::date) as first_visits,
            sum(newly_covered) as covered_to_date
     from roll_visits_grid_day
-    where ($street::varchar is null or street_id = $street) and day <= $day::date
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $day::date
     group by unit_id
 ),
 names as (
-    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    select street_id as unit_id, name_zh, name_en from streets
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
     union all
     select g.grid_id, g.name_zh, g.name_en
     from grids g join communities c using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
 select u.unit_id, n.name_zh, n.name_en,
        coalesce(p.knocked, 0)::bigint as knocked,
@@ -113,11 +124,13 @@ order by u.unit_id
 -- $end: visits and their outcomes (met, not_home, refused, vacant) with each outcome's share of the
 -- visits, household-days knocked (the sum over the days of households knocked), and the findings at
 -- the doors: returnees from outside, yellow and red health codes, visits flagging a follow-up.
--- Every unit in scope is listed; ordered by unit id.
+-- Every unit in scope is listed; ordered by unit id. $scope (a street, or null for the district)
+-- bounds everything: with $street null, its street is the one unit.
 with units as (
     select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 per_unit as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
@@ -125,15 +138,18 @@ per_unit as (
            sum(refused) as refused, sum(vacant) as vacant, sum(returnees) as returnees,
            sum(yellow_codes) as yellow_codes, sum(red_codes) as red_codes, sum(followups) as followups
     from roll_visits_grid_day
-    where ($street::varchar is null or street_id = $street) and day between $start::date and $end::date
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
+      and day between $start::date and $end::date
     group by unit_id
 ),
 names as (
-    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    select street_id as unit_id, name_zh, name_en from streets
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
     union all
     select g.grid_id, g.name_zh, g.name_en
     from grids g join communities c using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 ),
 filled as (
     select u.unit_id, n.name_zh, n.name_en,
@@ -159,10 +175,13 @@ order by unit_id
 -- latest visit up to the end of D flagged needs_followup (a flag cleared by a later visit the same
 -- day does not count). Per day: households flagged (a spell of awaiting starts), cleared (a later
 -- visit no longer flags them), and awaiting at the end of the day.
--- One row per day from $start to $end; $street null means the whole district.
+-- One row per day from $start to $end; $street null means the whole district. $scope (a street, or
+-- null for the district) bounds everything.
 with scoped as (
     select flagged_day, cleared_day from followup_spells
-    where ($street::varchar is null or street_id = $street) and flagged_day <= $end::date
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
+      and flagged_day <= $end::date
 ),
 flagged as (select flagged_day as day, count(*) as n from scoped group by all),
 cleared as (select cleared_day as day, count(*) as n from scoped where cleared_day <= $end::date group by all),
@@ -190,11 +209,13 @@ order by day
 -- needs_followup; see followups_daily) per unit — the streets of the district, or the grids of
 -- street $street — with why they were flagged (the flagging visit: returnee from outside, yellow
 -- code, red code; a visit can give more than one reason) and the day the oldest was flagged.
--- Every unit in scope is listed; most households awaiting first.
+-- Every unit in scope is listed; most households awaiting first. $scope (a street, or null for the
+-- district) bounds everything: with $street null, its street is the one unit.
 with units as (
     select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 awaiting as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
@@ -205,15 +226,17 @@ awaiting as (
            min(flagged_day) as oldest_flagged_day
     from followup_spells
     where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
       and flagged_day <= $day::date and (cleared_day is null or cleared_day > $day::date)
     group by unit_id
 ),
 names as (
-    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    select street_id as unit_id, name_zh, name_en from streets
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
     union all
     select g.grid_id, g.name_zh, g.name_en
     from grids g join communities c using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
 select u.unit_id, n.name_zh, n.name_en,
        coalesce(a.awaiting, 0)::bigint as awaiting, coalesce(a.returnees, 0)::bigint as returnees,
@@ -229,6 +252,7 @@ order by awaiting desc, u.unit_id
 -- needs_followup), longest waiting first, at most $limit rows: where they are (street, grid,
 -- micro-grid), the day they were flagged, days waiting ($day - flagged day) and why (the flagging
 -- visit's findings). No addresses: the list is for planning, the street clerks hold the addresses.
+-- $scope (a street, or null for the district) bounds everything.
 select f.household_id, f.street_id, s.name_zh as street_zh, s.name_en as street_en,
        g.name_zh as grid_zh, m.name_zh as micro_grid_zh,
        f.flagged_day, ($day::date - f.flagged_day)::integer as days_waiting,
@@ -238,6 +262,7 @@ left join streets s using (street_id)
 left join grids g using (grid_id)
 left join micro_grids m using (micro_grid_id)
 where ($street::varchar is null or f.street_id = $street)
+  and ($scope::varchar is null or f.street_id = $scope)
   and f.flagged_day <= $day::date and (f.cleared_day is null or f.cleared_day > $day::date)
 order by f.flagged_day, f.household_id
 limit $limit
@@ -246,13 +271,17 @@ limit $limit
 -- Households knocked per worker per day, as a distribution: for each number of households k, how
 -- many worker-days (a worker on a day with at least one visit) knocked exactly k distinct
 -- households, over the days $start to $end. With street $street, only that street's households
--- count. Ordered by k.
+-- count. Ordered by k. $scope (a street, or null for the district) bounds everything:
+-- with $street null it stands for $street; with another street than $scope, nothing counts.
 with worker_days as (
     select knocked from roll_worker_day
-    where $street::varchar is null and day between $start::date and $end::date
+    where $street::varchar is null and $scope::varchar is null
+      and day between $start::date and $end::date
     union all
     select knocked from roll_worker_street_day
-    where street_id = $street and day between $start::date and $end::date
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day between $start::date and $end::date
 )
 select knocked::bigint as households, count(*)::bigint as worker_days
 from worker_days
@@ -265,12 +294,16 @@ order by knocked
 -- the smallest k such that at least half, or 90 %, of the worker-days knocked k households or
 -- fewer), the maximum, and the worker-days at or above $benchmark households (the article's busy
 -- day: one grid secretary knocked 325 households). Read from the distribution, not from every day.
+-- $scope (a street, or null for the district) bounds everything, as in worker_day_distribution.
 with worker_days as (
     select knocked from roll_worker_day
-    where $street::varchar is null and day between $start::date and $end::date
+    where $street::varchar is null and $scope::varchar is null
+      and day between $start::date and $end::date
     union all
     select knocked from roll_worker_street_day
-    where street_id = $street and day between $start::date and $end::date
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day between $start::date and $end::date
 ),
 distribution as (
     select knocked, count(*) as n from worker_days group by knocked
@@ -290,13 +323,17 @@ from ranked
 -- name: worker_busiest_days
 -- The $limit busiest worker-days over the days $start to $end: the worker, their role, the day and
 -- the distinct households they knocked that day (and visits made), in street $street only when one
--- is chosen. Most households first.
+-- is chosen. Most households first. $scope (a street, or null for the district) bounds everything,
+-- as in worker_day_distribution.
 with worker_days as (
     select worker_id, day, knocked, visits from roll_worker_day
-    where $street::varchar is null and day between $start::date and $end::date
+    where $street::varchar is null and $scope::varchar is null
+      and day between $start::date and $end::date
     union all
     select worker_id, day, knocked, visits from roll_worker_street_day
-    where street_id = $street and day between $start::date and $end::date
+    where street_id = coalesce($street::varchar, $scope::varchar)
+      and ($scope::varchar is null or street_id = $scope)
+      and day between $start::date and $end::date
 ),
 busiest as (
     select * from worker_days order by knocked desc, day, worker_id limit $limit
@@ -310,6 +347,8 @@ order by b.knocked desc, b.day, b.worker_id
 -- Workers (workers table; a worker's street is their micro-grid's, else where they knocked the most)
 -- in scope, and those with no visit anywhere in the $days days up to and including $day: idle ones,
 -- and among them those with no visit at all up to $day. $street null means the whole district.
+-- $scope (a street, or null for the district) bounds the workers counted, as $street does (their
+-- last visit counts wherever it was); workers of no known street count only in the district.
 with last_visit as (
     -- each worker's last day with a visit up to $day (see roll_worker_day)
     select worker_id, day as last_day from roll_worker_day
@@ -320,17 +359,20 @@ select count(*)::bigint as workers,
        count(*) filter (where l.last_day is null)::bigint as never_visited
 from worker_home h
 left join last_visit l using (worker_id)
-where $street::varchar is null or h.street_id = $street
+where ($street::varchar is null or h.street_id = $street)
+  and ($scope::varchar is null or h.street_id = $scope)
 
 -- name: workers_idle_by_unit
 -- Workers with no visit in the $days days up to and including $day, per unit (the streets of the
 -- district, or the grids of street $street; by the worker's street and grid as in
 -- workers_idle_summary; a worker without a micro-grid counts in their street but in no grid),
--- against the workers of the unit. Every unit in scope is listed; most idle first.
+-- against the workers of the unit. Every unit in scope is listed; most idle first. $scope (a street,
+-- or null for the district) bounds everything: with $street null, its street is the one unit.
 with units as (
     select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
     from territory
-    where $street::varchar is null or street_id = $street
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 last_visit as (
     select worker_id, day as last_day from roll_worker_day
@@ -342,15 +384,17 @@ per_unit as (
            count(*) filter (where l.last_day is null or l.last_day <= $day::date - $days::integer) as idle
     from worker_home h
     left join last_visit l using (worker_id)
-    where $street::varchar is null or h.street_id = $street
+    where ($street::varchar is null or h.street_id = $street)
+      and ($scope::varchar is null or h.street_id = $scope)
     group by unit_id
 ),
 names as (
-    select street_id as unit_id, name_zh, name_en from streets where $street::varchar is null
+    select street_id as unit_id, name_zh, name_en from streets
+    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
     union all
     select g.grid_id, g.name_zh, g.name_en
     from grids g join communities c using (community_id)
-    where c.street_id = $street
+    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
 select u.unit_id, n.name_zh, n.name_en,
        coalesce(p.workers, 0)::bigint as workers, coalesce(p.idle, 0)::bigint as idle,
@@ -363,7 +407,8 @@ order by idle desc, u.unit_id
 -- name: workers_idle
 -- The workers with no visit in the $days days up to and including $day (as in
 -- workers_idle_summary), longest idle first (never visited first), at most $limit rows: role,
--- street, grid, micro-grid, their last day with a visit up to $day and the days since.
+-- street, grid, micro-grid, their last day with a visit up to $day and the days since. $scope (a
+-- street, or null for the district) bounds the workers listed, as in workers_idle_summary.
 with last_visit as (
     select worker_id, day as last_day from roll_worker_day
     where day <= $day::date and (next_day is null or next_day > $day::date)
@@ -377,6 +422,7 @@ left join streets s on s.street_id = h.street_id
 left join grids g on g.grid_id = h.grid_id
 left join micro_grids m on m.micro_grid_id = h.micro_grid_id
 where ($street::varchar is null or h.street_id = $street)
+  and ($scope::varchar is null or h.street_id = $scope)
   and (l.last_day is null or l.last_day <= $day::date - $days::integer)
 order by l.last_day nulls first, h.worker_id
 limit $limit

@@ -2,12 +2,15 @@
 -- Police big-data leads per day: received, verified, verified valid, the valid rate of that day's
 -- verifications, and the backlog at the end of the day of leads pending for more than 24 hours
 -- (received before the day began and not verified by its end).
--- One row per day from $start to $end; $street null means the whole district.
+-- One row per day from $start to $end; $street null means the whole district. $scope (a street, or
+-- null for the district) bounds everything.
 with per_day as (
     select day, sum(received) as received, sum(verified) as verified, sum(valid) as valid,
            sum(verified_same_day) as verified_same_day
     from roll_leads_street_day
-    where ($street::varchar is null or street_id = $street) and day <= $end::date
+    where ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
+      and day <= $end::date
     group by day
 ),
 spine as (
@@ -35,16 +38,19 @@ order by day
 -- name: leads_totals
 -- Leads received since the campaign began up to the end of $day, and how many were verified valid;
 -- also how many were verified (valid or invalid) and the valid rate of those verifications.
+-- $street null means the whole district. $scope (a street, or null for the district) bounds everything.
 select coalesce(sum(received), 0)::bigint as received, coalesce(sum(valid), 0)::bigint as valid,
        coalesce(sum(verified), 0)::bigint as verified,
        case when sum(verified) > 0 then sum(valid) / sum(verified) end as valid_rate
 from roll_leads_street_day
 where day <= $day::date and ($street::varchar is null or street_id = $street)
+  and ($scope::varchar is null or street_id = $scope)
 
 -- name: leads_kind_daily
 -- Police big-data leads per day and kind (companion 时空伴随, returnee 外地返通, risk_area 中高风险地区):
 -- received that day, verified that day, and verified valid. One row per day from $start to $end and
--- kind (zeros included); $street null means the whole district.
+-- kind (zeros included); $street null means the whole district. $scope (a street, or null for the
+-- district) bounds everything.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
@@ -56,6 +62,7 @@ per_day as (
     from roll_leads_kind_street_day
     where day between $start::date and $end::date
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by day, kind
 )
 select s.day, k.kind, coalesce(p.received, 0)::bigint as received,
@@ -69,6 +76,7 @@ order by s.day, k.kind
 -- Leads per kind from $start to the end of $day: received, verified, verified valid and the valid
 -- rate (valid / verified); and, whatever $start, the leads of that kind pending at the end of $day
 -- (received by then and not verified by then). $street null means the whole district.
+-- $scope (a street, or null for the district) bounds everything.
 with kinds as (
     select * from (values ('companion'), ('returnee'), ('risk_area')) k(kind)
 ),
@@ -80,6 +88,7 @@ sums as (
            sum(received) - sum(verified) as pending
     from roll_leads_kind_street_day
     where day <= $day::date and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by kind
 )
 select k.kind, coalesce(s.received, 0)::bigint as received, coalesce(s.verified, 0)::bigint as verified,
@@ -95,7 +104,8 @@ order by k.kind
 -- the end of $day received, verified, verified valid and the valid rate; on $day itself received and
 -- verified; at the end of $day the leads pending (received by then and not verified by then) and
 -- pending for more than 24 hours (received before $day began and not verified by its end), as in
--- leads_daily. Most pending over 24 h first.
+-- leads_daily. Most pending over 24 h first. $scope (a street, or null for the district) still
+-- bounds everything: a street-scoped user gets their street's row only.
 with sums as (
     select street_id,
            sum(received) filter (where day >= $start::date) as received,
@@ -108,7 +118,7 @@ with sums as (
              - (sum(verified) - coalesce(sum(verified_same_day) filter (where day = $day::date), 0))
              as pending_over_24h
     from roll_leads_street_day
-    where day <= $day::date
+    where day <= $day::date and ($scope::varchar is null or street_id = $scope)
     group by street_id
 )
 select st.street_id, st.name_zh, st.name_en,
@@ -121,6 +131,7 @@ select st.street_id, st.name_zh, st.name_en,
        coalesce(s.pending_over_24h, 0)::bigint as pending_over_24h
 from streets st
 left join sums s using (street_id)
+where $scope::varchar is null or st.street_id = $scope
 order by pending_over_24h desc, st.street_id
 
 -- name: leads_verify_time
@@ -129,7 +140,7 @@ order by pending_over_24h desc, st.street_id
 -- all the leads verified in that window: how many, the median and the 90th percentile. Quantiles are
 -- continuous, as quantile_cont: the value at position q * (n - 1) of the n sorted times, interpolated
 -- between its neighbours; null when none were verified. Read from the roll_leads_verify_hist counts.
--- $street null means the whole district.
+-- $street null means the whole district. $scope (a street, or null for the district) bounds everything.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
     union all
@@ -140,6 +151,7 @@ hist as (
     from roll_leads_verify_hist
     where day between $start::date and $end::date
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
     group by grouping sets ((day, tenths), (tenths))
 ),
 ranked as (
@@ -172,12 +184,14 @@ order by s.day nulls last
 -- by then, by hours since receipt at the end of $day, in buckets (0, 6], (6, 24], (24, 48] and over
 -- 48 hours (to_hours null). over_24h marks the buckets older than 24 hours; their sum is leads_daily's
 -- pending_over_24h. Every bucket appears, zeros included. $street null means the whole district.
+-- $scope (a street, or null for the district) bounds everything.
 with pending as (
     select date_diff('second', received_at, $day::date + interval 1 day) / 3600.0 as age_hours
     from leads
     where received_at < $day::date + interval 1 day
       and (verified_at is null or verified_at >= $day::date + interval 1 day)
       and ($street::varchar is null or street_id = $street)
+      and ($scope::varchar is null or street_id = $scope)
 ),
 buckets as (
     select * from (values (1, 0, 6), (2, 6, 24), (3, 24, 48), (4, 48, null)) b(bucket, from_hours, to_hours)

@@ -2,8 +2,11 @@
 -- Per street on day $day and the day before: coverage to date (covered / registered households),
 -- households knocked, and the street's rank by coverage, 1 = lowest (worst first); also households
 -- missing (registered - covered, at least 0) and the last day with a visit up to $day (last_day).
+-- $scope (a street, or null for the district) bounds everything: a street-scoped user gets their
+-- street's row only (rank 1 of 1).
 with registered as (
     select street_id, registered from registered_by_street
+    where $scope::varchar is null or street_id = $scope
 ),
 covered as (
     select street_id,
@@ -13,6 +16,7 @@ covered as (
            sum(knocked) filter (where day = $day::date - 1)::bigint as knocked_prev,
            max(day) filter (where day <= $day::date) as last_day
     from roll_visits_street_day
+    where $scope::varchar is null or street_id = $scope
     group by street_id
 ),
 joined as (
@@ -26,6 +30,7 @@ joined as (
     from streets s
     left join registered r using (street_id)
     left join covered c using (street_id)
+    where $scope::varchar is null or s.street_id = $scope
 )
 select *,
        rank() over (order by coverage asc nulls last) as coverage_rank,
@@ -36,16 +41,18 @@ order by coverage_rank, street_id
 -- name: stalled_grids
 -- Grids not visited in the $days days up to and including $day (or never visited), with their
 -- registered households, worst first by households. $street null means the whole district.
+-- $scope (a street, or null for the district) bounds everything.
 with grids_in_scope as (
     select t.grid_id, t.street_id, sum(t.registered_households)::bigint as registered
     from territory t
-    where $street::varchar is null or t.street_id = $street
+    where ($street::varchar is null or t.street_id = $street)
+      and ($scope::varchar is null or t.street_id = $scope)
     group by t.grid_id, t.street_id
 ),
 last_visit as (
     select grid_id, max(day) as last_day
     from roll_visits_grid_day
-    where day <= $day::date
+    where day <= $day::date and ($scope::varchar is null or street_id = $scope)
     group by grid_id
 )
 select g.grid_id, g.street_id, gr.name_zh, g.registered, l.last_day,

@@ -10,10 +10,10 @@ D1, D3 = dt.date(2022, 3, 1), dt.date(2022, 3, 3)
 
 def inputs(con, day, street=None):
     return dict(
-        visits=queries.run(con, "knocked_daily", start=D1, end=day, street=street),
-        shifts=queries.run(con, "hours_daily", start=D1, end=day, street=street),
-        inspections=queries.run(con, "inspections_daily", start=D1, end=day, street=street),
-        leads=queries.run(con, "leads_daily", start=D1, end=day, street=street),
+        visits=queries.run(con, "knocked_daily", scope=None, start=D1, end=day, street=street),
+        shifts=queries.run(con, "hours_daily", scope=None, start=D1, end=day, street=street),
+        inspections=queries.run(con, "inspections_daily", scope=None, start=D1, end=day, street=street),
+        leads=queries.run(con, "leads_daily", scope=None, start=D1, end=day, street=street),
     )
 
 
@@ -28,8 +28,8 @@ def test_headline_cards_with_change_and_trend(hand_con):
 
 
 def test_ranking_worst_first_with_rank_change(hand_con):
-    table = briefing.ranking(queries.run(hand_con, "street_coverage", day=dt.date(2022, 3, 2)),
-                             queries.run(hand_con, "street_hours", day=dt.date(2022, 3, 2)), "en")
+    table = briefing.ranking(queries.run(hand_con, "street_coverage", scope=None, day=dt.date(2022, 3, 2)),
+                             queries.run(hand_con, "street_hours", scope=None, day=dt.date(2022, 3, 2)), "en")
     # 2 March: 乙 1/3 (was 1/3, rank 2 -> 1: fell behind), 甲 2/4 (was 1/4, rank 1 -> 2)
     assert table["Street"].tolist() == ["乙 Yi", "甲 Jia"]
     assert table["Change"].tolist() == ["▲1", "▼1"]
@@ -39,8 +39,8 @@ def test_ranking_worst_first_with_rank_change(hand_con):
 
 def test_attention_is_written_from_the_numbers(hand_con):
     data = inputs(hand_con, D3)
-    items = briefing.attention(D3, queries.run(hand_con, "street_coverage", day=D3), data["visits"],
-                               queries.run(hand_con, "stalled_grids", day=D3, days=3, street=None), 3,
+    items = briefing.attention(D3, queries.run(hand_con, "street_coverage", scope=None, day=D3), data["visits"],
+                               queries.run(hand_con, "stalled_grids", scope=None, day=D3, days=3, street=None), 3,
                                data["leads"], data["inspections"], 0.95, "en")
     assert items == [
         "乙 Yi: coverage 33%, lowest of 2.",
@@ -50,14 +50,14 @@ def test_attention_is_written_from_the_numbers(hand_con):
         "Police big-data leads pending for more than 24 hours: 1.",
         "Businesses closed for rectification on the day: 2.",
     ]
-    zh = briefing.attention(D3, queries.run(hand_con, "street_coverage", day=D3), data["visits"],
-                            queries.run(hand_con, "stalled_grids", day=D3, days=3, street=None), 3,
+    zh = briefing.attention(D3, queries.run(hand_con, "street_coverage", scope=None, day=D3), data["visits"],
+                            queries.run(hand_con, "stalled_grids", scope=None, day=D3, days=3, street=None), 3,
                             data["leads"], data["inspections"], 0.95, "zh")
     assert zh[0] == "乙：覆盖率 33%，2个街道中最低。"
 
 
 def test_a_street_that_falls_behind_is_said_so(hand_con):
-    cov = queries.run(hand_con, "street_coverage", day=dt.date(2022, 3, 2))
+    cov = queries.run(hand_con, "street_coverage", scope=None, day=dt.date(2022, 3, 2))
     data = inputs(hand_con, dt.date(2022, 3, 2))
     items = briefing.attention(dt.date(2022, 3, 2), cov, data["visits"], cov.iloc[0:0], 3, data["leads"],
                                data["inspections"], 0.95, "en")
@@ -66,7 +66,7 @@ def test_a_street_that_falls_behind_is_said_so(hand_con):
 
 def test_a_street_briefing_ranks_its_communities(hand_con):
     from functools import partial
-    b = briefing.gather(partial(queries.run, hand_con), D3, "S1", "en", 0.95)
+    b = briefing.gather(partial(queries.run, hand_con, scope=None), D3, "S1", "en", 0.95)
     # S1 has one community, C1: covered H1, H2 of 4 registered; knocked H3, H1 on 3 March; no hours that day
     table = b.ranking_table
     assert table.columns[2] == "Community"

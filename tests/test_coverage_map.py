@@ -36,30 +36,30 @@ def fetch(db, sql):
 
 def test_coverage_grids_worst_first_and_zero_households(gaps_con):
     # d3: G3 1/3, G1 2/4, G4 46/50, G2 no households (last). Knocked on d3: G1 H3 H1, G4 H219.
-    df = queries.run(gaps_con, "coverage_grids", day=D3, street=None, community=None)
+    df = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street=None, community=None)
     assert rows(df, "grid_id", "registered", "covered", "missing", "knocked", "days_since") == [
         ("G3", 3, 1, 2, 0, 1), ("G1", 4, 2, 2, 2, 0), ("G4", 50, 46, 4, 1, 0), ("G2", 0, 0, 0, 0, None)]
     assert df["coverage"].round(4).tolist()[:3] == [round(1 / 3, 4), 0.5, 0.92]
     assert pd.isna(df["coverage"].iloc[3]) and pd.isna(df["last_day"].iloc[3])
-    s1 = queries.run(gaps_con, "coverage_grids", day=D3, street="S1", community=None)
+    s1 = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street="S1", community=None)
     assert s1["grid_id"].tolist() == ["G1", "G2"]
     # d1: G4 28/50 (M4 18 + M7 10), G1 1/4
-    df = queries.run(gaps_con, "coverage_grids", day=D1, street=None, community="C3")
+    df = queries.run(gaps_con, "coverage_grids", scope=None, day=D1, street=None, community="C3")
     assert rows(df, "grid_id", "covered", "missing") == [("G4", 28, 22)]
 
 
 def test_coverage_communities(gaps_con):
     # d3: C2 1/3, C1 2/4 (2 grids: G1, G2), C3 46/50; labels at the mean of their grids' centroids
-    df = queries.run(gaps_con, "coverage_communities", day=D3, street=None)
+    df = queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street=None)
     assert rows(df, "community_id", "grids", "registered", "covered", "missing") == [
         ("C2", 1, 3, 1, 2), ("C1", 2, 4, 2, 2), ("C3", 1, 50, 46, 4)]
     assert df.set_index("community_id").loc["C1", "lon"] == pytest.approx(120.805)
-    assert queries.run(gaps_con, "coverage_communities", day=D3, street="S2")["community_id"].tolist() == ["C2"]
+    assert queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street="S2")["community_id"].tolist() == ["C2"]
 
 
 def test_coverage_micro_grids(gaps_con):
     # G4 on d3: M4 18/20, M5 18/20 (backlog H219, H220), M7 10/10, M6 no households
-    df = queries.run(gaps_con, "coverage_micro_grids", day=D3, grid="G4")
+    df = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
     assert rows(df, "micro_grid_id", "registered", "covered", "missing", "backlog", "last_day") == [
         ("M4", 20, 18, 2, 0, pd.Timestamp(D1)), ("M5", 20, 18, 2, 2, pd.Timestamp(D3)),
         ("M7", 10, 10, 0, 0, pd.Timestamp(D1)), ("M6", 0, 0, 0, 0, None)]
@@ -68,49 +68,49 @@ def test_coverage_micro_grids(gaps_con):
 
 def test_area_coverage_over_time(gaps_con):
     # C3: 28 covered on d1, 46 on d2 and d3, of 50
-    df = queries.run(gaps_con, "area_coverage_daily", start=D1, end=D3, community="C3", grid=None)
+    df = queries.run(gaps_con, "area_coverage_daily", scope=None, start=D1, end=D3, community="C3", grid=None)
     assert rows(df, "covered_to_date", "registered") == [(28, 50), (46, 50), (46, 50)]
     assert df["coverage"].tolist() == [0.56, 0.92, 0.92]
     # G2 has no registered households: coverage stays null, no division by zero
-    df = queries.run(gaps_con, "area_coverage_daily", start=D1, end=D3, community=None, grid="G2")
+    df = queries.run(gaps_con, "area_coverage_daily", scope=None, start=D1, end=D3, community=None, grid="G2")
     assert df["coverage"].isna().all() and df["covered_to_date"].tolist() == [0, 0, 0]
     # from d2 on, the days before count: G1 covered H1 on d1, H2 on d2
-    df = queries.run(gaps_con, "area_coverage_daily", start=D2, end=D3, community=None, grid="G1")
+    df = queries.run(gaps_con, "area_coverage_daily", scope=None, start=D2, end=D3, community=None, grid="G1")
     assert df["covered_to_date"].tolist() == [2, 2]
 
 
 def test_micro_grid_coverage_over_time(gaps_con):
-    df = queries.run(gaps_con, "micro_grid_coverage_daily", start=D1, end=D3, grid="G4", micro_grid="M5")
+    df = queries.run(gaps_con, "micro_grid_coverage_daily", scope=None, start=D1, end=D3, grid="G4", micro_grid="M5")
     assert rows(df, "covered_to_date", "registered") == [(0, 20), (18, 20), (18, 20)]
-    df = queries.run(gaps_con, "micro_grid_coverage_daily", start=D1, end=D3, grid="G4", micro_grid="M6")
+    df = queries.run(gaps_con, "micro_grid_coverage_daily", scope=None, start=D1, end=D3, grid="G4", micro_grid="M6")
     assert df["coverage"].isna().all()
 
 
 def test_area_path(gaps_con):
-    hit = queries.run(gaps_con, "area_path", area="M5")
+    hit = queries.run(gaps_con, "area_path", scope=None, area="M5")
     assert rows(hit, "level", "street_id", "community_id", "grid_id", "micro_grid_id", "grid_name_zh") == [
         ("micro_grid", "S3", "C3", "G4", "M5", "丙一第1网格")]
-    assert queries.run(gaps_con, "area_path", area="G2")["level"].tolist() == ["grid"]
-    assert rows(queries.run(gaps_con, "area_path", area="C1"), "level", "grid_id") == [("community", None)]
-    assert queries.run(gaps_con, "area_path", area="S1").empty  # streets are the shell's
-    assert queries.run(gaps_con, "area_path", area="' or 1=1 --").empty
+    assert queries.run(gaps_con, "area_path", scope=None, area="G2")["level"].tolist() == ["grid"]
+    assert rows(queries.run(gaps_con, "area_path", scope=None, area="C1"), "level", "grid_id") == [("community", None)]
+    assert queries.run(gaps_con, "area_path", scope=None, area="S1").empty  # streets are the shell's
+    assert queries.run(gaps_con, "area_path", scope=None, area="' or 1=1 --").empty
 
 
 def test_street_coverage_gains_last_day_and_missing(gaps_con):
-    df = queries.run(gaps_con, "street_coverage", day=D3).set_index("street_id")
+    df = queries.run(gaps_con, "street_coverage", scope=None, day=D3).set_index("street_id")
     assert df.loc["S2", "last_day"] == pd.Timestamp(D2) and df.loc["S3", "last_day"] == pd.Timestamp(D3)
     assert df["missing"].to_dict() == {"S2": 2, "S1": 2, "S3": 4}
 
 
 def test_territory_size(gaps_con):
-    assert rows(queries.run(gaps_con, "territory_size"), "streets", "communities", "grids", "micro_grids") == [
+    assert rows(queries.run(gaps_con, "territory_size", scope=None), "streets", "communities", "grids", "micro_grids") == [
         (3, 3, 4, 7)]
 
 
 # ---------------------------------------------------------------- logic
 
 def test_resolve_keeps_the_area_inside_the_street(gaps_con):
-    found = queries.run(gaps_con, "area_path", area="M5")
+    found = queries.run(gaps_con, "area_path", scope=None, area="M5")
     path = coverage.resolve(found, None)
     assert (path.level, path.street_id, path.area) == ("micro_grid", "S3", "M5")
     assert coverage.resolve(found, "S3").area == "M5"
@@ -120,7 +120,7 @@ def test_resolve_keeps_the_area_inside_the_street(gaps_con):
 
 
 def test_breadcrumb(gaps_con):
-    path = coverage.resolve(queries.run(gaps_con, "area_path", area="G4"), "S3")
+    path = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="G4"), "S3")
     crumbs = coverage.breadcrumb(path, lambda s: {"S3": "丙 Bing"}[s], "en")
     assert [(c.label, c.street, c.area, c.current) for c in crumbs] == [
         ("Whole district", None, None, False), ("丙 Bing", "S3", None, False),
@@ -139,7 +139,7 @@ def test_colours_follow_the_target():
 
 
 def test_shapes_tooltips_and_clicks(gaps_con):
-    units = queries.run(gaps_con, "coverage_grids", day=D3, street=None, community=None)
+    units = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street=None, community=None)
     shapes = coverage.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", "community_id")
     by_id = {s["id"]: s for s in shapes}
     # only G4 has a boundary: the others are dots at their centroid
@@ -161,7 +161,7 @@ def test_multipolygons_and_bad_boundaries():
 
 
 def test_children_table_says_no_households(gaps_con):
-    units = queries.run(gaps_con, "coverage_micro_grids", day=D3, grid="G4")
+    units = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
     table = coverage.children_table(units, "micro_grid", "zh", 0.95)
     assert table["微网格"].tolist() == ["微网格4", "微网格5", "微网格7", "微网格6"]
     assert table["状态"].tolist() == ["低于 95%", "低于 95%", "已达标（95%）", "无登记户"]
@@ -290,12 +290,12 @@ def test_an_area_outside_the_street_is_ignored(monkeypatch, gaps_db):
 
 
 def test_decorations_follow_the_level(gaps_con):
-    streets = queries.run(gaps_con, "street_shapes")
+    streets = queries.run(gaps_con, "street_shapes", scope=None)
     s3 = streets[streets["street_id"] == "S3"]
     # a grid: its boundary outlined and fitted, its name above it
-    path = coverage.resolve(queries.run(gaps_con, "area_path", area="M5"), "S3")
-    grid = queries.run(gaps_con, "coverage_grids", day=D3, street="S3", community="C3")
-    mgs = queries.run(gaps_con, "coverage_micro_grids", day=D3, grid="G4")
+    path = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="M5"), "S3")
+    grid = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street="S3", community="C3")
+    mgs = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
     shapes = coverage.shapes(mgs, "micro_grid_id", "name_zh", 0.95, "zh", "street_id", "micro_grid_id")
     decor = coverage.decorations(path, shapes, s3, "zh", children=mgs, grid=grid, micro_grids=mgs)
     assert [p["id"] for p in decor.fit] == ["G4"] and decor.fit[0] in decor.outlines
@@ -304,9 +304,9 @@ def test_decorations_follow_the_level(gaps_con):
     assert decor.highlight == []  # M5 has no boundary of its own in the hand store
     # a street: its name only; a community: its grids' names
     street = coverage.resolve(pd.DataFrame(), "S3")
-    communities = queries.run(gaps_con, "coverage_communities", day=D3, street="S3")
+    communities = queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street="S3")
     decor = coverage.decorations(street, [], s3, "en", children=communities)
     assert [label["text"] for label in decor.labels] == ["丙\nBing"]
-    community = coverage.resolve(queries.run(gaps_con, "area_path", area="C3"), "S3")
+    community = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="C3"), "S3")
     decor = coverage.decorations(community, [], s3, "en", children=grid)
     assert [label["text"] for label in decor.labels] == ["丙一第1网格"]

@@ -32,7 +32,7 @@ def test_gap_grids_ranked_by_households_missing_with_ties(gaps_con):
     #   G3: 3 registered, covered H5 -> missing 2, 33 %, needed ceil(2.85) - 1 = 2, backlog H6, last d2
     #   G4: 50 registered, 46 covered -> missing 4, 92 %, needed ceil(47.5) - 46 = 2, backlog 2
     # G1 and G3 tie on 2 missing: they share rank 2, the lower coverage (G3) first.
-    df = queries.run(gaps_con, "gap_grids", day=D3, street=None, community=None, threshold=0.95,
+    df = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
                      days=2, **ALL)
     assert rows(df, "gap_rank", "grid_id", "registered", "covered", "missing", "needed", "backlog") == [
         (1, "G4", 50, 46, 4, 2, 2), (2, "G3", 3, 1, 2, 2, 1), (2, "G1", 4, 2, 2, 2, 1), (4, "G2", 0, 0, 0, 0, 0)]
@@ -44,7 +44,7 @@ def test_gap_grids_ranked_by_households_missing_with_ties(gaps_con):
 
 
 def test_gap_grids_signals_and_filters(gaps_con):
-    run = lambda **kw: queries.run(gaps_con, "gap_grids", **{  # noqa: E731
+    run = lambda **kw: queries.run(gaps_con, "gap_grids", scope=None, **{  # noqa: E731
         "day": D3, "street": None, "community": None, "threshold": 0.95, "days": 2, **ALL, **kw})
     # only "not visited for 1 day" (last visit on or before d2): G3 (last d2) and G2 (never)
     assert run(days=1, by_coverage=False, by_backlog=False)["grid_id"].tolist() == ["G3", "G2"]
@@ -58,16 +58,16 @@ def test_gap_grids_signals_and_filters(gaps_con):
 
 def test_not_visited_matches_stalled_grids(gaps_con):
     for days in (1, 2, 3):
-        gap = queries.run(gaps_con, "gap_grids", day=D3, street=None, community=None, threshold=0.95,
+        gap = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
                           days=days, by_coverage=False, by_days=True, by_backlog=False)
-        stalled = queries.run(gaps_con, "stalled_grids", day=D3, days=days, street=None)
+        stalled = queries.run(gaps_con, "stalled_grids", scope=None, day=D3, days=days, street=None)
         assert sorted(gap["grid_id"]) == sorted(stalled["grid_id"]), days
 
 
 def test_gap_grids_earlier_day(gaps_con):
     # d1: G1 covered H1 (1 of 4), backlog H2 (not home twice); G3 covered H5; G4 covered 28 of 50
     # (M4 18 + M7 10), backlog H219 -> missing G4 22, G1 3, G3 2; G2 never visited
-    df = queries.run(gaps_con, "gap_grids", day=D1, street=None, community=None, threshold=0.95,
+    df = queries.run(gaps_con, "gap_grids", scope=None, day=D1, street=None, community=None, threshold=0.95,
                      days=3, **ALL)
     assert rows(df, "grid_id", "covered", "missing", "needed", "backlog") == [
         ("G4", 28, 22, 20, 1), ("G1", 1, 3, 3, 1), ("G3", 1, 2, 2, 0), ("G2", 0, 0, 0, 0)]
@@ -79,7 +79,7 @@ def test_gap_micro_grids_ties_and_zero_households(gaps_con):
     # S3 on d3, 95 %, 2 days: M4 18/20 (needed ceil(19) - 18 = 1, last d1: not visited), M5 18/20
     # (needed 1, backlog 2), M6 0 registered never visited, M7 10/10 last d1 (not visited only).
     # M4 and M5 tie on 2 missing and 90 %: rank 1 both, id order; M7 and M6 tie on 0: rank 3.
-    df = queries.run(gaps_con, "gap_micro_grids", day=D3, street="S3", community=None, threshold=0.95,
+    df = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S3", community=None, threshold=0.95,
                      days=2, **ALL)
     assert rows(df, "gap_rank", "micro_grid_id", "registered", "covered", "missing", "needed", "backlog") == [
         (1, "M4", 20, 18, 2, 1, 0), (1, "M5", 20, 18, 2, 1, 2), (3, "M7", 10, 10, 0, 0, 0),
@@ -88,16 +88,16 @@ def test_gap_micro_grids_ties_and_zero_households(gaps_con):
         (True, True, False), (True, False, True), (False, True, False), (False, True, False)]
     assert pd.isna(df["coverage"].iloc[3])
     # only the backlog signal: M5; at 90 % nothing is below
-    only_backlog = queries.run(gaps_con, "gap_micro_grids", day=D3, street="S3", community=None,
+    only_backlog = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S3", community=None,
                                threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True)
     assert only_backlog["micro_grid_id"].tolist() == ["M5"]
-    at_90 = queries.run(gaps_con, "gap_micro_grids", day=D3, street="S3", community=None,
+    at_90 = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S3", community=None,
                         threshold=0.90, days=2, by_coverage=True, by_days=False, by_backlog=False)
     assert at_90.empty
 
 
 def test_gap_micro_grids_are_bounded_to_a_street(gaps_con):
-    df = queries.run(gaps_con, "gap_micro_grids", day=D3, street="S1", community=None, threshold=0.95,
+    df = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S1", community=None, threshold=0.95,
                      days=2, **ALL)
     assert df["micro_grid_id"].tolist() == ["M1", "M2"]  # M1: 2 missing, M2: no households
 
@@ -106,13 +106,13 @@ def test_gap_micro_grids_are_bounded_to_a_street(gaps_con):
 
 def test_backlog_micro_grids(gaps_con):
     # S3 on d3: M5 holds H219 (not home d1 14:00, d3 16:00) and H220 (refused d2 18:30)
-    df = queries.run(gaps_con, "backlog_micro_grids", day=D3, street="S3", community=None)
+    df = queries.run(gaps_con, "backlog_micro_grids", scope=None, day=D3, street="S3", community=None)
     assert rows(df, "micro_grid_id", "households", "attempts", "most_attempts", "households_3plus") == [
         ("M5", 2, 3, 2, 0)]
     assert (df["first_tried"].iloc[0], df["last_tried"].iloc[0]) == (
         pd.Timestamp("2022-03-01 14:00"), pd.Timestamp("2022-03-03 16:00"))
     # on d2 H219 had 1 attempt, H220 1
-    df = queries.run(gaps_con, "backlog_micro_grids", day=D2, street="S3", community=None)
+    df = queries.run(gaps_con, "backlog_micro_grids", scope=None, day=D2, street="S3", community=None)
     assert rows(df, "households", "attempts") == [(2, 2)]
     assert df["last_tried"].iloc[0] == pd.Timestamp("2022-03-02 18:30")
 
@@ -120,7 +120,7 @@ def test_backlog_micro_grids(gaps_con):
 def test_backlog_leaves_households_once_met(gaps_con):
     # S1: on d1 H2 (not home 09:10 and 19:00) is the backlog; met on d2, it leaves; H3 (refused d2)
     # joins, and on d3 has 2 attempts
-    by_day = {d: queries.run(gaps_con, "backlog_micro_grids", day=d, street="S1", community=None)
+    by_day = {d: queries.run(gaps_con, "backlog_micro_grids", scope=None, day=d, street="S1", community=None)
               for d in (D1, D2, D3)}
     assert rows(by_day[D1], "micro_grid_id", "households", "attempts") == [("M1", 1, 2)]
     assert rows(by_day[D2], "micro_grid_id", "households", "attempts") == [("M1", 1, 1)]
@@ -130,9 +130,9 @@ def test_backlog_leaves_households_once_met(gaps_con):
 def test_backlog_agrees_with_first_visited_minus_covered(gaps_con):
     for day in (D1, D2, D3):
         for street in ("S1", "S2", "S3"):
-            gap = queries.run(gaps_con, "gap_micro_grids", day=day, street=street, community=None,
+            gap = queries.run(gaps_con, "gap_micro_grids", scope=None, day=day, street=street, community=None,
                               threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True)
-            backlog = queries.run(gaps_con, "backlog_micro_grids", day=day, street=street, community=None)
+            backlog = queries.run(gaps_con, "backlog_micro_grids", scope=None, day=day, street=street, community=None)
             assert dict(zip(gap["micro_grid_id"], gap["backlog"])) == dict(
                 zip(backlog["micro_grid_id"], backlog["households"])), (day, street)
 
@@ -140,64 +140,64 @@ def test_backlog_agrees_with_first_visited_minus_covered(gaps_con):
 def test_revisit_plan(gaps_con):
     # d3: G4 H219 (14:00, 16:00) + H220 (18:30): 3 attempts, afternoon 2, evening 1, H219 never in
     # the evening; G1 H3 (09:30, 11:00): 2 morning; G3 H6 (10:30): 1 morning
-    df = queries.run(gaps_con, "revisit_plan", day=D3, street=None, community=None)
+    df = queries.run(gaps_con, "revisit_plan", scope=None, day=D3, street=None, community=None)
     assert rows(df, "grid_id", "households", "attempts", "attempts_morning", "attempts_afternoon",
                 "attempts_evening", "households_never_evening") == [
         ("G4", 2, 3, 0, 2, 1, 1), ("G1", 1, 2, 2, 0, 0, 1), ("G3", 1, 1, 1, 0, 0, 1)]
     assert df["last_tried"].tolist() == [pd.Timestamp("2022-03-03 16:00"), pd.Timestamp("2022-03-03 11:00"),
                                          pd.Timestamp("2022-03-02 10:30")]
-    assert queries.run(gaps_con, "revisit_plan", day=D3, street="S2", community=None)["grid_id"].tolist() == ["G3"]
+    assert queries.run(gaps_con, "revisit_plan", scope=None, day=D3, street="S2", community=None)["grid_id"].tolist() == ["G3"]
 
 
 def test_backlog_attempt_hours(gaps_con):
     # d3 backlog: H3 (9, 11), H6 (10), H219 (14, 16), H220 (18)
-    df = queries.run(gaps_con, "backlog_attempt_hours", day=D3, street=None, community=None)
+    df = queries.run(gaps_con, "backlog_attempt_hours", scope=None, day=D3, street=None, community=None)
     assert rows(df, "hour", "attempts") == [(9, 1), (10, 1), (11, 1), (14, 1), (16, 1), (18, 1)]
     # d1 backlog: H2 (9:10, 19:00), H219 (14:00)
-    df = queries.run(gaps_con, "backlog_attempt_hours", day=D1, street=None, community=None)
+    df = queries.run(gaps_con, "backlog_attempt_hours", scope=None, day=D1, street=None, community=None)
     assert rows(df, "hour", "attempts", "households") == [(9, 1, 1), (14, 1, 1), (19, 1, 1)]
 
 
 def test_visits_by_hour(gaps_con):
     # S1 up to d3: 09h V1 met, V2 not home, V6 refused; 11h V8; 15h V9 met; 18h V5 met; 19h V3
-    df = queries.run(gaps_con, "visits_by_hour", day=D3, street="S1")
+    df = queries.run(gaps_con, "visits_by_hour", scope=None, day=D3, street="S1")
     assert rows(df, "hour", "visits", "met", "not_home", "refused") == [
         (9, 3, 1, 1, 1), (11, 1, 0, 1, 0), (15, 1, 1, 0, 0), (18, 1, 1, 0, 0), (19, 1, 0, 1, 0)]
     # district, 10h: V4 vacant, V7 not home, 18 met in M4 -> met rate 18 / (20 - 1)
-    df = queries.run(gaps_con, "visits_by_hour", day=D3, street=None).set_index("hour")
+    df = queries.run(gaps_con, "visits_by_hour", scope=None, day=D3, street=None).set_index("hour")
     assert df.loc[10, "visits"] == 20 and df.loc[10, "met_rate"] == pytest.approx(18 / 19)
 
 
 def test_backlog_households(gaps_con):
-    df = queries.run(gaps_con, "backlog_households", day=D3, micro_grid="M5")
+    df = queries.run(gaps_con, "backlog_households", scope=None, day=D3, micro_grid="M5")
     assert rows(df, "household_id", "address", "attempts", "refusals") == [
         ("H219", "丙一小区19幢502室", 2, 0), ("H220", "丙一村20号", 1, 1)]
     assert [list(h) for h in df["hours"]] == [[14, 16], [18]]
-    assert queries.run(gaps_con, "backlog_households", day=D3, micro_grid="M4").empty
+    assert queries.run(gaps_con, "backlog_households", scope=None, day=D3, micro_grid="M4").empty
 
 
 # ---------------------------------------------------------------- heatmap and effort
 
 def test_gap_heatmap(gaps_con):
     # knocked: G1 d1 H1 H2, d2 H2 H3, d3 H3 H1; G3 d1 H5, d2 H6, none on d3
-    df = queries.run(gaps_con, "gap_heatmap", start=D1, end=D3, grids=["G3", "G1"])
+    df = queries.run(gaps_con, "gap_heatmap", scope=None, start=D1, end=D3, grids=["G3", "G1"])
     assert rows(df, "grid_id", "knocked") == [("G1", 2), ("G1", 2), ("G1", 2), ("G3", 1), ("G3", 1), ("G3", 0)]
-    assert queries.run(gaps_con, "gap_heatmap", start=D1, end=D3, grids=[]).empty
+    assert queries.run(gaps_con, "gap_heatmap", scope=None, start=D1, end=D3, grids=[]).empty
 
 
 def test_door_to_door_by_grid(gaps_con):
     # door-to-door shifts: G3 3 h on d2 and 5 h on d3; G4 2 h on d3; G1 only checkpoint/publicity
-    df = queries.run(gaps_con, "door_to_door_by_grid", day=D3, street=None, community=None, days=1)
+    df = queries.run(gaps_con, "door_to_door_by_grid", scope=None, day=D3, street=None, community=None, days=1)
     assert rows(df, "grid_id", "hours_recent", "shifts_recent", "hours_to_date") == [
         ("G1", 0, 0, 0), ("G2", 0, 0, 0), ("G3", 5, 1, 8), ("G4", 2, 1, 2)]
-    df = queries.run(gaps_con, "door_to_door_by_grid", day=D3, street="S2", community=None, days=2)
+    df = queries.run(gaps_con, "door_to_door_by_grid", scope=None, day=D3, street="S2", community=None, days=2)
     assert rows(df, "grid_id", "hours_recent", "shifts_recent") == [("G3", 8, 2)]
 
 
 # ---------------------------------------------------------------- logic (knockboard/gaps.py)
 
 def test_gap_table_shows_no_households_and_links_to_the_map(gaps_con):
-    df = queries.run(gaps_con, "gap_grids", day=D3, street=None, community=None, threshold=0.95,
+    df = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
                      days=2, **ALL)
     en = gaps.gap_table(df, "grid", "en", threshold=0.95, days=2)
     assert en["Coverage (%)"].tolist()[:3] == [92.0, 33.3, 50.0] and pd.isna(en["Coverage (%)"].iloc[3])
@@ -214,9 +214,9 @@ def test_gap_table_shows_no_households_and_links_to_the_map(gaps_con):
 
 
 def test_effort_table_flags_gaps_no_one_works(gaps_con):
-    gap = queries.run(gaps_con, "gap_grids", day=D3, street=None, community=None, threshold=0.95,
+    gap = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
                       days=2, **ALL)
-    effort = queries.run(gaps_con, "door_to_door_by_grid", day=D3, street=None, community=None, days=7)
+    effort = queries.run(gaps_con, "door_to_door_by_grid", scope=None, day=D3, street=None, community=None, days=7)
     merged = gaps.effort(gap, effort)
     # G4 2 h, G3 8 h, G1 0 h (a gap with 2 households missing and no door-to-door hours), G2 0 h
     assert rows(merged, "grid_id", "missing", "hours_recent", "unworked") == [
@@ -226,10 +226,10 @@ def test_effort_table_flags_gaps_no_one_works(gaps_con):
 
 
 def test_revisit_table_and_hours_in_words(gaps_con):
-    plan = queries.run(gaps_con, "revisit_plan", day=D3, street=None, community=None)
+    plan = queries.run(gaps_con, "revisit_plan", scope=None, day=D3, street=None, community=None)
     table = gaps.revisit_table(plan, "en")
     assert table["Share of attempts before 18:00"].tolist() == ["66.7%", "100.0%", "100.0%"]
-    by_hour = queries.run(gaps_con, "visits_by_hour", day=D3, street=None)
+    by_hour = queries.run(gaps_con, "visits_by_hour", scope=None, day=D3, street=None)
     # met rate: 15h 1/1 is the best, 11h, 14h and 16h 0/1 the worst (the first of them is named)
     assert gaps.hours_summary(by_hour, plan, "en") == (
         "Doors open most at 15:00 (100% of visits met the household) and least at 11:00 (0%). "
@@ -237,16 +237,16 @@ def test_revisit_table_and_hours_in_words(gaps_con):
 
 
 def test_households_table_lists_the_attempts(gaps_con):
-    df = queries.run(gaps_con, "backlog_households", day=D3, micro_grid="M5")
+    df = queries.run(gaps_con, "backlog_households", scope=None, day=D3, micro_grid="M5")
     table = gaps.households_table(df, "en")
     assert table["Address"].tolist() == ["丙一小区19幢502室", "丙一村20号"]
     assert table["Hours of the attempts"].tolist() == ["14:00 16:00", "18:00"]
 
 
 def test_heatmap_matrix_follows_the_gap_order(gaps_con):
-    gap = queries.run(gaps_con, "gap_grids", day=D3, street=None, community=None, threshold=0.95,
+    gap = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
                       days=2, **ALL)
-    heat = queries.run(gaps_con, "gap_heatmap", start=D1, end=D3, grids=["G1", "G3"])
+    heat = queries.run(gaps_con, "gap_heatmap", scope=None, start=D1, end=D3, grids=["G1", "G3"])
     matrix = gaps.heatmap_matrix(heat, gap)
     assert matrix.index.tolist() == ["乙一第1网格 (G3)", "甲一第1网格 (G1)"]
     assert matrix.values.tolist() == [[1, 1, 0], [2, 2, 2]]
@@ -319,19 +319,19 @@ def test_scale1_planted_gaps_come_out_on_top(scale1_db):
     con = store.connect(scale1_db)
     try:
         day = dt.date(2022, 3, 22)
-        ranked = queries.run(con, "gap_grids", day=day, street=None, community=None, threshold=0.95,
+        ranked = queries.run(con, "gap_grids", scope=None, day=day, street=None, community=None, threshold=0.95,
                              days=3, **ALL)
         planted = ranked["street_id"].isin(LAGGING) | (ranked["days_since"] >= 4)
         # the top 100 of 806 grids by households missing are all in a lagging street or stalled
         # for 4 days or more (the demo stops its gap grids' visits 4-10 days before 22 March)
         assert planted.head(100).all(), ranked.head(100)[~planted.head(100)]
         # the stalled gap grids lead: at least 15 of the top 20, and every one is in the top 150
-        stalled = queries.run(con, "stalled_grids", day=day, days=4, street=None)
+        stalled = queries.run(con, "stalled_grids", scope=None, day=day, days=4, street=None)
         assert len(stalled) >= 30
         assert ranked.head(20)["grid_id"].isin(stalled["grid_id"]).sum() >= 15
         assert set(stalled["grid_id"]) <= set(ranked.head(150)["grid_id"])
         # and the lagging streets are the three lowest streets
-        streets = queries.run(con, "street_coverage", day=day)
+        streets = queries.run(con, "street_coverage", scope=None, day=day)
         assert set(streets.head(3)["street_id"]) == LAGGING
     finally:
         con.close()

@@ -38,20 +38,20 @@ def test_closures_rollup_holds_one_row_per_suspension(con):
 
 
 def test_inspections_daily_counts_outcomes_and_closed_businesses(con):
-    df = queries.run(con, "inspections_daily", start=D1, end=D4, street=None)
+    df = queries.run(con, "inspections_daily", scope=None, start=D1, end=D4, street=None)
     # made: d1 I1 I5 I8 I10; d2 I2 I3 I6 I9 I11; d3 I4 I7 I12. Closed: d1 B1 B7; d2 B1 B2 B7 (B7 counted
     # once though two suspensions cover it); d3 B1 (last day) B4 (first day) B7, not B2 (reopened
     # early on d3); d4 B4 B7, not B1 (its 3 days are over).
     assert rows(df, "inspections", "pass", "rectify", "suspended", "fined", "closed_businesses") == [
         (4, 0, 2, 2, 0, 2), (5, 2, 0, 2, 1, 3), (3, 1, 1, 1, 0, 3), (0, 0, 0, 0, 0, 2)]
-    df = queries.run(con, "inspections_daily", start=D1, end=D4, street="S2")
+    df = queries.run(con, "inspections_daily", scope=None, start=D1, end=D4, street="S2")
     # S2: d1 I8 I10, d2 I3 I9 I11, d3 I4 I12; closed B7, B7, B4 B7, B4 B7
     assert rows(df, "inspections", "closed_businesses") == [(2, 1), (3, 1), (2, 2), (0, 2)]
 
 
 def test_inspections_daily_keeps_the_briefing_output(hand_con):
     # the base hand store (tests/fixtures.py): the briefing's numbers are unchanged
-    df = queries.run(hand_con, "inspections_daily", start=D1, end=D4, street=None)
+    df = queries.run(hand_con, "inspections_daily", scope=None, start=D1, end=D4, street=None)
     assert rows(df, "inspections", "closed_businesses") == [(1, 1), (2, 2), (1, 2), (0, 1)]
     assert list(df.columns[:3]) == ["day", "inspections", "closed_businesses"]
 
@@ -59,7 +59,7 @@ def test_inspections_daily_keeps_the_briefing_output(hand_con):
 # ---------------------------------------------------------------- the closed list and the map
 
 def test_closed_on_a_day_across_the_suspensions_edges(con):
-    df = queries.run(con, "inspections_closed_on_day", day=D3, street=None)
+    df = queries.run(con, "inspections_closed_on_day", scope=None, day=D3, street=None)
     # d3: B1 on its last day (I1, until d4), B7 under I10 (I11 ended d3), B4 on its first day, no end.
     # B2 is not closed: it reopened early on d3.
     # Most recently closed first.
@@ -72,7 +72,7 @@ def test_closed_on_a_day_across_the_suspensions_edges(con):
 
 
 def test_closed_list_shows_the_early_reopening_and_overlapping_suspensions(con):
-    df = queries.run(con, "inspections_closed_on_day", day=D2, street=None)
+    df = queries.run(con, "inspections_closed_on_day", scope=None, day=D2, street=None)
     # d2: B1 (I1), B2 (I2: 7 days planned, reopened d3, early), B7: the latest suspension I11 (1 day)
     # gives the reason, but B7 stays closed until d6 (I10) and has been closed since d1.
     assert rows(df, "business_id", "inspection_id", "findings", "agencies", "reopened_early", "days_closed") == [
@@ -83,19 +83,19 @@ def test_closed_list_shows_the_early_reopening_and_overlapping_suspensions(con):
         (D2, D3, D3), (D1, D4, None), (D1, dt.date(2022, 3, 6), None)]
     # the list and inspections_daily agree on every day
     for d in (D1, D2, D3, D4):
-        daily = queries.run(con, "inspections_daily", start=d, end=d, street=None)
-        assert len(queries.run(con, "inspections_closed_on_day", day=d, street=None)) == daily["closed_businesses"][0]
-    assert queries.run(con, "inspections_closed_on_day", day=D4, street="S1").empty  # B1 reopened d4
+        daily = queries.run(con, "inspections_daily", scope=None, start=d, end=d, street=None)
+        assert len(queries.run(con, "inspections_closed_on_day", scope=None, day=d, street=None)) == daily["closed_businesses"][0]
+    assert queries.run(con, "inspections_closed_on_day", scope=None, day=D4, street="S1").empty  # B1 reopened d4
 
 
 def test_business_map_latest_outcome_and_closed(con):
-    df = queries.run(con, "inspections_business_map", day=D2, street=None)
+    df = queries.run(con, "inspections_business_map", scope=None, day=D2, street=None)
     # B9 has no position; B4 and B8 are not inspected by d2; closed ones last (drawn on top)
     assert rows(df, "business_id", "latest_outcome", "closed") == [
         ("B3", "pass", False), ("B4", None, False), ("B5", "fined", False), ("B6", "pass", False),
         ("B8", None, False), ("B1", "suspended", True), ("B2", "suspended", True), ("B7", "suspended", True)]
     assert [day(v) for v in df["closed_until"]] == [None] * 5 + [D4, D3, dt.date(2022, 3, 6)]
-    df = queries.run(con, "inspections_business_map", day=D4, street="S1")
+    df = queries.run(con, "inspections_business_map", scope=None, day=D4, street="S1")
     # d4 in S1: B1's suspension is over (latest outcome still suspended), B5 ordered to rectify d3
     assert rows(df, "business_id", "latest_outcome", "closed") == [
         ("B1", "suspended", False), ("B2", "suspended", False), ("B5", "rectify", False), ("B8", None, False)]
@@ -105,41 +105,41 @@ def test_business_map_latest_outcome_and_closed(con):
 
 def test_repeat_offenders(con):
     # failures to d3: B5 three (rectify, fined, rectify), B7 two (suspended twice), others one
-    df = queries.run(con, "inspections_repeat_offenders", day=D3, street=None)
+    df = queries.run(con, "inspections_repeat_offenders", scope=None, day=D3, street=None)
     assert rows(df, "business_id", "inspections", "failed", "rectify", "suspended", "fined", "latest_outcome") == [
         ("B5", 3, 3, 2, 0, 1, "rectify"), ("B7", 2, 2, 0, 2, 0, "suspended")]
     assert [day(v) for v in df["last_failed_on"]] == [D3, D2]
-    assert queries.run(con, "inspections_repeat_offenders", day=D1, street=None).empty  # one failure each
-    df = queries.run(con, "inspections_repeat_offenders", day=D2, street="S1")
+    assert queries.run(con, "inspections_repeat_offenders", scope=None, day=D1, street=None).empty  # one failure each
+    df = queries.run(con, "inspections_repeat_offenders", scope=None, day=D2, street="S1")
     assert rows(df, "business_id", "failed", "latest_outcome") == [("B5", 2, "fined")]
 
 
 def test_rectify_pending(con):
     # d1: B5 and B6 ordered to rectify that day; d2: B5 fined, B6 re-inspected (pass) -> none;
     # d4: B5's latest (d3) is rectify, 1 day ago
-    df = queries.run(con, "inspections_rectify_pending", day=D1, street=None)
+    df = queries.run(con, "inspections_rectify_pending", scope=None, day=D1, street=None)
     assert rows(df, "business_id", "days_since", "findings", "agencies") == [
         ("B5", 0, "未验码、未测温", "派出所"), ("B6", 0, "人员随意进出", "区商务局")]
-    assert queries.run(con, "inspections_rectify_pending", day=D2, street=None).empty
-    df = queries.run(con, "inspections_rectify_pending", day=D4, street=None)
+    assert queries.run(con, "inspections_rectify_pending", scope=None, day=D2, street=None).empty
+    df = queries.run(con, "inspections_rectify_pending", scope=None, day=D4, street=None)
     assert rows(df, "business_id", "days_since") == [("B5", 1)] and day(df["inspected_on"][0]) == D3
-    assert queries.run(con, "inspections_rectify_pending", day=D4, street="S2").empty
+    assert queries.run(con, "inspections_rectify_pending", scope=None, day=D4, street="S2").empty
 
 
 # ---------------------------------------------------------------- breakdowns
 
 def test_findings_are_split_and_counted_once_per_inspection(con):
-    df = queries.run(con, "inspections_findings", start=D1, day=D3, street=None)
+    df = queries.run(con, "inspections_findings", scope=None, start=D1, day=D3, street=None)
     # 未测温 I2 I5 I7 I10 (B2 B5 B7); 未验码 I1 I5 I6 (' 未验码 ', trimmed) I11 (B1 B5 B7);
     # 人员随意进出 I2 I8; 未落实消杀 I4 I11
     assert rows(df, "finding", "inspections", "businesses") == [
         ("未测温", 4, 3), ("未验码", 4, 3), ("人员随意进出", 2, 2), ("未落实消杀", 2, 2)]
-    df = queries.run(con, "inspections_findings", start=D3, day=D3, street="S1")
+    df = queries.run(con, "inspections_findings", scope=None, start=D3, day=D3, street="S1")
     assert rows(df, "finding", "inspections") == [("未测温", 1)]  # I7
 
 
 def test_agencies_are_split_on_either_separator(con):
-    df = queries.run(con, "inspections_agencies", start=D1, day=D3, street=None)
+    df = queries.run(con, "inspections_agencies", scope=None, start=D1, day=D3, street=None)
     # 派出所 I2 I5 I6 ('; ') I7 I10 I11, all failed; 区商务局 I3 I8 I9 I12, I8 failed; 区卫健委 I4 I10;
     # 市场监督管理局 I1 I6; 街道办事处 I2
     assert rows(df, "agency", "inspections", "failed") == [
@@ -147,18 +147,18 @@ def test_agencies_are_split_on_either_separator(con):
 
 
 def test_inspections_by_street(con):
-    df = queries.run(con, "inspections_by_street", start=D1, day=D3)
+    df = queries.run(con, "inspections_by_street", scope=None, start=D1, day=D3)
     # S2: I3 I4 I8 I9 I10 I11 I12 (pass I3 I9 I12), businesses B3 B4 B6 B7 B9, closed d3 B4 B7;
     # S1: I1 I2 I5 I6 I7, all failed, businesses B1 B2 B5, closed d3 B1
     assert rows(df, "street_id", "inspections", "pass", "rectify", "suspended", "fined", "failed",
                 "businesses_inspected", "closed_on_day") == [
         ("S2", 7, 3, 1, 3, 0, 4, 5, 2), ("S1", 5, 0, 2, 2, 1, 5, 3, 1)]
-    df = queries.run(con, "inspections_by_street", start=D3, day=D3)
+    df = queries.run(con, "inspections_by_street", scope=None, start=D3, day=D3)
     assert rows(df, "street_id", "inspections", "closed_on_day") == [("S2", 2, 2), ("S1", 1, 1)]
 
 
 def test_inspections_by_category(con):
-    df = queries.run(con, "inspections_by_category", start=D1, day=D3, street=None)
+    df = queries.run(con, "inspections_by_category", scope=None, start=D1, day=D3, street=None)
     # 餐饮 B1 B5 B7: I1 I5 I6 I7 I10 I11; 超市便利店 B2 B6: I2 I8 I9; 宾馆酒店 B4: I4; 药店 B3: I3;
     # no category B9: I12
     assert rows(df, "category", "inspections", "pass", "rectify", "suspended", "fined", "failed",
@@ -166,7 +166,7 @@ def test_inspections_by_category(con):
         ("餐饮", 6, 0, 2, 3, 1, 6, 3), ("超市便利店", 3, 1, 1, 1, 0, 2, 2), ("宾馆酒店", 1, 0, 0, 1, 0, 1, 1),
         ("药店", 1, 1, 0, 0, 0, 0, 1), (None, 1, 1, 0, 0, 0, 0, 1)]
     assert df["failed_share"].round(4).tolist() == [1.0, round(2 / 3, 4), 1.0, 0.0, 0.0]
-    df = queries.run(con, "inspections_by_category", start=D1, day=D1, street="S2")
+    df = queries.run(con, "inspections_by_category", scope=None, start=D1, day=D1, street="S2")
     # I8 and I10, one each: ties in code-point order (超 U+8D85 before 餐 U+9910)
     assert rows(df, "category", "inspections") == [("超市便利店", 1), ("餐饮", 1)]
 
@@ -200,7 +200,7 @@ def test_map_data_colour_size_and_details():
 
 
 def test_closed_table_words(con):
-    df = queries.run(con, "inspections_closed_on_day", day=D3, street="S2")
+    df = queries.run(con, "inspections_closed_on_day", scope=None, day=D3, street="S2")
     table = inspections.closed_table(df, {"S2": ("乙", "Yi")}, "en")
     assert table.columns.tolist()[:3] == ["Business", "Category", "Street"]
     # S2 on d3: B4 (no length, no end), B7 (5 days, until 6 March)
@@ -275,15 +275,15 @@ def test_a_crowded_map_draws_plain_dots(monkeypatch, page_db):
 def test_article_case_on_19_march(scale1_db, monkeypatch):
     con = store.connect(scale1_db, read_only=True)
     try:
-        closed = queries.run(con, "inspections_closed_on_day", day=dt.date(2022, 3, 19), street=None)
+        closed = queries.run(con, "inspections_closed_on_day", scope=None, day=dt.date(2022, 3, 19), street=None)
         shown = closed[closed["address"].str.contains("城港路")]
         assert sorted(shown["name"]) == ["华熔二手车交易市场有限公司", "南通飞联汽车销售服务有限公司"]
         assert set(shown["street_id"]) == {"S14"} and set(shown["suspension_days"]) == {1}
         assert {day(v) for v in shown["closed_until"]} == {dt.date(2022, 3, 20)}
-        points = queries.run(con, "inspections_business_map", day=dt.date(2022, 3, 19), street="S14")
+        points = queries.run(con, "inspections_business_map", scope=None, day=dt.date(2022, 3, 19), street="S14")
         assert set(points[points["closed"]]["name"]) >= set(shown["name"])
         # and the next day both are open again
-        after = queries.run(con, "inspections_closed_on_day", day=dt.date(2022, 3, 20), street="S14")
+        after = queries.run(con, "inspections_closed_on_day", scope=None, day=dt.date(2022, 3, 20), street="S14")
         assert not after["address"].str.contains("城港路").any()
     finally:
         con.close()

@@ -207,7 +207,7 @@ def test_the_article_sample_sheets_load_with_reasons(con):
     assert (report.table, report.accepted, report.refused, report.created_parents) == ("inspections", 4, 0, 4)
     assert con.execute("select name, address from businesses where business_id = 'B-YX-0101'").fetchone() == \
         ("南通飞联汽车销售服务有限公司", "崇川区城港路")
-    closed = queries.run(con, "inspections_daily", start=dt.date(2022, 3, 19), end=dt.date(2022, 3, 20), street=None)
+    closed = queries.run(con, "inspections_daily", scope=None, start=dt.date(2022, 3, 19), end=dt.date(2022, 3, 20), street=None)
     # the two 城港路 businesses on 19 March only; B4 of the hand store has no end set and stays closed
     assert closed["closed_businesses"].tolist() == [3, 1]
 
