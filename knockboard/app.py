@@ -126,8 +126,7 @@ class Context:
         if self.user.street and asked not in (None, self.user.street):
             not_permitted(self, self.street_label(asked))
         query = queries.get(name)
-        if "scope" in query.params:
-            params = {**params, "scope": self.user.street}
+        params = {**params, "scope": self.user.street}
         df = _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
         return df if self.user.sees_personal_data else privacy.mask_frame(df, query.personal)
 
@@ -243,9 +242,9 @@ def build_context() -> Context:
     if not populated:
         st.warning(i18n.t("no_data", lang))
         st.stop()
-    days = _cached_query(path, version, "data_days", _scoped("data_days", user))
+    days = _cached_query(path, version, "data_days", _scoped(user))
     first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
-    streets = _cached_query(path, version, "streets", _scoped("streets", user))
+    streets = _cached_query(path, version, "streets", _scoped(user))
     street_ids = streets["street_id"].tolist()
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     ctx = Context(lang=lang, day=latest_day, street=user.street, first_day=first_day, latest_day=latest_day,
@@ -290,9 +289,9 @@ def build_context() -> Context:
     return ctx
 
 
-def _scoped(name: str, user: User) -> tuple:
-    """The parameters of a shell query with the user's scope bound (once the query takes one)."""
-    return (("scope", user.street),) if "scope" in queries.get(name).params else ()
+def _scoped(user: User) -> tuple:
+    """The parameters of a shell query: just the user's territory."""
+    return (("scope", user.street),)
 
 
 def _old_pages_mode() -> bool:

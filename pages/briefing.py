@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import briefing, briefing_export, charts, components
+from knockboard import audit, briefing, briefing_export, charts, components
 from knockboard.app import page_context, served_store
 
 ctx = page_context()
@@ -14,8 +14,9 @@ st.caption(f"{ctx.scope} · {ctx.t('vs_prev_day')}")
 
 
 def briefing_html() -> str:
+    audit.record("export", ctx.user.name, what="briefing", street=ctx.street, day=day)
     with served_store(ctx.path).reading() as con:
-        return briefing_export.build(con, day, ctx.street, ctx.lang)[0]
+        return briefing_export.build(con, day, ctx.street, ctx.lang, scope=ctx.user.street)[0]
 
 
 with st.container(horizontal=True):

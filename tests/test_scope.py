@@ -23,9 +23,7 @@ from tests.fixtures_gaps import build_gaps_store
 from tests.fixtures_inspections import build_casework_store
 from tests.fixtures_people import build_people_store
 
-# data.sql belongs to another developer, who is adding $scope to it; remove it from this set then.
-OWNED_ELSEWHERE = {"data.sql"}
-SCOPED = sorted(name for name, q in queries.QUERIES.items() if q.source not in OWNED_ELSEWHERE)
+SCOPED = sorted(queries.QUERIES)
 
 DAY1, DAY2, DAY3, DAY4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 
@@ -34,6 +32,7 @@ DAY1, DAY2, DAY3, DAY4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 VALUES = {
     "day": DAY3, "start": DAY1, "end": DAY4, "threshold": 0.95, "days": 2, "by_coverage": True,
     "by_days": True, "by_backlog": True, "limit": 100, "bin": 2.0, "benchmark": 2,
+    "minutes": 600, "doors": 1, "min_doors": 1,
 }
 
 # Parameters that point into the territory, with a value inside each street of the stores and one
@@ -72,6 +71,7 @@ OWNERS = {
                        union all select volunteer_id, street_id from shifts""",
     "worker_id": """select worker_id, street_id from worker_home
                     union all select worker_id, street_id from roll_worker_street_day""",
+    "import_id": "select import_id, street_id from imports",
     "unit_id": "select street_id, street_id from streets union all select grid_id, street_id from registered_by_grid",
 }
 

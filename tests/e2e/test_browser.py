@@ -36,6 +36,7 @@ PAGES = [
     ("inspections", "inspections", {"en": "Inspections and closures", "zh": "检查与停业整顿"}),
     ("leads", "leads", {"en": "Lead verification", "zh": "大数据核查"}),
     ("data", "data", {"en": "Data", "zh": "数据导入"}),
+    ("users", "users", {"en": "Users and audit trail", "zh": "用户与审计记录"}),
 ]
 LANGS = ("en", "zh")
 
