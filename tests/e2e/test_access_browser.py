@@ -6,6 +6,7 @@ address that is not the proxy is refused.
 Run: python -m pytest -q tests/e2e        (skips without Chromium/playwright, fails instead with CI=true)
 """
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,10 @@ def demo_db(browser, tmp_path_factory) -> Path:
 
 
 def server_with(tmp_path_factory, demo_db, name: str, mode: str, proxies: list[str]):
+    """A server of its own store: a server holds its store, as a deployment does."""
     folder = tmp_path_factory.mktemp(f"e2e-{name}")
-    env = {"KNOCKBOARD_DB": str(demo_db), "KNOCKBOARD_ACCESS": str(access_file(folder / "access.toml", mode, proxies)),
+    db = shutil.copy(demo_db, folder / demo_db.name)
+    env = {"KNOCKBOARD_DB": str(db), "KNOCKBOARD_ACCESS": str(access_file(folder / "access.toml", mode, proxies)),
            "KNOCKBOARD_AUDIT_LOG": str(folder / "audit.jsonl"), "KNOCKBOARD_SHARE_STORE": "1"}
     server = start_streamlit("dashboard.py", cwd=ROOT, log_path=folder / "streamlit.log", env=env)
     server.audit = folder / "audit.jsonl"
