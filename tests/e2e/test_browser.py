@@ -332,6 +332,11 @@ def choose_street(page, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def scope_caption(page):
+    """The caption under the page title (the open-mode note above it is not it)."""
+    return page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').filter(has_not_text="🔓").first
+
+
 def test_pick_street_goes_into_the_url_and_a_shared_url_restores_it(app_server, new_page):
     page = new_page()
     url = page_url(app_server.url, "", lang="zh")
@@ -344,7 +349,7 @@ def test_pick_street_goes_into_the_url_and_a_shared_url_restores_it(app_server, 
     assert wait_for(lambda: query(page).get("street") == "S10", 15), f"street=S10 not in the URL: {location(page)}"
     assert not wait_until_idle(page)
     assert query(page).get("lang") == "zh", location(page)
-    scope = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+    scope = scope_caption(page)
     assert wait_for(lambda: "狼山镇" in scope.inner_text(), 10), f"caption under the title: {scope.inner_text()!r}"
     assert sidebar_street(page).locator("input").input_value() == "狼山镇"
     assert_fine(log[first:], location(page))
@@ -353,7 +358,7 @@ def test_pick_street_goes_into_the_url_and_a_shared_url_restores_it(app_server, 
     fresh = new_page()  # another browser context: a new Streamlit session that only has the URL
     assert_fine(check_page(fresh, shared, "每日简报"), shared)
     assert sidebar_street(fresh).locator("input").input_value() == "狼山镇", "street not restored from the URL"
-    assert "狼山镇" in fresh.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    assert "狼山镇" in scope_caption(fresh).inner_text()
     assert query(fresh).get("street") == "S10", location(fresh)
 
 
