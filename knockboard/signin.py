@@ -12,6 +12,7 @@ from knockboard.access import Access, AccessError, User
 
 SESSION_USER = "_kb_user"  # the local account signed in in this browser session
 _REFUSAL_LOGGED = "_kb_refusal_logged"
+_SIGNED_IN_LOGGED = "_kb_sign_in_logged"
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
@@ -182,6 +183,10 @@ def require_user(lang: str) -> User:
         st.stop()
     user, refusal = identify(acc)
     if user is not None:
+        if user.method in ("header", "oidc") and st.session_state.get(_SIGNED_IN_LOGGED) != user.name:
+            st.session_state[_SIGNED_IN_LOGGED] = user.name  # once per session, not on every rerun
+            audit.record("sign_in", user.name, method=user.method, role=user.role, street=user.street,
+                         address=client_address())
         return user
     if refusal:
         _refuse(acc, refusal, lang)

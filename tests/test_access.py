@@ -249,9 +249,12 @@ def proxy(deployment, monkeypatch):
 
 
 def test_header_from_the_trusted_proxy_signs_in(proxy):
-    proxy("10.0.0.5", "leader_s1")
+    log = proxy("10.0.0.5", "leader_s1")
     at = open_app()
     assert not errors(at) and at.metric
+    at.run()  # a rerun is the same sign-in, recorded once
+    assert [(e["event"], e["user"], e["method"], e["address"]) for e in audit_events(log)] == [
+        ("sign_in", "leader_s1", "header", "10.0.0.5")]
     assert at.sidebar.selectbox(key="kb_street").options == ["和平桥 Hepingqiao"]
     assert not at.sidebar.button  # the proxy signs people out, not the app
 
