@@ -79,10 +79,15 @@ insert into leads values
 """
 
 
-def build_hand_store(path: Path) -> Path:
+def add_rows(path: Path, *statements: str) -> Path:
+    """Runs the SQL statements on the store at `path` and refreshes its rollups, as a load would."""
     con = store.connect(path)
-    for sql in (TERRITORY, VISITS, VOLUNTEERS, INSPECTIONS, LEADS):
+    for sql in statements:
         con.execute(sql)
     store.refresh_rollups(con)
     con.close()
     return path
+
+
+def build_hand_store(path: Path) -> Path:
+    return add_rows(path, TERRITORY, VISITS, VOLUNTEERS, INSPECTIONS, LEADS)

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from knockboard import store
-from tests.fixtures import D1, D2, D3, D4, build_hand_store
+from tests.fixtures import D1, D2, D3, D4, add_rows, build_hand_store
 
 INSPECTIONS = f"""
 insert into businesses values ('B5', '甲二餐馆', '餐饮', '甲路5号', 32.001, 120.801, 'G1', 'S1'),
@@ -62,13 +62,7 @@ insert into leads values
 
 
 def build_casework_store(path: Path) -> Path:
-    build_hand_store(path)
-    con = store.connect(path)
-    for sql in (INSPECTIONS, LEADS):
-        con.execute(sql)
-    store.refresh_rollups(con)
-    con.close()
-    return path
+    return add_rows(build_hand_store(path), INSPECTIONS, LEADS)
 
 
 # Fixtures for the modules that test on this store (tests/test_inspections.py, tests/test_leads.py),

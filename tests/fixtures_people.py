@@ -31,8 +31,7 @@ Volunteers (base P1, P2; added P3-P5), their team's street, and shifts (base F1-
 
 from pathlib import Path
 
-from knockboard import store
-from tests.fixtures import D1, D2, D3, build_hand_store
+from tests.fixtures import D1, D2, D3, add_rows, build_hand_store
 
 PEOPLE = f"""
 insert into workers values ('W1', null, 'micro_grid_worker', 'M1'), ('W2', null, 'micro_grid_worker', 'M2'),
@@ -54,9 +53,4 @@ insert into shifts values ('F5', 'P3', '{D1}', 2.5, 'checkpoint', 'G3', 'S2'),
 
 
 def build_people_store(path: Path) -> Path:
-    build_hand_store(path)
-    con = store.connect(path)
-    con.execute(PEOPLE)
-    store.refresh_rollups(con)
-    con.close()
-    return path
+    return add_rows(build_hand_store(path), PEOPLE)

@@ -18,7 +18,7 @@ import pytest
 import queries
 from knockboard import store
 from knockboard.briefing_export import BriefingError, build
-from tests.fixtures import D1, D2, build_hand_store
+from tests.fixtures import D1, D2, add_rows, build_hand_store
 from tests.fixtures_gaps import build_gaps_store
 from tests.fixtures_inspections import build_casework_store
 from tests.fixtures_people import build_people_store
@@ -77,12 +77,7 @@ OWNERS = {
 
 
 def _build_unplaced_store(path: Path) -> Path:
-    build_casework_store(path)
-    con = store.connect(path)
-    con.execute(UNPLACED)
-    store.refresh_rollups(con)
-    con.close()
-    return path
+    return add_rows(build_casework_store(path), UNPLACED)
 
 
 @pytest.fixture(scope="module")
