@@ -243,8 +243,11 @@ def build_context() -> Context:
         st.warning(i18n.t("no_data", lang))
         st.stop()
     days = _cached_query(path, version, "data_days", _scoped(user))
-    first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
     streets = _cached_query(path, version, "streets", _scoped(user))
+    if streets.empty or pd.isna(days.iloc[0]["first_day"]):  # e.g. an account's street not in the store
+        st.warning(i18n.t("no_data_in_scope", lang, street=user.street or ""))
+        st.stop()
+    first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
     street_ids = streets["street_id"].tolist()
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     ctx = Context(lang=lang, day=latest_day, street=user.street, first_day=first_day, latest_day=latest_day,

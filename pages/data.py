@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, data_panel
+from knockboard import audit, components, data_panel
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES, load_bytes
@@ -44,6 +44,8 @@ if submitted and files:
         with served_store(ctx.path).writing() as con:
             report = load_bytes(con, upload.getvalue(), upload.name, table=table, street=load_street,
                                 loaded_by=ctx.user_name)
+        audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
+                     accepted=report.accepted, refused=report.refused, street=load_street)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
         reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports

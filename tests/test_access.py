@@ -190,6 +190,13 @@ def test_edited_url_to_another_street_is_not_permitted(deployment):
         ("not_permitted", "leader_s1", "S02")]
 
 
+def test_an_account_whose_street_has_no_data_is_told_so(deployment):
+    deployment(access_file().replace('street = "S01"', 'street = "S99"', 1))
+    at = page_as("leader_s1", "pages/briefing.py")
+    assert not at.exception and not at.metric
+    assert at.warning[0].value.startswith("There is no data for your street S99")
+
+
 def test_district_leader_may_choose_any_street(deployment):
     at = page_as("leader", "pages/knocked.py", street="S02")
     assert not errors(at) and at.metric

@@ -115,6 +115,8 @@ def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, 
     assert "S2" in " ".join(refused.iloc[:, 4].tolist())
     assert refused.iloc[:, 5].tolist() == ["***"]  # the raw line is withheld from a clerk
     assert stored(db, "select loaded_by || ' ' || street_id from imports") == "clerk1 S1"
+    trail = (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+    assert '"event": "load", "user": "clerk1", "file": "visits_good_en_bom.csv"' in trail
     # an analyst sees the page, but has nothing to load with
     analyst = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
     analyst.session_state[signin.SESSION_USER] = "analyst1"

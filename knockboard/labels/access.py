@@ -36,6 +36,9 @@ TEXT = {
     "role_scope": {"en": "{role}, {street}", "zh": "{role}（{street}）"},
     "not_permitted": {"en": "Not permitted: {what} is outside what your account may see.",
                       "zh": "无权访问：{what} 超出了您账户的查看范围。"},
+    "no_data_in_scope": {"en": "There is no data for your street {street} in the store yet (or the street is "
+                               "not in it: ask the administrator to check your account).",
+                         "zh": "数据库中还没有您所在街道 {street} 的数据（或该街道不存在，请联系管理员核对您的账户）。"},
     "not_permitted_page": {"en": "this page", "zh": "该页面"},
     "back_to_my_street": {"en": "Back to {street}", "zh": "返回{street}"},
     "masked_note": {"en": "Addresses and names are masked; exports withhold areas below grid level with fewer "
