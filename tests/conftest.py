@@ -13,6 +13,10 @@ if str(ROOT) not in sys.path:
 # Tests open stores read-write beside the app in one process; DuckDB shares a file within a process
 # only in one mode. Read-only serving is tested on its own (tests/test_serving.py) and in the browser.
 os.environ["KNOCKBOARD_SHARE_STORE"] = "0"
+# No test writes to the checkout's audit trail or reads its access file: tests that need either set
+# their own.
+os.environ["KNOCKBOARD_AUDIT_LOG"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"knockboard-tests-{os.getpid()}.jsonl")
+os.environ["KNOCKBOARD_ACCESS"] = str(ROOT / "tests" / "no-access-file.toml")
 
 from knockboard import store  # noqa: E402
 from knockboard.demo import build_demo  # noqa: E402
