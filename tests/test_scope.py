@@ -256,3 +256,27 @@ def test_briefing_export_in_scope(hand_con):
     with pytest.raises(BriefingError) as refused:
         build(hand_con, None, "S2", "en", scope="S1")
     assert refused.value.code == "not_permitted"
+
+
+# ---------------------------------------------------------------- personal data only where declared
+
+PERSONAL_VALUES = """select address from households where address is not null
+                     union select name from volunteers where name is not null
+                     union select name from workers where name is not null"""
+
+
+@pytest.mark.parametrize("name", SCOPED)
+def test_personal_data_comes_back_only_in_declared_columns(name, stores):
+    """A household's address or a person's name in a result column the query does not declare
+    `-- personal:` would reach every user unmasked (app.Context.q masks only declared columns)."""
+    pointers = pointers_of(name)
+    declared = set(queries.get(name).personal)
+    for store_name, (con, _) in stores.items():
+        personal = {value for (value,) in con.execute(PERSONAL_VALUES).fetchall()}
+        assert personal, f"the {store_name} store has no personal data to look for"
+        for street in ("S1", "S2"):
+            df = run(con, name, None, {p: POINTERS[street][p] for p in pointers})
+            for column in df.columns.difference(list(declared)):
+                leaked = set(df[column].dropna().astype(str)) & personal
+                assert not leaked, (f"{name} on the {store_name} store returns personal data in {column!r} "
+                                    f"({sorted(leaked)[:3]}): declare it with `-- personal: {column}`")
