@@ -158,7 +158,15 @@ def _refuse(acc: Access, refusal: tuple[str, dict], lang: str) -> None:
         st.button(i18n.t("sign_out", lang), on_click=st.logout)
 
 
+def _language_to_url() -> None:
+    """The URL decides the language (app.language): a choice made here goes there."""
+    st.query_params["lang"] = st.session_state["kb_lang"]
+
+
 def _sign_in_form(acc: Access, lang: str) -> None:
+    # the shell's language choice, here too: the sidebar comes only after signing in
+    st.radio("语言 / Language", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, horizontal=True,
+             key="kb_lang", on_change=_language_to_url)
     st.title(i18n.t("signin_title", lang))
     st.caption(i18n.t("signin_intro", lang))
     if acc.mode == "oidc":

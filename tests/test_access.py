@@ -95,6 +95,8 @@ def test_nothing_shows_before_sign_in(deployment):
     assert not at.exception
     assert at.title[0].value == "Sign in to Knockboard"
     assert not at.metric and not at.dataframe and not at.selectbox
+    at = at.radio(key="kb_lang").set_value("zh").run()  # the language can be switched before signing in
+    assert at.title[0].value == "登录敲门看板"
 
 
 @pytest.mark.parametrize("name", list(ROLES))
