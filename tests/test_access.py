@@ -344,3 +344,18 @@ def test_the_example_access_file_parses():
     assert {name: (u.role, u.street) for name, (u, _) in example.users.items()} == {
         "admin": ("admin", None), "wang": ("leader", "S01"), "li-analyst": ("analyst", None),
         "zhao-clerk": ("clerk", "S01")}
+
+
+def test_streamlit_is_locked_down_by_its_config():
+    import tomllib
+
+    from knockboard.config import max_upload_mb
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server, client = config["server"], config["client"]
+    assert server["address"] == "localhost"  # open mode needs it; a deployment sets its own
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
+    assert set(server["allowedHosts"]) == {"localhost", "127.0.0.1", "::1"}
+    assert server["enableStaticServing"] is False and server["enableAgentApi"] is False
+    assert server["maxUploadSize"] == max_upload_mb()  # what the server refuses is what the page says
+    assert config["browser"]["gatherUsageStats"] is False
+    assert client["showErrorDetails"] == "none" and client["toolbarMode"] == "viewer"
