@@ -143,6 +143,14 @@ def test_sign_out_ends_the_session(deployment):
     assert at.title[0].value == "Sign in to Knockboard" and not at.metric
 
 
+def test_an_account_removed_from_the_file_is_out_at_the_next_click(deployment):
+    at = sign_in(open_app(), "analyst", PASSWORDS["analyst"])
+    assert at.metric
+    deployment(access_file().replace("[users.analyst]", "[users.former_analyst]"))
+    at.run()
+    assert at.title[0].value == "Sign in to Knockboard" and not at.metric
+
+
 # ---------------------------------------------------------------- pages by role
 
 @pytest.mark.parametrize("name,page", [("leader_s1", "pages/data.py"), ("leader", "pages/users.py"),
