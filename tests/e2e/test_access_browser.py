@@ -14,7 +14,7 @@ import pytest
 from knockboard.access import hash_password
 
 from .conftest import ROOT, SCREENSHOTS, VIEWPORT, start_streamlit
-from .test_browser import assert_fine, check_page, full_page_screenshot, page_url, wait_until_idle
+from .test_browser import PAGES, assert_fine, check_page, full_page_screenshot, page_url, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +120,16 @@ def test_street_head_signed_in_by_the_proxy_sees_their_street_only(proxied, as_u
     assert "无权访问：S02 超出了您账户的查看范围。" in main_text(page)
     assert not page.locator('[data-testid="stMetric"]').count()
     full_page_screenshot(page, SCREENSHOTS / "access-not-permitted-zh.png")
+
+
+@pytest.mark.parametrize("name, url_path, title", [p for p in PAGES if p[0] not in ("data", "users")],
+                         ids=[p[0] for p in PAGES if p[0] not in ("data", "users")])
+def test_every_page_a_street_head_opens_works_for_their_street(proxied, as_user, name, url_path, title):
+    page = as_user("leader_s1")
+    url = page_url(proxied.url, url_path, lang="zh")
+    assert_fine(check_page(page, url, title["zh"]), url)
+    assert page.locator(".st-key-kb_street input").input_value() == "和平桥"
+    full_page_screenshot(page, SCREENSHOTS / f"access-street-head-{name}-zh.png")
 
 
 def test_analyst_export_is_masked_and_admin_export_is_clear(proxied, as_user):
