@@ -29,8 +29,10 @@ WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
 WHOLE_DISTRICT = ""
 
 # Printing a page (Ctrl+P) gives paper, not a screenshot: no sidebar, toolbar or buttons, cards and
-# charts kept whole across page breaks.
+# charts kept whole across page breaks. And Streamlit's error box offers "Ask Google / Ask ChatGPT"
+# links: dead on an offline intranet, and a way for an error's text to leave it, so they are hidden.
 PRINT_CSS = """<style>
+[data-testid="stException"] a[href^="http"] { display: none !important; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stExpander"] { display: none !important; }
