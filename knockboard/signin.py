@@ -164,22 +164,23 @@ def _language_to_url() -> None:
 
 
 def _sign_in_form(acc: Access, lang: str) -> None:
-    # the shell's language choice, here too: the sidebar comes only after signing in
-    st.radio("语言 / Language", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, horizontal=True,
-             key="kb_lang", on_change=_language_to_url)
-    st.title(i18n.t("signin_title", lang))
-    st.caption(i18n.t("signin_intro", lang))
-    if acc.mode == "oidc":
-        provider = {"provider": acc.oidc_provider} if acc.oidc_provider else {}
-        st.button(i18n.t("signin_oidc_button", lang), type="primary", on_click=st.login, kwargs=provider)
-        return
-    error = st.session_state.get("_kb_signin_error")
-    if error:
-        st.error(i18n.t(error[0], lang, **error[1]))
-    with st.form("kb_sign_in"):
-        st.text_input(i18n.t("signin_user", lang), key="kb_signin_name")
-        st.text_input(i18n.t("signin_password", lang), type="password", key="kb_signin_password")
-        st.form_submit_button(i18n.t("signin_button", lang), type="primary", on_click=_attempt, args=(acc,))
+    with st.columns([1, 2, 1])[1]:  # a form, not a page-wide banner
+        # the shell's language choice, here too: the sidebar comes only after signing in
+        st.radio("语言 / Language", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, horizontal=True,
+                 key="kb_lang", on_change=_language_to_url)
+        st.title(i18n.t("signin_title", lang))
+        st.caption(i18n.t("signin_intro", lang))
+        if acc.mode == "oidc":
+            provider = {"provider": acc.oidc_provider} if acc.oidc_provider else {}
+            st.button(i18n.t("signin_oidc_button", lang), type="primary", on_click=st.login, kwargs=provider)
+            return
+        error = st.session_state.get("_kb_signin_error")
+        if error:
+            st.error(i18n.t(error[0], lang, **error[1]))
+        with st.form("kb_sign_in"):
+            st.text_input(i18n.t("signin_user", lang), key="kb_signin_name")
+            st.text_input(i18n.t("signin_password", lang), type="password", key="kb_signin_password")
+            st.form_submit_button(i18n.t("signin_button", lang), type="primary", on_click=_attempt, args=(acc,))
 
 
 def require_user(lang: str) -> User:
