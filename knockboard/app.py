@@ -148,7 +148,8 @@ class Context:
         return i18n.place(name_zh, name_en, self.lang)
 
     @property
-    def scope(self) -> str:
+    def area_label(self) -> str:
+        """The chosen street's name, or "whole district" (what the page is about, not what the user may see)."""
         return self.street_label(self.street)
 
     def day_long(self, day: dt.date | None = None) -> str:

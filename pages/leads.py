@@ -27,7 +27,7 @@ def show(row: list[leads.Shown]) -> None:
 
 
 st.title(ctx.t("lead_title", day=ctx.day_long()))
-st.caption(ctx.t("lead_caption", scope=ctx.scope))
+st.caption(ctx.t("lead_caption", scope=ctx.area_label))
 st.markdown(leads.article_sentence(totals, start, lang))
 
 st.subheader(ctx.t("lead_section_to_date"))
