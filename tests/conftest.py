@@ -18,6 +18,8 @@ os.environ["KNOCKBOARD_SHARE_STORE"] = "0"
 os.environ["KNOCKBOARD_AUDIT_LOG"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"knockboard-tests-{os.getpid()}.jsonl")
 os.environ["KNOCKBOARD_ACCESS"] = str(ROOT / "tests" / "no-access-file.toml")
 
+from streamlit import config as streamlit_config  # noqa: E402
+
 from knockboard import store  # noqa: E402
 from knockboard.demo import build_demo  # noqa: E402
 from tests.fixtures import build_hand_store  # noqa: E402
@@ -58,3 +60,9 @@ def release_app_stores():
     import streamlit as st
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+# Users see no error details (.streamlit/config.toml); a failing AppTest in this process should show
+# them. The browser tests' servers are other processes and keep the real setting.
+streamlit_config.get_option("client.showErrorDetails")  # loads config.toml first, so it is not reread over this
+streamlit_config.set_option("client.showErrorDetails", "full")
