@@ -84,6 +84,7 @@ class Access:
     oidc_provider: str | None = None
     max_failures: int = 5
     lockout_seconds: int = 300
+    session_hours: float = 8  # local accounts stay signed in this long in a browser; 0: per tab
     small_cell: int = DEFAULT_SMALL_CELL
     path: str | None = None
 
@@ -101,6 +102,9 @@ class Access:
         except (VerificationError, InvalidHashError):
             return None
         return _with_method(entry[0], "local") if stored else None
+
+    def password_hashes(self) -> dict[str, str]:
+        return {name: stored for name, (_, stored) in self.users.items() if stored}
 
     def trusts(self, address: str | None) -> bool:
         """Whether a request came from the configured proxy. Streamlit reports a connection from
@@ -170,6 +174,7 @@ def parse(text: str, where: str = "access.toml", oidc_configured: bool = False) 
                   oidc_claim=sign_in.get("oidc_claim", "email"), oidc_provider=sign_in.get("oidc_provider"),
                   max_failures=int(sign_in.get("max_failures", 5)),
                   lockout_seconds=int(sign_in.get("lockout_seconds", 300)),
+                  session_hours=float(sign_in.get("session_hours", 8)),
                   small_cell=int(privacy.get("small_cell_households", DEFAULT_SMALL_CELL)), path=where)
 
 

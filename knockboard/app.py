@@ -229,6 +229,7 @@ def _sidebar_user(ctx: Context) -> None:
     st.markdown(ctx.t("signed_in_as", user=ctx.user.label, role=signin.role_text(ctx.user, ctx.lang, street)))
     if ctx.user.method in ("local", "oidc"):
         st.button(ctx.t("sign_out"), on_click=signin.sign_out, key="kb_sign_out")
+    signin.session_cookie()
 
 
 def build_context() -> Context:

@@ -4,15 +4,19 @@ serves only the computer it runs on. Every refusal is written to the audit trail
 
 import threading
 import time
+from pathlib import Path
 
 import streamlit as st
 
-from knockboard import access, audit, i18n
+from knockboard import access, audit, i18n, session_token
 from knockboard.access import Access, AccessError, User
+from knockboard.config import db_path
 
 SESSION_USER = "_kb_user"  # the local account signed in in this browser session
 _REFUSAL_LOGGED = "_kb_refusal_logged"
 _SIGNED_IN_LOGGED = "_kb_sign_in_logged"
+_SESSION_TOKEN = "_kb_session_token"  # made at this session's password sign-in, for the cookie
+_SIGNED_OUT = "_kb_signed_out"  # this session's cookie (sent when it opened) no longer counts
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
@@ -58,9 +62,51 @@ def request_headers() -> dict:
     return {} if _under_app_test() else dict(st.context.headers)
 
 
+def request_cookies() -> dict:
+    return {} if _under_app_test() else dict(st.context.cookies)
+
+
 def _served_locally() -> bool:
     """Open mode needs both: the server listens on this computer only, and this browser is on it."""
     return (bound_address() or "") in LOOPBACK and client_address() is None
+
+
+# ---------------------------------------------------------------- staying signed in (local accounts)
+
+@st.cache_resource(show_spinner=False)
+def _signing_key(path: str) -> bytes:
+    return session_token.key(Path(path))
+
+
+def _key() -> bytes:
+    """Kept beside the store, like the audit trail: a restart keeps people signed in."""
+    return _signing_key(str(db_path().with_name("session.key")))
+
+
+def _resumed(acc: Access) -> str | None:
+    """The account this browser's session cookie signs in, if it is still good."""
+    if acc.session_hours <= 0 or st.session_state.get(_SIGNED_OUT):
+        return None
+    name = session_token.account(_key(), request_cookies().get(session_token.COOKIE), acc.password_hashes())
+    if name:
+        st.session_state[SESSION_USER] = name
+        audit.record("sign_in", name, method="session_cookie")
+    return name
+
+
+def session_cookie() -> None:
+    """Sets the session cookie after a password sign-in, or clears it after a sign-out (Streamlit
+    has no server-side way). Drawn on every run of the session: a run can be cut short and redone
+    (the menu changes at sign-in and sign-out), and the browser must not miss it."""
+    token = st.session_state.get(_SESSION_TOKEN)
+    if st.session_state.get(_SIGNED_OUT):
+        token, age = "", 0
+    elif token and st.session_state.get(SESSION_USER):
+        age = max(session_token.seconds_left(token), 0)
+    else:
+        return
+    st.html(f"""<script>document.cookie = "{session_token.COOKIE}={token}; path=/; max-age={age}; SameSite=Strict"
+            + (location.protocol === "https:" ? "; Secure" : "");</script>""", unsafe_allow_javascript=True)
 
 
 # ---------------------------------------------------------------- failed passwords
@@ -104,6 +150,10 @@ def _attempt(acc: Access) -> None:
         return
     st.session_state[SESSION_USER] = user.name
     st.session_state.pop("_kb_signin_error", None)
+    st.session_state.pop(_SIGNED_OUT, None)
+    if acc.session_hours > 0:
+        st.session_state[_SESSION_TOKEN] = session_token.make(_key(), user.name, acc.users[user.name][1],
+                                                              acc.session_hours)
     audit.record("sign_in", user.name, method="local", role=user.role, street=user.street)
 
 
@@ -135,7 +185,7 @@ def identify(acc: Access) -> tuple[User | None, tuple[str, dict] | None]:
         name = st.user.get(acc.oidc_claim)
         user = acc.user(name, "oidc")
         return (user, None) if user else (None, ("signin_no_role", {"user": name}))
-    name = st.session_state.get(SESSION_USER)
+    name = st.session_state.get(SESSION_USER) or _resumed(acc)
     return (acc.user(name, "local") if name else None), None
 
 
@@ -200,6 +250,7 @@ def require_user(lang: str) -> User:
     if refusal:
         _refuse(acc, refusal, lang)
     else:
+        session_cookie()  # after a sign-out: cleared
         _sign_in_form(acc, lang)
     st.stop()
 
@@ -210,6 +261,8 @@ def sign_out() -> None:
     if settings().mode == "oidc":
         st.logout()
     st.session_state.pop(SESSION_USER, None)
+    st.session_state[_SIGNED_OUT] = True
+    st.session_state.pop(_SESSION_TOKEN, None)
 
 
 def role_text(user: User, lang: str, street_label: str | None) -> str:

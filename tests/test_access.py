@@ -151,6 +151,41 @@ def test_an_account_removed_from_the_file_is_out_at_the_next_click(deployment):
     assert at.title[0].value == "Sign in to Knockboard" and not at.metric
 
 
+def test_a_session_token_signs_in_only_while_good(tmp_path):
+    from knockboard import session_token as token
+    key = token.key(tmp_path / "session.key")
+    assert (tmp_path / "session.key").stat().st_mode & 0o777 == 0o600 and token.key(tmp_path / "session.key") == key
+    hashes = {"analyst": HASHES["analyst"]}
+    good = token.make(key, "analyst", HASHES["analyst"], hours=8, now=1000)
+    assert token.account(key, good, hashes, now=1000 + 3600) == "analyst"
+    assert token.account(key, good, hashes, now=1000 + 9 * 3600) is None  # expired
+    assert token.account(key, good, {"analyst": HASHES["admin"]}, now=1000) is None  # password changed
+    assert token.account(key, good, {}, now=1000) is None  # account removed
+    assert token.account(b"another key" * 3, good, hashes, now=1000) is None
+    forged = token.make(key, "analyst", HASHES["analyst"], hours=8, now=1000).replace(
+        good.split(".")[0], token.make(key, "admin", "x", hours=8, now=1000).split(".")[0])
+    assert token.account(key, forged, {**hashes, "admin": HASHES["admin"]}, now=1000) is None
+    assert token.account(key, "garbage", hashes) is None and token.account(key, None, hashes) is None
+
+
+def test_a_reload_keeps_a_local_account_signed_in_until_sign_out(deployment, monkeypatch):
+    at = sign_in(open_app(), "analyst", PASSWORDS["analyst"])
+    script = next(h.proto.body for h in at.get("html") if "kb_session=" in h.proto.body)
+    cookie = script.split("kb_session=")[1].split(";")[0]
+    # a new browser session (a reload, a new tab) that sends the cookie
+    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie})
+    again = open_app()
+    assert not errors(again) and again.metric
+    assert any("analyst" in m.value for m in again.sidebar.markdown)
+    # signing out clears the cookie and this session no longer counts it
+    again = again.button(key="kb_sign_out").click().run()
+    assert again.title[0].value == "Sign in to Knockboard" and not again.metric
+    assert any("max-age=0" in h.proto.body for h in again.get("html"))
+    # a tampered cookie signs nobody in
+    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie[:-1] + "0"})
+    assert open_app().title[0].value == "Sign in to Knockboard"
+
+
 # ---------------------------------------------------------------- pages by role
 
 @pytest.mark.parametrize("name,page", [("leader_s1", "pages/data.py"), ("leader", "pages/users.py"),

@@ -175,3 +175,14 @@ def test_sign_in_with_a_local_account(accounts, as_user):
     page.locator("h1", has_text="每日简报").wait_for(timeout=30_000)
     menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "数据导入" in menu and "用户与审计" not in menu
+    # a reload (a new Streamlit session) keeps the account signed in, by its session cookie
+    assert not wait_until_idle(page)
+    page.reload()
+    page.locator("h1", has_text="每日简报").wait_for(timeout=30_000)
+    assert "当前用户 analyst" in page.locator('[data-testid="stSidebar"]').inner_text()
+    # until it signs out: then a reload asks again
+    page.get_by_role("button", name="退出登录").click()
+    page.locator("h1", has_text="登录敲门看板").wait_for(timeout=30_000)
+    assert not wait_until_idle(page)
+    page.reload()
+    page.locator("h1", has_text="登录敲门看板").wait_for(timeout=30_000)
