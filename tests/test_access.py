@@ -300,6 +300,24 @@ def proxy(deployment, monkeypatch):
     return request
 
 
+@pytest.mark.parametrize("name", list(ROLES))
+def test_each_role_signs_in_through_the_proxy(proxy, name):
+    proxy("10.0.0.5", name)
+    at = open_app()
+    assert not at.exception and not errors(at)
+    role, street = ROLES[name]
+    assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
+    assert any(name in m.value for m in at.sidebar.markdown)
+    streets = at.sidebar.selectbox(key="kb_street").options
+    assert streets == (["和平桥 Hepingqiao"] if street else streets) and (len(streets) == 17) == (street is None)
+    # and a page outside the role is refused the same way as for a local account
+    forbidden = {"leader": "pages/data.py", "analyst": "pages/users.py", "clerk": "pages/knocked.py"}.get(role)
+    if forbidden:
+        at = AppTest.from_file(str(ROOT / forbidden), default_timeout=90)
+        at.query_params["lang"] = "en"
+        assert errors(at.run()) == ["Not permitted: this page is outside what your account may see."]
+
+
 def test_header_from_the_trusted_proxy_signs_in(proxy):
     log = proxy("10.0.0.5", "leader_s1")
     at = open_app()

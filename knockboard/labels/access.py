@@ -35,7 +35,7 @@ TEXT = {
     "role_admin": {"en": "administrator", "zh": "管理员"},
     "role_scope": {"en": "{role}, {street}", "zh": "{role}（{street}）"},
     "not_permitted": {"en": "Not permitted: {what} is outside what your account may see.",
-                      "zh": "无权访问：{what} 超出了您账户的查看范围。"},
+                      "zh": "无权访问：{what}超出了您账户的查看范围。"},
     "no_data_in_scope": {"en": "There is no data for your street {street} in the store yet (or the street is "
                                "not in it: ask the administrator to check your account).",
                          "zh": "数据库中还没有您所在街道 {street} 的数据（或该街道不存在，请联系管理员核对您的账户）。"},

@@ -117,7 +117,7 @@ def test_street_head_signed_in_by_the_proxy_sees_their_street_only(proxied, as_u
     url = page_url(proxied.url, "knocked", lang="zh", street="S02")
     page.goto(url)
     assert not wait_until_idle(page)
-    assert "无权访问：S02 超出了您账户的查看范围。" in main_text(page)
+    assert "无权访问：S02超出了您账户的查看范围。" in main_text(page)
     assert not page.locator('[data-testid="stMetric"]').count()
     full_page_screenshot(page, SCREENSHOTS / "access-not-permitted-zh.png")
 
