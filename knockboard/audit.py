@@ -51,3 +51,13 @@ def recent(limit: int = 500) -> pd.DataFrame:
                      "user": entry.pop("user", None),
                      "details": ", ".join(f"{k}={v}" for k, v in entry.items())})
     return pd.DataFrame(rows, columns=["at", "event", "user", "details"])
+
+
+def only(trail: pd.DataFrame, events: list[str], users: list[str]) -> pd.DataFrame:
+    """The trail's events of these kinds by these users (an empty choice keeps them all)."""
+    keep = pd.Series(True, index=trail.index)
+    if events:
+        keep &= trail["event"].isin(events)
+    if users:
+        keep &= trail["user"].isin(users)
+    return trail[keep]

@@ -27,7 +27,12 @@ else:
     st.dataframe(accounts, hide_index=True, width="stretch")
 
 st.subheader(ctx.t("users_audit"))
-trail = audit.recent().rename(columns={"at": ctx.t("users_col_at"), "event": ctx.t("users_col_event"),
-                                       "user": ctx.t("users_col_user"), "details": ctx.t("users_col_details")})
+recent = audit.recent()
+with st.container(horizontal=True):
+    events = st.multiselect(ctx.t("users_filter_events"), sorted(recent["event"].dropna().unique()), key="users_events")
+    who = st.multiselect(ctx.t("users_filter_users"), sorted(recent["user"].dropna().unique()), key="users_who")
+shown = audit.only(recent, events, who)
+trail = shown.rename(columns={"at": ctx.t("users_col_at"), "event": ctx.t("users_col_event"),
+                              "user": ctx.t("users_col_user"), "details": ctx.t("users_col_details")})
 st.dataframe(trail, hide_index=True, width="stretch")
 components.downloads(ctx, trail, "audit-trail")

@@ -207,6 +207,12 @@ def test_admin_sees_users_and_the_audit_trail(deployment):
     assert accounts["User"].tolist() == [*ROLES, "oidc.analyst@district.gov"]
     assert accounts.set_index("User").loc["clerk_s1", "Street"] == "和平桥 Hepingqiao"
     assert trail["Event"].tolist()[-1] == "sign_in_refused" and len(audit_events(log)) == 1
+    # who exported what: the trail filtered to exports
+    components.exported(_ctx("analyst"), pd.DataFrame({"a": [1]}), "gaps-micro_grid", "csv")
+    at = at.multiselect(key="users_events").set_value(["export"]).run()
+    trail = at.dataframe[1].value
+    assert trail[["Event", "User"]].values.tolist() == [["export", "analyst"]]
+    assert "what=gaps-micro_grid" in trail["Details"].iloc[0]
 
 
 # ---------------------------------------------------------------- a street head and their street

@@ -57,6 +57,8 @@ TEXT = {
     "users_col_role": {"en": "Role", "zh": "角色"},
     "users_col_street": {"en": "Street", "zh": "街道"},
     "users_col_password": {"en": "Password set", "zh": "已设密码"},
+    "users_filter_events": {"en": "Events", "zh": "事件类型"},
+    "users_filter_users": {"en": "Users", "zh": "用户"},
     "users_col_at": {"en": "When", "zh": "时间"},
     "users_col_event": {"en": "Event", "zh": "事件"},
     "users_col_details": {"en": "Details", "zh": "详情"},
