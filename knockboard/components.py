@@ -52,6 +52,21 @@ def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells:
                                key=f"xlsx-{name}", on_click="ignore")
 
 
+def uploader_in_chinese(ctx, key: str) -> None:
+    """Streamlit's file uploader says "Upload" and "50MB per file" in English whatever the language.
+    In Chinese, CSS puts Chinese words in their place (the label above already names the types and
+    the limit). Tied to Streamlit's markup: check it when upgrading Streamlit."""
+    if ctx.lang != "zh":
+        return
+    box = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    st.html(f"""<style>
+{box} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{box} button [data-testid="stMarkdownContainer"] p::after {{ content: "{ctx.t('upload_button')}"; font-size: 0.875rem; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{ctx.t('upload_hint')}"; font-size: 0.875rem; }}
+</style>""")
+
+
 def chart_with_table(ctx, fig: go.Figure, table: pd.DataFrame, name: str) -> None:
     """A chart, and under it (folded) the table it was drawn from, downloadable."""
     st.plotly_chart(fig, width="stretch", key=f"chart-{name}")

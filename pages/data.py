@@ -22,6 +22,7 @@ st.caption(ctx.t("data_intro"))
 submitted = files = None
 if ctx.user.may_load:  # analysts see the page to check freshness and quality, but load nothing
     with st.form("data_upload", clear_on_submit=True):
+        components.uploader_in_chinese(ctx, "data_files")
         files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
                                  accept_multiple_files=True, key="data_files")
         caption = data_panel.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)

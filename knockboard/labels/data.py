@@ -8,6 +8,8 @@ TEXT: dict[str, dict[str, str]] = {
                          "with their reason; loading the same file twice changes nothing.",
                    "zh": "上传 CSV、Excel（.xlsx）台账或 GeoJSON 边界文件。系统根据表头（中文或英文）自动识别数据表，"
                          "也可手动指定。被拒绝的行连同原因一并保存；同一文件重复上传不会重复入库。"},
+    "upload_button": {"en": "Upload", "zh": "选择文件"},
+    "upload_hint": {"en": "or drag files here", "zh": "或将文件拖到此处"},
     "data_files": {"en": "Files (CSV, Excel .xlsx, GeoJSON; up to {limit} MB each)",
                    "zh": "文件（CSV、Excel .xlsx、GeoJSON；每个不超过 {limit} MB）"},
     "data_table": {"en": "Table", "zh": "数据表"},

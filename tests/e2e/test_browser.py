@@ -520,3 +520,17 @@ def test_checker_passes_a_good_page(broken_server, new_page, path):
     """No false alarms: a good page passes, also by deep link (Streamlit's 404 probes, issue #7074)."""
     url = page_url(broken_server.url, path, case="ok")
     assert_fine(check_page(new_page(), url, "Second page" if path else "Broken on purpose"), url)
+
+
+def test_the_uploader_speaks_chinese(app_server, new_page):
+    """Streamlit draws its uploader's words in English; in Chinese mode CSS puts Chinese ones in place."""
+    page = new_page()
+    url = page_url(app_server.url, "data", lang="zh")
+    assert_fine(check_page(page, url, "数据导入"), url)
+    words = page.evaluate("""() => {
+      const box = document.querySelector('.st-key-data_files [data-testid="stFileUploaderDropzone"]');
+      const shown = (el) => [getComputedStyle(el).fontSize, getComputedStyle(el, '::after').content];
+      return [shown(box.querySelector('button [data-testid="stMarkdownContainer"] p')),
+              shown(box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span'))];
+    }""")
+    assert words == [["0px", '"选择文件"'], ["0px", '"或将文件拖到此处"']], words
