@@ -41,12 +41,12 @@ def demo_db(browser, tmp_path_factory) -> Path:
     return db
 
 
-def server_with(tmp_path_factory, demo_db, name: str, mode: str, proxies: list[str]):
+def server_with(tmp_path_factory, demo_db, name: str, mode: str, proxies: list[str], env: dict | None = None):
     """A server of its own store: a server holds its store, as a deployment does."""
     folder = tmp_path_factory.mktemp(f"e2e-{name}")
     db = shutil.copy(demo_db, folder / demo_db.name)
     env = {"KNOCKBOARD_DB": str(db), "KNOCKBOARD_ACCESS": str(access_file(folder / "access.toml", mode, proxies)),
-           "KNOCKBOARD_AUDIT_LOG": str(folder / "audit.jsonl"), "KNOCKBOARD_SHARE_STORE": "1"}
+           "KNOCKBOARD_AUDIT_LOG": str(folder / "audit.jsonl"), "KNOCKBOARD_SHARE_STORE": "1", **(env or {})}
     server = start_streamlit("dashboard.py", cwd=ROOT, log_path=folder / "streamlit.log", env=env)
     server.audit = folder / "audit.jsonl"
     return server
@@ -54,8 +54,11 @@ def server_with(tmp_path_factory, demo_db, name: str, mode: str, proxies: list[s
 
 @pytest.fixture(scope="module")
 def proxied(tmp_path_factory, demo_db):
-    """Header sign-in, the proxy on this machine: the browser's requests arrive from 127.0.0.1."""
-    server = server_with(tmp_path_factory, demo_db, "proxied", "header", ["127.0.0.1", "::1"])
+    """Header sign-in, the proxy on this machine: the browser's requests arrive from 127.0.0.1. As the
+    README says for such a proxy, Uvicorn is told to trust no X-Forwarded-For (without it, the test
+    below is refused: the app would see the forwarded address instead of the proxy's)."""
+    server = server_with(tmp_path_factory, demo_db, "proxied", "header", ["127.0.0.1", "::1"],
+                         env={"FORWARDED_ALLOW_IPS": ""})
     yield server
     server.stop()
 
@@ -80,8 +83,8 @@ def as_user(browser):
     """A page in a browser context whose every request carries the proxy's header for `user`."""
     contexts = []
 
-    def open_as(user: str | None):
-        headers = {"X-Remote-User": user} if user else {}
+    def open_as(user: str | None, **more_headers):
+        headers = {**({"X-Remote-User": user} if user else {}), **more_headers}
         context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="en-US",
                                       extra_http_headers=headers)
         contexts.append(context)
@@ -106,7 +109,8 @@ def main_text(page) -> str:
 
 
 def test_street_head_signed_in_by_the_proxy_sees_their_street_only(proxied, as_user):
-    page = as_user("leader_s1")
+    # a proxy adds the browser's address; the app still sees (and trusts) the proxy's
+    page = as_user("leader_s1", **{"X-Forwarded-For": "10.1.2.3"})
     url = page_url(proxied.url, "", lang="en")
     assert_fine(check_page(page, url, "Daily briefing"), url)
     assert page.locator(".st-key-kb_street input").input_value() == "和平桥 Hepingqiao"
