@@ -20,7 +20,6 @@ from knockboard.config import ROOT
 
 ROLES = ("leader", "analyst", "clerk", "admin")
 MODES = ("open", "local", "header", "oidc")
-TERRITORY_WIDE = None
 
 # The pages (app.PAGES url paths) each role opens. Leaders read; analysts also see the data page
 # (read-only); clerks load their street's sheets; admins do everything, users and the audit too.
@@ -47,7 +46,7 @@ class AccessError(Exception):
 class User:
     name: str  # the account name (local), the header value (header) or the claim (oidc)
     role: str
-    street: str | None = TERRITORY_WIDE  # the one street this user is limited to, or None
+    street: str | None = None  # the one street this user is limited to; None: the whole district
     display_name: str | None = None
     method: str = "local"
 

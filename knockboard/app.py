@@ -302,11 +302,12 @@ def _scoped(user: User) -> tuple:
 
 
 def _old_pages_mode() -> bool:
-    """A page running without dashboard.py on a real server whose main script is dashboard.py.
-    (AppTest has no server runtime: it runs pages this way on purpose, and needs no hand-over.)"""
+    """A page running without the context dashboard.py builds, in an app whose main script is
+    dashboard.py: Streamlit's old `pages/` mode on a fresh server, or a page that was current before
+    the menu changed (AppTest asks for it again after a sign-in). A page file run on its own (AppTest
+    of pages/x.py) is its own main script and needs no hand-over."""
     run = get_script_run_ctx()
-    under_test = st.get_option("global.appTest")
-    return not under_test and run is not None and Path(run.main_script_path).name == ENTRY
+    return run is not None and Path(run.main_script_path).name == ENTRY
 
 
 def page_context() -> Context:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import threading
+from collections import deque
 from pathlib import Path
 
 import pandas as pd
@@ -39,8 +40,8 @@ def recent(limit: int = 500) -> pd.DataFrame:
     path = log_path()
     if not path.exists():
         return pd.DataFrame(columns=["at", "event", "user"])
-    with _lock:
-        lines = path.read_text(encoding="utf-8").splitlines()[-limit:]
+    with _lock, path.open(encoding="utf-8") as f:
+        lines = deque(f, maxlen=limit)  # the newest lines, without holding a long trail in memory
     rows = []
     for line in reversed(lines):
         try:
