@@ -2,21 +2,25 @@
 
 Declares the navigation first (so even a first start that builds the demo shows the real menu),
 builds the shared shell (sign-in, store, sidebar, language) once per run, then runs the chosen page.
-The menu holds the pages the signed-in user's role may open.
+The menu holds the pages the signed-in user's role may open; the others answer "not permitted".
 """
 
 import streamlit as st
 
 from knockboard import i18n, signin
-from knockboard.app import CONTEXT_KEY, build_context, language, page_from_url, pages_for
+from knockboard.app import CONTEXT_KEY, PAGES, build_context, language, page_from_url, pages_for
 
 lang = language()
 user = signin.current_user()
-specs = pages_for(user)
+menu = pages_for(user)
+# Every page is registered; those outside the role are left out of the menu (hidden), so a link to
+# one opens it and is told "not permitted" (and recorded) instead of Streamlit's "page not found".
 pages = {p.url_path: st.Page(p.file, title=i18n.t(p.title_key, lang), icon=p.icon, url_path=p.url_path,
-                             default=(i == 0))
-         for i, p in enumerate(specs)}
+                             default=(p == menu[0]), visibility="visible" if p in menu else "hidden")
+         for p in PAGES}
 navigation = st.navigation(list(pages.values()), position="sidebar" if user else "hidden")
+if st.session_state.pop(signin.JUST_SIGNED_IN, False) and navigation.url_path not in {p.url_path for p in menu}:
+    st.switch_page(pages[menu[0].url_path])  # the form stood on a page outside the role: go to the first one
 
 st.session_state[CONTEXT_KEY] = build_context()
 handed_over = page_from_url(pages)

@@ -99,6 +99,13 @@ def _cached_query(path: str, version: str, name: str, params: tuple) -> pd.DataF
         return queries.run(con, name, **dict(params))
 
 
+def store_status(served: ServedStore) -> tuple[str, bool, str | None]:
+    """What every run asks first: the data version (the cache key), whether there is anything to
+    show, and where the data came from. Runs on a cursor of its own, like every store call."""
+    with served.reading() as con:
+        return store.data_version(con), store.is_populated(con), store.get_meta(con, "source")
+
+
 # ---------------------------------------------------------------- the context pages get
 
 @dataclass
@@ -241,8 +248,7 @@ def build_context() -> Context:
 
     served = ensure_store(lang)
     path = str(db_path())
-    with served.reading() as con:
-        version, populated, source = store.data_version(con), store.is_populated(con), store.get_meta(con, "source")
+    version, populated, source = store_status(served)
     if not populated:
         st.warning(i18n.t("no_data", lang))
         st.stop()

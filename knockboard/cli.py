@@ -107,6 +107,8 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.sessions:
+        return _bench_sessions(args)
     from knockboard.bench import run
 
     results, table = run(args.scale or [1.0, 10.0], runs=args.runs, load_rows=args.load_rows, workdir=args.workdir)
@@ -116,6 +118,34 @@ def cmd_bench(args: argparse.Namespace) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(results, handle, indent=2)
     return 0
+
+
+def _bench_sessions(args: argparse.Namespace) -> int:
+    """`bench --sessions N`: the morning rush against --db, or a demo of --scale built for it.
+    Exit 0: every view rendered; 1: some view showed an error; 2: the rush could not start."""
+    import json
+    import tempfile
+
+    from knockboard import bench_sessions
+    from knockboard.demo import build_demo
+
+    with tempfile.TemporaryDirectory(dir=args.workdir, prefix="knockboard-bench-") as tmp:
+        db = args.db
+        if db is None:
+            scale = (args.scale or [1.0])[0]
+            db = Path(tmp) / f"demo-{scale:g}.duckdb"
+            print(f"Building a scale-{scale:g} demo store for the rush …", flush=True)
+            build_demo(db, scale=scale, progress=progress_bar)
+        try:
+            rush = bench_sessions.run(db, args.sessions, args.seconds, workdir=args.workdir)
+        except RuntimeError as error:
+            print(f"bench: {error}", file=sys.stderr)
+            return 2
+    print(rush.table())
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(rush.summary(), handle, indent=2)
+    return 1 if rush.failed else 0
 
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
@@ -171,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="rows of the visits CSV whose load is timed (default 1,000,000)")
     bench.add_argument("--workdir", help="folder for the temporary stores (default: the system's temp folder)")
     bench.add_argument("--json", help="also write the results to this JSON file")
+    bench.add_argument("--sessions", type=int, help="instead: the morning rush, N real browser sessions at once "
+                                                    "opening the briefing and two other pages in a loop")
+    bench.add_argument("--seconds", type=float, default=60, help="how long the rush lasts (default 60)")
+    bench.add_argument("--db", help="with --sessions: the store to serve (default: a demo of --scale, default 1)")
     bench.set_defaults(run=cmd_bench)
     hashing = commands.add_parser("hash-password", help="print a password's argon2 hash for an account in access.toml")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input (for scripts)")

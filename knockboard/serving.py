@@ -3,8 +3,10 @@
 DuckDB lets many processes open a file read-only, or one process open it read-write. The dashboard
 therefore serves from a read-only connection (so a scheduled `python -m knockboard briefing` can
 read at the same time) and swaps it for a read-write one only while a load from the Data page runs.
-Inside the process, a readers-writer lock keeps queries out while the swap happens; each query runs
-on its own cursor (a connection is not thread-safe, cursors are).
+Inside the process, a readers-writer lock keeps queries out while the swap happens, and every
+`reading()` gets a cursor of its own: sessions run in threads of one process, and a DuckDB
+connection serves one call at a time (it refuses the next with "connection is busy"); cursors are
+independent connections to the same database.
 """
 
 import threading
@@ -98,12 +100,17 @@ class ServedStore:
 
     @contextmanager
     def reading(self):
+        """A cursor of its own on the serving connection, for one caller: a DuckDB connection
+        refuses a second call while one runs ("connection is busy"), cursors run side by side."""
         with self._lock.shared():
             with self._open_lock:
                 if self._con is None:
                     self._con = self._retry(self._open_for_reading)
-                con = self._con
-            yield con
+                cursor = self._con.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
 
     @contextmanager
     def writing(self):

@@ -13,6 +13,8 @@ from knockboard.access import Access, AccessError, User
 from knockboard.config import db_path
 
 SESSION_USER = "_kb_user"  # the local account signed in in this browser session
+# set by the sign-in form for the run right after it: the page the form was on may be outside the role
+JUST_SIGNED_IN = "_kb_just_signed_in"
 _REFUSAL_LOGGED = "_kb_refusal_logged"
 _SIGNED_IN_LOGGED = "_kb_sign_in_logged"
 _SESSION_TOKEN = "_kb_session_token"  # made at this session's password sign-in, for the cookie
@@ -149,6 +151,7 @@ def _attempt(acc: Access) -> None:
         audit.record("sign_in_refused", name, reason="wrong_password" if known else "unknown_user", method="local")
         return
     st.session_state[SESSION_USER] = user.name
+    st.session_state[JUST_SIGNED_IN] = True
     st.session_state.pop("_kb_signin_error", None)
     st.session_state.pop(_SIGNED_OUT, None)
     if acc.session_hours > 0:

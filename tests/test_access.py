@@ -198,6 +198,18 @@ def test_a_page_outside_the_role_is_not_permitted(deployment, name, page):
     assert not at.metric and not at.dataframe
 
 
+@pytest.mark.parametrize("name,page", [("leader", "pages/users.py"), ("clerk_s1", "pages/briefing.py")])
+def test_the_menu_link_to_a_page_outside_the_role_says_not_permitted(deployment, name, page):
+    """Through the app's own navigation (as a typed URL goes), not Streamlit's "page not found"."""
+    audit_log = deployment(access_file())
+    at = sign_in(open_app(), name, PASSWORDS[name])
+    at.switch_page(page).run()
+    assert not at.exception
+    assert errors(at) == ["Not permitted: this page is outside what your account may see."]
+    assert not at.metric and not at.dataframe
+    assert [e["event"] for e in audit_events(audit_log)][-1] == "not_permitted"
+
+
 def test_admin_sees_users_and_the_audit_trail(deployment):
     log = deployment(access_file())
     sign_in(open_app(), "analyst", "wrong-password")

@@ -72,3 +72,35 @@ def test_readers_writer_lock_lets_readers_share():
             pass
     with lock.exclusive():
         pass
+
+
+def test_many_sessions_call_the_store_at_once_without_an_error(served):
+    """The shell's store calls (every run's status, the cached queries, the briefing export) from
+    many threads at once, as Streamlit runs sessions: one shared connection refused the second
+    caller ("connection is busy") and handed one caller's result to another."""
+    from knockboard import app, briefing_export
+
+    failures, results = [], []
+    start = threading.Barrier(8)
+
+    def session(number):
+        start.wait()
+        for i in range(60):
+            try:
+                version, populated, _ = app.store_status(served)
+                with served.reading() as con:
+                    days = queries.run(con, "data_days", scope=None)
+                    if i % 20 == number % 20:
+                        briefing_export.build(con, None, None, "en", scope=None)
+                results.append((version, populated, days.iloc[0]["latest_day"].date().isoformat()))
+            except Exception as error:  # noqa: BLE001 - every failure is counted, none may happen
+                failures.append(f"{type(error).__name__}: {error}")
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a session hung"
+    assert failures == [], f"{len(failures)} failed calls, e.g. {failures[:3]}"
+    assert set(results) == {(results[0][0], True, "2022-03-03")} and len(results) == 8 * 60

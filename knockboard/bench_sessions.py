@@ -1,0 +1,277 @@
+"""The morning rush, measured: `python -m knockboard bench --sessions N --seconds S`.
+
+One real dashboard server (`streamlit run dashboard.py`, open mode, loopback only) and one headless
+Chromium with N browser contexts: N Streamlit sessions, each opening the briefing and two other pages
+in a loop until the time is up. Prints the views rendered, the views with an error (Streamlit's error
+box, a page that never finished, a console error), the median and 95th-percentile time to a rendered
+page, and the server's peak memory. Requests leave nothing but 127.0.0.1, and the loop stops by itself.
+
+Playwright drives Debian's Chromium (never a downloaded browser): it comes with requirements-dev.txt.
+"""
+
+import asyncio
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knockboard.config import ROOT
+
+# The pages a leader opens at 8:00, in order: the briefing first, then two others.
+ROUND = ("briefing", "coverage_map", "knocked")
+VIEW_TIMEOUT = 60.0  # s for one view to render before it counts as an error
+QUIET = 0.3  # s a page must stay idle before it counts as rendered (a rerun may follow at once)
+
+# Headless Chromium on a closed network: without the background-networking flags it keeps trying
+# Google's hosts. The browser tests start it the same way (tests/e2e/conftest.py imports this).
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+# Streamlit's state as the page shows it: connected, script not running, nothing stale or loading.
+STATE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return {
+    script: app ? app.getAttribute('data-test-script-state') : null,
+    connection: app ? app.getAttribute('data-test-connection-state') : null,
+    busy: document.querySelectorAll('[data-testid="stStatusWidget"], [data-stale="true"], '
+                                    + '[data-testid="stAppSkeleton"]').length,
+    errors: Array.from(document.querySelectorAll('[data-testid="stException"]'))
+                 .map(e => e.innerText.slice(0, 300)),
+    title: Array.from(document.querySelectorAll('h1')).map(h => h.innerText).join(' | '),
+  };
+}"""
+
+
+def chromium_executable() -> str | None:
+    """$KNOCKBOARD_CHROMIUM if set, else /usr/bin/chromium, else `chromium` on the PATH."""
+    override = os.environ.get("KNOCKBOARD_CHROMIUM")
+    for candidate in ([override] if override else ["/usr/bin/chromium", shutil.which("chromium")]):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class View:
+    page: str
+    ms: float
+    error: str | None = None
+
+
+@dataclass
+class Rush:
+    sessions: int
+    seconds: float
+    views: list[View] = field(default_factory=list)
+    server_peak_mb: float = 0.0
+    server_errors: list[str] = field(default_factory=list)  # tracebacks in the server's log
+
+    @property
+    def rendered(self) -> list[View]:
+        return [v for v in self.views if v.error is None]
+
+    @property
+    def failed(self) -> list[View]:
+        return [v for v in self.views if v.error is not None]
+
+    def percentile(self, q: float) -> float | None:
+        times = sorted(v.ms for v in self.rendered)
+        if not times:
+            return None
+        return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
+
+    def summary(self) -> dict:
+        return {"sessions": self.sessions, "seconds": self.seconds, "views_rendered": len(self.rendered),
+                "views_with_error": len(self.failed),
+                "median_ms": statistics.median([v.ms for v in self.rendered]) if self.rendered else None,
+                "p95_ms": self.percentile(0.95), "server_peak_mb": round(self.server_peak_mb),
+                "errors": [f"{v.page}: {v.error}" for v in self.failed][:20],
+                "server_errors": self.server_errors[:20]}
+
+    def table(self) -> str:
+        s = self.summary()
+        fmt = lambda ms: "-" if ms is None else f"{ms / 1000:.2f} s"  # noqa: E731
+        lines = [f"Morning rush: {self.sessions} browser sessions for {self.seconds:g} s, pages {', '.join(ROUND)}",
+                 f"  views rendered          {s['views_rendered']}",
+                 f"  views with an error     {s['views_with_error']}",
+                 f"  time to rendered page   median {fmt(s['median_ms'])}, 95th percentile {fmt(s['p95_ms'])}",
+                 f"  server peak memory      {s['server_peak_mb']} MB",
+                 f"  server log tracebacks   {len(self.server_errors)}"]
+        lines += [f"    ! {e}" for e in s["errors"][:10]]
+        lines += [f"    log: {e}" for e in s["server_errors"][:10]]
+        return "\n".join(lines)
+
+
+class Server:
+    """`streamlit run dashboard.py` on a free loopback port, in its own process group."""
+
+    def __init__(self, db: Path, workdir: Path, env: dict | None = None) -> None:
+        self.port = free_port()
+        self.log_path = workdir / "streamlit.log"
+        self._log = open(self.log_path, "w")
+        # open mode (no access file), the audit trail in the work folder: the bench touches nothing else
+        settings = {"KNOCKBOARD_DB": str(db), "KNOCKBOARD_ACCESS": str(workdir / "no-access.toml"),
+                    "KNOCKBOARD_AUDIT_LOG": str(workdir / "audit.jsonl"), **(env or {})}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env={**os.environ, **settings}, stdout=self._log, stderr=subprocess.STDOUT,
+            start_new_session=True)
+        deadline = time.monotonic() + 60
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.process.returncode}:\n{self.log()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.read().strip() == b"ok":
+                        return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"streamlit did not answer within 60 s:\n{self.log()[-3000:]}")
+            time.sleep(0.2)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def peak_mb(self) -> float:
+        """The server's peak resident memory so far (the kernel's high-water mark)."""
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def tracebacks(self) -> list[str]:
+        """The last line of every traceback in the server's log (what went wrong, in one line each)."""
+        lines, out = self.log().splitlines(), []
+        for i, line in enumerate(lines):
+            if line.startswith("Traceback"):
+                tail = next((l for l in lines[i + 1:] if l and not l.startswith((" ", "Traceback"))), "?")
+                out.append(tail.strip()[:200])
+        return out
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        self._log.close()
+
+
+async def _open(page, url: str) -> View:
+    """Opens `url` and waits until Streamlit has rendered it; the time runs from the request to the
+    first moment the page was idle (and stayed so for QUIET seconds)."""
+    name = url.rsplit("/", 1)[-1].split("?")[0]
+    console: list[str] = []
+    listener = lambda m: console.append(m.text) if m.type == "error" and "404" not in m.text else None  # noqa: E731
+    page.on("console", listener)
+    started = time.perf_counter()
+    try:
+        await page.goto(url, wait_until="domcontentloaded", timeout=VIEW_TIMEOUT * 1000)
+        idle_at, state = None, None
+        while time.perf_counter() - started < VIEW_TIMEOUT:
+            try:
+                state = await page.evaluate(STATE_JS)
+            except Exception:  # the page is still navigating
+                state, idle_at = None, None
+            else:
+                if state["errors"]:
+                    return View(name, (time.perf_counter() - started) * 1000, "error box: " + state["errors"][0])
+                idle = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
+                        and not state["busy"] and state["title"])
+                if not idle:
+                    idle_at = None
+                elif idle_at is None:
+                    idle_at = time.perf_counter()
+                elif time.perf_counter() - idle_at >= QUIET:
+                    if console:
+                        return View(name, (idle_at - started) * 1000, "console error: " + console[0][:200])
+                    return View(name, (idle_at - started) * 1000)
+            await asyncio.sleep(0.1)
+        return View(name, VIEW_TIMEOUT * 1000, f"not rendered within {VIEW_TIMEOUT:g} s: {state}")
+    except Exception as error:  # noqa: BLE001 - a failed navigation is an error view, not a crash
+        return View(name, (time.perf_counter() - started) * 1000, f"{type(error).__name__}: {error}"[:300])
+    finally:
+        page.remove_listener("console", listener)
+
+
+async def _session(browser, base: str, deadline: float, views: list[View], number: int) -> None:
+    context = await browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    try:
+        page = await context.new_page()
+        # loopback only: anything else is refused (and the dashboard must not ask for it)
+        await page.route("**/*", lambda route: route.continue_() if "//127.0.0.1" in route.request.url
+                         or route.request.url.startswith(("data:", "blob:")) else route.abort())
+        step = number  # sessions start at different pages of the round, as people do
+        while time.monotonic() < deadline:
+            views.append(await _open(page, f"{base}/{ROUND[step % len(ROUND)]}?lang=zh"))
+            step += 1
+    finally:
+        await context.close()
+
+
+async def _rush(base: str, sessions: int, seconds: float, executable: str) -> list[View]:
+    from playwright.async_api import async_playwright
+
+    views: list[View] = []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            deadline = time.monotonic() + seconds
+            await asyncio.gather(*(_session(browser, base, deadline, views, i) for i in range(sessions)))
+        finally:
+            await browser.close()
+    return views
+
+
+def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | None = None,
+        env: dict | None = None) -> Rush:
+    """The rush against the store at `db` (which must exist). Raises RuntimeError when Chromium or
+    Playwright is missing, or the server does not start."""
+    executable = chromium_executable()
+    if executable is None:
+        raise RuntimeError("Chromium not found (Debian: apt-get install chromium fonts-noto-cjk; "
+                           "or set KNOCKBOARD_CHROMIUM)")
+    try:
+        import playwright  # noqa: F401
+    except ImportError as error:
+        raise RuntimeError(f"playwright is not importable ({error}): pip install -r requirements-dev.txt") from None
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="knockboard-rush-") as tmp:
+        server = Server(Path(db), Path(tmp), env)
+        try:
+            views = asyncio.run(_rush(server.url, sessions, seconds, executable))
+            rush = Rush(sessions, seconds, views, server.peak_mb(), server.tracebacks())
+        finally:
+            server.stop()
+            if workdir:  # kept for a look at what the server said
+                shutil.copy(server.log_path, Path(workdir) / "rush-server.log")
+    return rush
