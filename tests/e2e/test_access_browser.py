@@ -126,6 +126,18 @@ def test_street_head_signed_in_by_the_proxy_sees_their_street_only(proxied, as_u
     full_page_screenshot(page, SCREENSHOTS / "access-not-permitted-zh.png")
 
 
+@pytest.mark.parametrize("url_path", ["users", "data"])
+def test_a_typed_url_to_a_page_outside_the_role_says_not_permitted(proxied, as_user, url_path):
+    page = as_user("leader_s1")
+    url = page_url(proxied.url, url_path, lang="zh")
+    problems = check_page(page, url, "")
+    assert not any("does not seem to exist" in p for p in problems), problems
+    assert "无权访问：该页面超出了您账户的查看范围。" in main_text(page)
+    assert not page.locator('[data-testid="stDataFrame"], [data-testid="stFileUploader"]').count()
+    menu = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "数据导入" not in menu and "每日简报" in menu, menu
+
+
 @pytest.mark.parametrize("name, url_path, title", [p for p in PAGES if p[0] not in ("data", "users")],
                          ids=[p[0] for p in PAGES if p[0] not in ("data", "users")])
 def test_every_page_a_street_head_opens_works_for_their_street(proxied, as_user, name, url_path, title):

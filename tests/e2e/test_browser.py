@@ -456,6 +456,16 @@ def test_first_visitor_by_deep_link_gets_the_apps_navigation(fresh_app_server, n
     assert query.get("lang") == ["en"] and query.get("street") == ["S10"] and "page" not in query
 
 
+def test_the_first_pages_own_link_opens_it_once_the_navigation_is_set(app_server, new_page):
+    """Streamlit serves its default page at "/" only: /briefing must still open the briefing (not
+    "page not found" and the main page) after a visitor has set up the navigation."""
+    page = new_page()
+    for url_path, title in (("knocked", "Households knocked"), ("briefing", "Daily briefing"), ("", "Daily briefing")):
+        url = page_url(app_server.url, url_path, lang="en")
+        assert_fine(check_page(page, url, title), url)
+        assert urlparse(location(page)).path == f"/{url_path}", location(page)
+
+
 # ---------------------------------------------------------------- the checker catches a broken page
 
 BROKEN_APP = '''
