@@ -49,8 +49,34 @@ STATE_JS = """() => {
     errors: Array.from(document.querySelectorAll('[data-testid="stException"]'))
                  .map(e => e.innerText.slice(0, 300)),
     title: Array.from(document.querySelectorAll('h1')).map(h => h.innerText).join(' | '),
+    undrawn: Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+               .filter(chart => !chart.querySelector('svg.main-svg')).length
+             + Array.from(document.querySelectorAll('[data-testid="stDeckGlJsonChart"]'))
+               .filter(map => !Array.from(map.querySelectorAll('canvas')).some(c => c.width > 0)).length,
   };
 }"""
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def browser_cpu_seconds() -> float:
+    """CPU time of every running Chromium process (the browser, its renderers, GPU and network
+    helpers): what drawing the pages cost on this machine."""
+    total = 0.0
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and (proc / "comm").read_text().startswith(("chromium", "chrome")):
+                total += cpu_seconds(int(proc.name))
+        except OSError:
+            continue
+    return total
 
 
 def chromium_executable() -> str | None:
@@ -81,6 +107,8 @@ class Rush:
     seconds: float
     views: list[View] = field(default_factory=list)
     server_peak_mb: float = 0.0
+    server_cpu_s: float = 0.0
+    browser_cpu_s: float = 0.0
     server_errors: list[str] = field(default_factory=list)  # tracebacks in the server's log
 
     @property
@@ -102,6 +130,7 @@ class Rush:
                 "views_with_error": len(self.failed),
                 "median_ms": statistics.median([v.ms for v in self.rendered]) if self.rendered else None,
                 "p95_ms": self.percentile(0.95), "server_peak_mb": round(self.server_peak_mb),
+                "server_cpu_s": round(self.server_cpu_s, 1), "browser_cpu_s": round(self.browser_cpu_s, 1),
                 "errors": [f"{v.page}: {v.error}" for v in self.failed][:20],
                 "server_errors": self.server_errors[:20]}
 
@@ -113,6 +142,8 @@ class Rush:
                  f"  views with an error     {s['views_with_error']}",
                  f"  time to rendered page   median {fmt(s['median_ms'])}, 95th percentile {fmt(s['p95_ms'])}",
                  f"  server peak memory      {s['server_peak_mb']} MB",
+                 f"  CPU used                server {s['server_cpu_s']} s, browser {s['browser_cpu_s']} s "
+                 f"(of {self.seconds * (os.cpu_count() or 1):g} s on {os.cpu_count()} cores)",
                  f"  server log tracebacks   {len(self.server_errors)}"]
         lines += [f"    ! {e}" for e in s["errors"][:10]]
         lines += [f"    log: {e}" for e in s["server_errors"][:10]]
@@ -187,59 +218,81 @@ class Server:
         self._log.close()
 
 
-async def _open(page, url: str) -> View:
-    """Opens `url` and waits until Streamlit has rendered it; the time runs from the request to the
-    first moment the page was idle (and stayed so for QUIET seconds)."""
-    name = url.rsplit("/", 1)[-1].split("?")[0]
+async def _until_rendered(page, name: str, started: float, console: list[str], before: str | None) -> View:
+    """Waits until Streamlit has rendered page `name` (its URL, a title other than the page before,
+    idle for QUIET seconds); the time runs from `started` to the first moment it was idle."""
+    idle_at, state = None, None
+    while time.perf_counter() - started < VIEW_TIMEOUT:
+        try:
+            state = await page.evaluate(STATE_JS)
+            path = await page.evaluate("() => location.pathname")
+        except Exception:  # the page is still navigating
+            state, idle_at = None, None
+        else:
+            if state["errors"]:
+                return View(name, (time.perf_counter() - started) * 1000, "error box: " + state["errors"][0])
+            idle = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
+                    and not state["busy"] and not state["undrawn"] and state["title"] and state["title"] != before
+                    and path.rstrip("/").endswith(name))
+            if not idle:
+                idle_at = None
+            elif idle_at is None:
+                idle_at = time.perf_counter()
+            elif time.perf_counter() - idle_at >= QUIET:
+                if console:
+                    return View(name, (idle_at - started) * 1000, "console error: " + console[0][:200])
+                return View(name, (idle_at - started) * 1000)
+        await asyncio.sleep(0.05)
+    return View(name, VIEW_TIMEOUT * 1000, f"not rendered within {VIEW_TIMEOUT:g} s: {state}")
+
+
+async def _view(page, base: str, name: str, first: bool) -> View:
+    """One view: the first by opening the link (a leader's bookmark), the others by clicking the
+    page in the menu, as people move between pages."""
     console: list[str] = []
-    listener = lambda m: console.append(m.text) if m.type == "error" and "404" not in m.text else None  # noqa: E731
-    page.on("console", listener)
+
+    def on_console(message):
+        # Streamlit's frontend probes /<page>/_stcore/… first and logs those 404s (its issue #7074)
+        if message.type == "error" and "status of 404" not in message.text:
+            console.append(message.text)
+
+    page.on("console", on_console)
     started = time.perf_counter()
     try:
-        await page.goto(url, wait_until="domcontentloaded", timeout=VIEW_TIMEOUT * 1000)
-        idle_at, state = None, None
-        while time.perf_counter() - started < VIEW_TIMEOUT:
-            try:
-                state = await page.evaluate(STATE_JS)
-            except Exception:  # the page is still navigating
-                state, idle_at = None, None
-            else:
-                if state["errors"]:
-                    return View(name, (time.perf_counter() - started) * 1000, "error box: " + state["errors"][0])
-                idle = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
-                        and not state["busy"] and state["title"])
-                if not idle:
-                    idle_at = None
-                elif idle_at is None:
-                    idle_at = time.perf_counter()
-                elif time.perf_counter() - idle_at >= QUIET:
-                    if console:
-                        return View(name, (idle_at - started) * 1000, "console error: " + console[0][:200])
-                    return View(name, (idle_at - started) * 1000)
-            await asyncio.sleep(0.1)
-        return View(name, VIEW_TIMEOUT * 1000, f"not rendered within {VIEW_TIMEOUT:g} s: {state}")
+        if first:
+            await page.goto(f"{base}/{name}?lang=zh", wait_until="domcontentloaded", timeout=VIEW_TIMEOUT * 1000)
+            return await _until_rendered(page, name, started, console, None)
+        before = (await page.evaluate(STATE_JS))["title"]
+        started = time.perf_counter()
+        await page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]').first.click(
+            timeout=VIEW_TIMEOUT * 1000)
+        return await _until_rendered(page, name, started, console, before)
     except Exception as error:  # noqa: BLE001 - a failed navigation is an error view, not a crash
         return View(name, (time.perf_counter() - started) * 1000, f"{type(error).__name__}: {error}"[:300])
     finally:
-        page.remove_listener("console", listener)
+        page.remove_listener("console", on_console)
 
 
-async def _session(browser, base: str, deadline: float, views: list[View], number: int) -> None:
+async def _session(browser, base: str, deadline: float, views: list[View], number: int, think: float) -> None:
     context = await browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
     try:
         page = await context.new_page()
         # loopback only: anything else is refused (and the dashboard must not ask for it)
         await page.route("**/*", lambda route: route.continue_() if "//127.0.0.1" in route.request.url
                          or route.request.url.startswith(("data:", "blob:")) else route.abort())
-        step = number  # sessions start at different pages of the round, as people do
+        step, last = number, None  # sessions start at different pages of the round, as people do
         while time.monotonic() < deadline:
-            views.append(await _open(page, f"{base}/{ROUND[step % len(ROUND)]}?lang=zh"))
+            # the first view opens the link; so does the view after an error (the page may be in any state)
+            last = await _view(page, base, ROUND[step % len(ROUND)], first=last is None or last.error is not None)
+            views.append(last)
             step += 1
+            if think:
+                await asyncio.sleep(think)
     finally:
         await context.close()
 
 
-async def _rush(base: str, sessions: int, seconds: float, executable: str) -> list[View]:
+async def _rush(base: str, sessions: int, seconds: float, executable: str, think: float) -> tuple[list[View], float]:
     from playwright.async_api import async_playwright
 
     views: list[View] = []
@@ -247,14 +300,15 @@ async def _rush(base: str, sessions: int, seconds: float, executable: str) -> li
         browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             deadline = time.monotonic() + seconds
-            await asyncio.gather(*(_session(browser, base, deadline, views, i) for i in range(sessions)))
+            await asyncio.gather(*(_session(browser, base, deadline, views, i, think) for i in range(sessions)))
+            browser_cpu = browser_cpu_seconds()
         finally:
             await browser.close()
-    return views
+    return views, browser_cpu
 
 
 def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | None = None,
-        env: dict | None = None) -> Rush:
+        env: dict | None = None, think: float = 0.0) -> Rush:
     """The rush against the store at `db` (which must exist). Raises RuntimeError when Chromium or
     Playwright is missing, or the server does not start."""
     executable = chromium_executable()
@@ -268,8 +322,9 @@ def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | Non
     with tempfile.TemporaryDirectory(dir=workdir, prefix="knockboard-rush-") as tmp:
         server = Server(Path(db), Path(tmp), env)
         try:
-            views = asyncio.run(_rush(server.url, sessions, seconds, executable))
-            rush = Rush(sessions, seconds, views, server.peak_mb(), server.tracebacks())
+            views, browser_cpu = asyncio.run(_rush(server.url, sessions, seconds, executable, think))
+            rush = Rush(sessions, seconds, views, server_peak_mb=server.peak_mb(),
+                        server_errors=server.tracebacks(), server_cpu_s=cpu_seconds(server.process.pid), browser_cpu_s=browser_cpu)
         finally:
             server.stop()
             if workdir:  # kept for a look at what the server said

@@ -1,12 +1,17 @@
-"""Opening the store and keeping its bookkeeping: schema, data version, rollups.
+"""Opening the store and keeping its bookkeeping: schema, data version, rollups, private folder.
 
-DuckDB allows one writing process per file. The dashboard process holds the writer connection and
-serves every page through cursors on it (one per query: a connection is not thread-safe, cursors
-are); loads made in the app go through the same connection, so the app keeps serving while it loads.
+DuckDB allows one writing process per file, or many reading ones. How the dashboard holds the store
+while it serves (read-only, read-write only while a load runs) is knockboard/serving.py.
+
+Beside the store lives its private folder (`<store>.private/`, owner only): copies of field sheets
+while a load reads them, and the inbox through which a command-line load reaches a serving
+dashboard. Whatever a killed load left there is swept the next time the store is opened for writing.
 """
 
 import hashlib
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +33,53 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
         path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only, config=dict(NO_DOWNLOADS))
     if not read_only:
+        # holding the file for writing, no other process can be loading: anything in scratch is left over
+        sweep_scratch(path)
         ensure_schema(con)
     return con
+
+
+def private_dir(path: str | Path) -> Path:
+    """The store's private folder (created, readable by its owner only)."""
+    path = Path(path)
+    folder = path.with_name(path.name + ".private")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def scratch_dir(path: str | Path) -> Path:
+    """Where a load keeps its working copy of a field sheet (personal data): never the system's
+    shared temporary folder, and swept when a killed load left something behind."""
+    folder = private_dir(path) / "scratch"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def sweep_scratch(path: str | Path) -> int:
+    """Removes what loads left in the scratch folder; returns how many entries it removed."""
+    folder = Path(path).with_name(Path(path).name + ".private") / "scratch"
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def scratch_for(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """scratch_dir of the store `con` is connected to; None for a database in memory (no folder)."""
+    row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    return scratch_dir(row[0]) if row and row[0] else None
+
+
+def quoted(identifier: str) -> str:
+    """An SQL identifier in double quotes, its own double quotes doubled (a store named `a"b`)."""
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
@@ -78,21 +128,22 @@ def _rebuild_streets(con: duckdb.DuckDBPyConnection, sql: str, streets: set[str]
     """Rebuilds a street-partitioned rollup file for `streets` only: while it runs, every table
     with a street_id is seen through a temporary view holding those streets' rows, and each
     `create or replace table T as Q` becomes "delete those streets' rows from T; insert Q"."""
-    catalog = con.execute("select current_database()").fetchone()[0]
+    catalog_name = con.execute("select current_database()").fetchone()[0]
+    catalog = quoted(catalog_name)
     con.execute("create or replace temp table rollup_scope as select unnest(?::varchar[]) as street_id",
                 [sorted(streets)])
     scoped = [r[0] for r in con.execute(
         "select distinct table_name from information_schema.columns where column_name = 'street_id' "
-        "and table_schema = 'main' and table_catalog = ?", [catalog]).fetchall()]
+        "and table_schema = 'main' and table_catalog = ?", [catalog_name]).fetchall()]
     for table in scoped:
-        con.execute(f'create or replace temp view {table} as select * from "{catalog}".main.{table} '
+        con.execute(f'create or replace temp view {table} as select * from {catalog}.main.{table} '
                     f"where street_id in (select street_id from rollup_scope)")
     try:
         starts = [m for m in _CREATE.finditer(sql)]
         for i, match in enumerate(starts):
             query = sql[match.end(): starts[i + 1].start() if i + 1 < len(starts) else len(sql)]
             query = query.strip().rstrip(";")
-            target = f'"{catalog}".main.{match.group(1)}'
+            target = f"{catalog}.main.{match.group(1)}"
             con.execute(f"delete from {target} where street_id in (select street_id from rollup_scope)")
             con.execute(f"insert into {target} {query}")
     finally:

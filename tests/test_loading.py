@@ -267,15 +267,22 @@ def test_kill_during_a_large_load_leaves_the_store_as_it_was(hand_db, tmp_path, 
                                   timestamp '2022-03-05 08:00' + to_seconds(i % 36000) as visited_at,
                                   'W1' as worker_id, 'met' as outcome
                            from range(600000) t(i)) to '{big}' (header)""")
+    system_tmp = tmp_path / "system-tmp"  # the system's shared temporary folder, as the load sees it
+    system_tmp.mkdir()
     process = subprocess.Popen([sys.executable, "-m", "knockboard", "load", str(big), "--db", str(copy)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=Path(__file__).resolve().parent.parent)
+                               cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "TMPDIR": str(system_tmp)})
     assert process.stdout.readline().startswith(str(big))  # it has opened the store and started
     time.sleep(after)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL, "the load finished before it could be killed: use a bigger file"
+    # the clerk's sheet was copied only into the store's private folder, and the next start sweeps it
+    assert list(system_tmp.iterdir()) == []
+    scratch = copy.with_name(copy.name + ".private") / "scratch"
+    assert scratch.is_dir() and oct(scratch.parent.stat().st_mode & 0o777) == "0o700"
     con = store.connect(copy)
+    assert list(scratch.iterdir()) == []
     # all or nothing: the visits, the import record and the rollups moved together, or none did
     visits, imports = count(con, "select count(*) from visits"), count(con, "select count(*) from imports")
     assert (visits, imports) in ((9, 0), (600009, 1))

@@ -117,3 +117,22 @@ def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):
                loaded_by="clerk1", street="S1")
     assert con.execute("select loaded_by, street_id from imports").fetchall() == [("clerk1", "S1")]
     con.close()
+
+
+def test_a_store_whose_path_holds_a_double_quote_rebuilds_its_rollups(hand_db, tmp_path):
+    """The street-by-street rollup rebuild names the store's catalog in SQL: quoted, not pasted."""
+    import shutil
+
+    from pathlib import Path
+
+    from knockboard.loading import load_file
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    copy = tmp_path / 'the "old" store.duckdb'
+    shutil.copy(hand_db, copy)
+    con = store.connect(copy)
+    before = con.execute("select sum(visits) from roll_visits_street_day").fetchone()[0]
+    report = load_file(con, corpus / "visits_good_en_bom.csv")  # lands street by street (S1, S2)
+    assert report.status == "loaded" and report.accepted == 2
+    assert con.execute("select sum(visits) from roll_visits_street_day").fetchone()[0] == before + 2
+    con.close()

@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from knockboard import store
 from knockboard.loading.spec import TABLES, columns_for, recognise
 
 HEADER_SCAN_ROWS = 30
@@ -96,7 +97,9 @@ def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table
     headers = rows[header_index]
     width = len(headers)
     names = [f"c{i}" for i in range(width)]
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as tmp:
+    # the copy holds personal data: it goes to the store's private folder, swept if this load is killed
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False,
+                                     dir=store.scratch_for(con)) as tmp:
         tmp.write(text)
         tmp_path = tmp.name
     try:
