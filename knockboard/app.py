@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import queries
-from knockboard import audit, i18n, privacy, signin, store
+from knockboard import audit, i18n, inbox, privacy, signin, store
 from knockboard.access import User
 from knockboard.serving import ServedStore
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
@@ -83,12 +83,19 @@ def served_store(path: str) -> ServedStore:
     return ServedStore(path)
 
 
+@st.cache_resource(show_spinner=False, on_release=lambda watcher: watcher.stop())
+def inbox_watcher(path: str) -> inbox.Watcher:
+    """Loads what command-line loads hand to this server while it holds the store (knockboard/inbox.py)."""
+    return inbox.Watcher(served_store(path)).start()
+
+
 def ensure_store(lang: str) -> ServedStore:
     path = db_path()
     if not path.exists():
         bar = st.progress(0.0, text=i18n.t("building_demo", lang))
         _build_demo_once(str(path), lambda f, m: bar.progress(min(f, 1.0), text=f"{i18n.t('building_demo', lang)} {m}"))
         bar.empty()
+    inbox_watcher(str(path))
     return served_store(str(path))
 
 

@@ -31,46 +31,85 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Exit 0: every row of every file landed (or was already there); 1: some rows were refused;
-    2: a file was refused whole or the store could not be opened."""
+    2: a file was refused whole or the store could not be opened. While a dashboard serves the store,
+    the files are handed to it (knockboard/inbox.py) and the answer is the same."""
     import getpass
 
     import duckdb
 
-    from knockboard import store
+    from knockboard import i18n, inbox, store
     from knockboard.loading import load_file
     from knockboard.loading.messages import rejects_table, summary
 
-    lang = args.lang
+    lang, path = args.lang, args.db or db_path()
     try:
-        con = store.connect(args.db or db_path())
+        con = store.connect(path)
     except duckdb.IOException as error:
-        from knockboard import i18n
-        print(f"{args.db or db_path()}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
-        return 2
+        if not inbox.server_alive(path):
+            print(f"{path}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
+            return 2
+        return _load_through_the_dashboard(args, path)
     worst = 0
     refused_tables = []
     try:
-        for path in args.files:
-            print(f"{path} …", flush=True)
-            report = load_file(con, path, table=args.table, loaded_by=getpass.getuser(), street=args.street)
-            print(summary(report, lang))
-            if report.status == "refused":
-                worst = 2
-            elif report.refused:
-                worst = max(worst, 1)
-                table = rejects_table(report, lang)
-                refused_tables.append(table)
-                for row in table.head(args.show).itertuples(index=False):
-                    print(f"  {row[0]}:{row[1]}: {row[4]}")
-                if len(table) > args.show:
-                    print(f"  … {len(table) - args.show} more")
+        for file in args.files:
+            print(f"{file} …", flush=True)
+            report = load_file(con, file, table=args.table, loaded_by=getpass.getuser(), street=args.street)
+            refused = rejects_table(report, lang) if report.status != "refused" and report.refused else None
+            worst = max(worst, _print_load(summary(report, lang), report.status, refused, args.show))
+            if refused is not None:
+                refused_tables.append(refused)
     finally:
         con.close()
-    if args.rejects and refused_tables:
-        import pandas as pd
-        pd.concat(refused_tables).to_csv(args.rejects, index=False, encoding="utf-8-sig")
-        print(f"Refused rows written to {args.rejects}")
+    _write_rejects(args.rejects, refused_tables)
     return worst
+
+
+def _load_through_the_dashboard(args: argparse.Namespace, path) -> int:
+    import getpass
+
+    import pandas as pd
+
+    from knockboard import i18n, inbox
+
+    print(i18n.t("load_handed_over", args.lang, store=path), flush=True)
+    try:
+        reports = inbox.hand_over(path, args.files, table=args.table, street=args.street,
+                                  loaded_by=getpass.getuser(), lang=args.lang)
+    except inbox.HandOverFailed as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return 2
+    worst, refused_tables = 0, []
+    for report in reports:
+        print(f"{report['file']} …")
+        rows = report["refused_rows"]
+        refused = pd.DataFrame(rows["data"], columns=rows["columns"]) if rows else None
+        worst = max(worst, _print_load(report["summary"], report["status"], refused, args.show))
+        if refused is not None:
+            refused_tables.append(refused)
+    _write_rejects(args.rejects, refused_tables)
+    return worst
+
+
+def _print_load(summary_text: str, status: str, refused, show: int) -> int:
+    """Prints one file's outcome and its first refused rows; returns its exit code."""
+    print(summary_text)
+    if status in ("refused", "failed"):
+        return 2
+    if refused is None:
+        return 0
+    for row in refused.head(show).itertuples(index=False):
+        print(f"  {row[0]}:{row[1]}: {row[4]}")
+    if len(refused) > show:
+        print(f"  … {len(refused) - show} more")
+    return 1
+
+
+def _write_rejects(path: str | None, tables: list) -> None:
+    if path and tables:
+        import pandas as pd
+        pd.concat(tables).to_csv(path, index=False, encoding="utf-8-sig")
+        print(f"Refused rows written to {path}")
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:

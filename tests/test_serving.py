@@ -1,6 +1,7 @@
 """Serving while others read: the dashboard's hold on the store lets a scheduled briefing read it,
 and a load in the app swaps to read-write and back without losing queries."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -104,3 +105,50 @@ def test_many_sessions_call_the_store_at_once_without_an_error(served):
     assert not any(thread.is_alive() for thread in threads), "a session hung"
     assert failures == [], f"{len(failures)} failed calls, e.g. {failures[:3]}"
     assert set(results) == {(results[0][0], True, "2022-03-03")} and len(results) == 8 * 60
+
+
+def _cli_load(db, *files, timeout=120):
+    return subprocess.run([sys.executable, "-m", "knockboard", "load", *map(str, files), "--db", str(db), "--lang", "en"],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def test_a_command_line_load_is_handed_to_the_serving_dashboard(served, hand_db, tmp_path, monkeypatch):
+    """The same files, the same answer (words, refused rows, exit code, rows landed) as a load into
+    a store nobody holds; only the first line says it went through the dashboard."""
+    from knockboard import inbox, store
+
+    files = (CORPUS / "visits_good_en_bom.csv", CORPUS / "visits_bad_enum_en.csv")
+    alone = tmp_path / "alone.duckdb"
+    shutil.copy(hand_db, alone)
+    expected = _cli_load(alone, *files)
+    con = store.connect(alone, read_only=True)
+    expected_visits = con.execute("select count(*) from visits").fetchone()[0]
+    con.close()
+
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    with served.reading() as con:  # the dashboard holds the store: no other process may write it
+        assert con.execute("select count(*) from visits").fetchone()[0] < expected_visits
+    watcher = inbox.Watcher(served).start()
+    try:
+        result = _cli_load(served.path, *files)
+    finally:
+        watcher.stop()
+    first, *rest = result.stdout.splitlines()
+    assert "handed to it" in first, result.stdout + result.stderr
+    assert expected.returncode == 1 and result.returncode == expected.returncode, result.stdout + result.stderr
+    assert rest == expected.stdout.splitlines()
+    with served.reading() as con:
+        assert con.execute("select count(*) from visits").fetchone()[0] == expected_visits
+    # nothing of the clerk's sheets is left in the inbox, and the loads are in the audit trail
+    assert [p.name for p in inbox.inbox_dir(served.path).iterdir()] == []
+    events = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["event"], e["file"].rsplit("/", 1)[-1]) for e in events] == [
+        ("load", "visits_good_en_bom.csv"), ("load", "visits_bad_enum_en.csv")]
+
+
+def test_a_held_store_with_no_dashboard_answering_is_busy(served):
+    with served.reading():
+        pass
+    result = _cli_load(served.path, CORPUS / "visits_good_en_bom.csv", timeout=60)
+    assert result.returncode == 2
+    assert "no dashboard serving it answers" in result.stderr

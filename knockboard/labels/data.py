@@ -123,9 +123,12 @@ TEXT: dict[str, dict[str, str]] = {
                               "zh": "不支持 {suffix} 文件（支持 CSV、XLSX、GeoJSON）"},
     "file_admin_only": {"en": "a street clerk (street {street}) cannot load {table}: only an administrator can",
                         "zh": "街道数据员（{street}）不能导入{table}，请由管理员导入"},
-    "file_store_busy": {"en": "the store is in use by another program (the dashboard?): load through its Data "
-                              "page, or stop it and try again",
-                        "zh": "数据库正被其他程序（如看板）占用：请在看板的“数据导入”页上传，或关闭看板后重试"},
+    "file_store_busy": {"en": "the store is held by another program (another load?) and no dashboard serving it "
+                              "answers: try again once it has finished",
+                        "zh": "数据库正被其他程序（如另一次导入）占用，且没有正在服务的看板应答：请待其完成后重试"},
+    "load_handed_over": {"en": "The dashboard is serving {store}: the files are handed to it and loaded there "
+                               "(pages keep serving) …",
+                         "zh": "看板正在使用 {store}：文件已交给看板导入（页面照常服务）……"},
     # table names
     "table_streets": {"en": "streets", "zh": "街道"},
     "table_communities": {"en": "communities", "zh": "社区"},
