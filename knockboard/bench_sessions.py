@@ -66,17 +66,47 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def browser_cpu_seconds() -> float:
-    """CPU time of every running Chromium process (the browser, its renderers, GPU and network
-    helpers): what drawing the pages cost on this machine."""
-    total = 0.0
+BROWSER_MARK = "--knockboard-rush"  # an unknown switch Chromium ignores: finds our browser among others
+
+
+def _browser_tree() -> set[int]:
+    """This rush's Chromium and every process under it (renderers, GPU and network helpers)."""
+    parents, roots = {}, []
     for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and (proc / "comm").read_text().startswith(("chromium", "chrome")):
-                total += cpu_seconds(int(proc.name))
-        except OSError:
+        if not proc.name.isdigit():
             continue
-    return total
+        try:
+            parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if BROWSER_MARK.encode() in (proc / "cmdline").read_bytes():
+                roots.append(int(proc.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, grew = set(roots), True
+    while grew:
+        before = len(tree)
+        tree |= {pid for pid, parent in parents.items() if parent in tree}
+        grew = len(tree) > before
+    return tree
+
+
+def browser_cpu_seconds() -> float:
+    """CPU time this rush's Chromium has used: what drawing the pages cost on this machine."""
+    return sum(cpu_seconds(pid) for pid in _browser_tree())
+
+
+async def _browsers_yield_to_the_server(until: float) -> None:
+    """Leaders' browsers run on their own computers, not on the server: here they share its two
+    cores, so every thread of this Chromium runs at the lowest priority (nice 19) and the server is
+    not starved by drawing 20 pages' charts. The times measured still include the drawing."""
+    while time.monotonic() < until:
+        for pid in _browser_tree():
+            try:
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    if os.getpriority(os.PRIO_PROCESS, int(task.name)) < 19:
+                        os.setpriority(os.PRIO_PROCESS, int(task.name), 19)
+            except OSError:  # a process or thread that ended meanwhile
+                continue
+        await asyncio.sleep(0.5)
 
 
 def chromium_executable() -> str | None:
@@ -97,8 +127,9 @@ def free_port() -> int:
 @dataclass
 class View:
     page: str
-    ms: float
+    ms: float  # to the page rendered: content delivered and every chart and map drawn
     error: str | None = None
+    delivered_ms: float | None = None  # to the content delivered (the server's part), charts maybe not drawn
 
 
 @dataclass
@@ -109,6 +140,7 @@ class Rush:
     server_peak_mb: float = 0.0
     server_cpu_s: float = 0.0
     browser_cpu_s: float = 0.0
+    load: dict | None = None  # the command-line load run half-way through, if any
     server_errors: list[str] = field(default_factory=list)  # tracebacks in the server's log
 
     @property
@@ -119,8 +151,8 @@ class Rush:
     def failed(self) -> list[View]:
         return [v for v in self.views if v.error is not None]
 
-    def percentile(self, q: float) -> float | None:
-        times = sorted(v.ms for v in self.rendered)
+    def percentile(self, q: float, what: str = "ms") -> float | None:
+        times = sorted(getattr(v, what) for v in self.rendered)
         if not times:
             return None
         return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
@@ -129,8 +161,12 @@ class Rush:
         return {"sessions": self.sessions, "seconds": self.seconds, "views_rendered": len(self.rendered),
                 "views_with_error": len(self.failed),
                 "median_ms": statistics.median([v.ms for v in self.rendered]) if self.rendered else None,
-                "p95_ms": self.percentile(0.95), "server_peak_mb": round(self.server_peak_mb),
+                "p95_ms": self.percentile(0.95),
+                "delivered_median_ms": self.percentile(0.5, "delivered_ms"),
+                "delivered_p95_ms": self.percentile(0.95, "delivered_ms"),
+                "server_peak_mb": round(self.server_peak_mb),
                 "server_cpu_s": round(self.server_cpu_s, 1), "browser_cpu_s": round(self.browser_cpu_s, 1),
+                "load": self.load,
                 "errors": [f"{v.page}: {v.error}" for v in self.failed][:20],
                 "server_errors": self.server_errors[:20]}
 
@@ -141,10 +177,15 @@ class Rush:
                  f"  views rendered          {s['views_rendered']}",
                  f"  views with an error     {s['views_with_error']}",
                  f"  time to rendered page   median {fmt(s['median_ms'])}, 95th percentile {fmt(s['p95_ms'])}",
+                 f"    of which delivered    median {fmt(s['delivered_median_ms'])}, 95th percentile "
+                 f"{fmt(s['delivered_p95_ms'])} (the page's content in the browser, charts not yet drawn)",
                  f"  server peak memory      {s['server_peak_mb']} MB",
                  f"  CPU used                server {s['server_cpu_s']} s, browser {s['browser_cpu_s']} s "
                  f"(of {self.seconds * (os.cpu_count() or 1):g} s on {os.cpu_count()} cores)",
                  f"  server log tracebacks   {len(self.server_errors)}"]
+        if self.load:
+            lines.append(f"  command-line load       exit {self.load['exit']} after {self.load['seconds']:.1f} s, "
+                         f"half-way through the rush")
         lines += [f"    ! {e}" for e in s["errors"][:10]]
         lines += [f"    log: {e}" for e in s["server_errors"][:10]]
         return "\n".join(lines)
@@ -219,9 +260,10 @@ class Server:
 
 
 async def _until_rendered(page, name: str, started: float, console: list[str], before: str | None) -> View:
-    """Waits until Streamlit has rendered page `name` (its URL, a title other than the page before,
-    idle for QUIET seconds); the time runs from `started` to the first moment it was idle."""
-    idle_at, state = None, None
+    """Waits until Streamlit has rendered page `name`: its URL, a title other than the page before,
+    the script done and nothing stale (the server's part: "delivered"), then every chart and map
+    drawn ("rendered"), idle for QUIET seconds. Times run from `started` to the first idle moment."""
+    idle_at = delivered_at = state = None
     while time.perf_counter() - started < VIEW_TIMEOUT:
         try:
             state = await page.evaluate(STATE_JS)
@@ -231,17 +273,22 @@ async def _until_rendered(page, name: str, started: float, console: list[str], b
         else:
             if state["errors"]:
                 return View(name, (time.perf_counter() - started) * 1000, "error box: " + state["errors"][0])
-            idle = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
-                    and not state["busy"] and not state["undrawn"] and state["title"] and state["title"] != before
-                    and path.rstrip("/").endswith(name))
-            if not idle:
+            delivered = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
+                         and not state["busy"] and state["title"] and state["title"] != before
+                         and path.rstrip("/").endswith(name))
+            if not delivered:
+                idle_at = delivered_at = None
+            elif delivered_at is None:
+                delivered_at = time.perf_counter()
+            if not delivered or state["undrawn"]:
                 idle_at = None
             elif idle_at is None:
                 idle_at = time.perf_counter()
             elif time.perf_counter() - idle_at >= QUIET:
+                view = View(name, (idle_at - started) * 1000, delivered_ms=(delivered_at - started) * 1000)
                 if console:
-                    return View(name, (idle_at - started) * 1000, "console error: " + console[0][:200])
-                return View(name, (idle_at - started) * 1000)
+                    view.error = "console error: " + console[0][:200]
+                return view
         await asyncio.sleep(0.05)
     return View(name, VIEW_TIMEOUT * 1000, f"not rendered within {VIEW_TIMEOUT:g} s: {state}")
 
@@ -292,25 +339,50 @@ async def _session(browser, base: str, deadline: float, views: list[View], numbe
         await context.close()
 
 
-async def _rush(base: str, sessions: int, seconds: float, executable: str, think: float) -> tuple[list[View], float]:
+async def _load_half_way(db: Path, files: list[Path], seconds: float) -> dict:
+    """`python -m knockboard load FILES --db DB` half-way through: the dashboard holds the store,
+    so the command hands the files to it (knockboard/inbox.py) while the sessions go on."""
+    await asyncio.sleep(seconds / 2)
+    started = time.perf_counter()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "knockboard", "load", *map(str, files), "--db", str(db), "--lang", "en",
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output, _ = await process.communicate()
+    return {"exit": process.returncode, "seconds": time.perf_counter() - started,
+            "output": output.decode("utf-8", "replace")[-2000:]}
+
+
+async def _rush(base: str, sessions: int, seconds: float, executable: str, think: float,
+                db: Path, load: list[Path] | None) -> tuple[list[View], float, dict | None]:
     from playwright.async_api import async_playwright
 
     views: list[View] = []
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, BROWSER_MARK])
         try:
+            # the server has been up since the night: its first visitor (imports, the menu) is not the rush
+            warm = await browser.new_context()
+            await _view(await warm.new_page(), base, ROUND[0], first=True)
+            await warm.close()
             deadline = time.monotonic() + seconds
-            await asyncio.gather(*(_session(browser, base, deadline, views, i, think) for i in range(sessions)))
+            tasks = [_session(browser, base, deadline, views, i, think) for i in range(sessions)]
+            if load:
+                tasks.append(_load_half_way(db, load, seconds))
+            nice = asyncio.create_task(_browsers_yield_to_the_server(deadline + VIEW_TIMEOUT))
+            done = await asyncio.gather(*tasks)
+            nice.cancel()
             browser_cpu = browser_cpu_seconds()
         finally:
             await browser.close()
-    return views, browser_cpu
+    return views, browser_cpu, done[-1] if load else None
 
 
 def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | None = None,
-        env: dict | None = None, think: float = 0.0) -> Rush:
-    """The rush against the store at `db` (which must exist). Raises RuntimeError when Chromium or
-    Playwright is missing, or the server does not start."""
+        env: dict | None = None, think: float = 0.0, load: list[Path] | None = None) -> Rush:
+    """The rush against the store at `db` (which must exist): `sessions` browser sessions for
+    `seconds`, each pausing `think` seconds on a page before the next; with `load`, those files are
+    loaded from the command line half-way through. Raises RuntimeError when Chromium or Playwright
+    is missing, or the server does not start."""
     executable = chromium_executable()
     if executable is None:
         raise RuntimeError("Chromium not found (Debian: apt-get install chromium fonts-noto-cjk; "
@@ -322,9 +394,11 @@ def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | Non
     with tempfile.TemporaryDirectory(dir=workdir, prefix="knockboard-rush-") as tmp:
         server = Server(Path(db), Path(tmp), env)
         try:
-            views, browser_cpu = asyncio.run(_rush(server.url, sessions, seconds, executable, think))
+            views, browser_cpu, loaded = asyncio.run(
+                _rush(server.url, sessions, seconds, executable, think, Path(db), load))
             rush = Rush(sessions, seconds, views, server_peak_mb=server.peak_mb(),
-                        server_errors=server.tracebacks(), server_cpu_s=cpu_seconds(server.process.pid), browser_cpu_s=browser_cpu)
+                        server_errors=server.tracebacks(), server_cpu_s=cpu_seconds(server.process.pid),
+                        browser_cpu_s=browser_cpu, load=loaded)
         finally:
             server.stop()
             if workdir:  # kept for a look at what the server said

@@ -29,6 +29,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+BUSY_WAIT_SECONDS = 20  # how long a load waits for a held store to be let go (or a dashboard to answer)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     """Exit 0: every row of every file landed (or was already there); 1: some rows were refused;
     2: a file was refused whole or the store could not be opened. While a dashboard serves the store,
@@ -42,13 +45,18 @@ def cmd_load(args: argparse.Namespace) -> int:
     from knockboard.loading.messages import rejects_table, summary
 
     lang, path = args.lang, args.db or db_path()
-    try:
-        con = store.connect(path)
-    except duckdb.IOException as error:
-        if not inbox.server_alive(path):
-            print(f"{path}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
-            return 2
-        return _load_through_the_dashboard(args, path)
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            con = store.connect(path)
+            break
+        except duckdb.IOException as error:
+            if inbox.server_alive(path):
+                return _load_through_the_dashboard(args, path)
+            if time.monotonic() > deadline:  # held, and nobody to hand the files to
+                print(f"{path}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
+                return 2
+            time.sleep(0.5)  # a briefing being written, a dashboard starting: they let go soon
     worst = 0
     refused_tables = []
     try:
@@ -176,7 +184,8 @@ def _bench_sessions(args: argparse.Namespace) -> int:
             print(f"Building a scale-{scale:g} demo store for the rush …", flush=True)
             build_demo(db, scale=scale, progress=progress_bar)
         try:
-            rush = bench_sessions.run(db, args.sessions, args.seconds, workdir=args.workdir)
+            rush = bench_sessions.run(db, args.sessions, args.seconds, workdir=args.workdir, think=args.think,
+                                      load=[Path(f) for f in args.load or []])
         except RuntimeError as error:
             print(f"bench: {error}", file=sys.stderr)
             return 2
@@ -244,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "opening the briefing and two other pages in a loop")
     bench.add_argument("--seconds", type=float, default=60, help="how long the rush lasts (default 60)")
     bench.add_argument("--db", help="with --sessions: the store to serve (default: a demo of --scale, default 1)")
+    bench.add_argument("--think", type=float, default=0, help="with --sessions: seconds each session reads a page "
+                                                             "before the next (default 0: back to back)")
+    bench.add_argument("--load", action="append", metavar="FILE",
+                       help="with --sessions: load FILE from the command line half-way through (repeatable)")
     bench.set_defaults(run=cmd_bench)
     hashing = commands.add_parser("hash-password", help="print a password's argon2 hash for an account in access.toml")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input (for scripts)")

@@ -149,6 +149,6 @@ def test_a_command_line_load_is_handed_to_the_serving_dashboard(served, hand_db,
 def test_a_held_store_with_no_dashboard_answering_is_busy(served):
     with served.reading():
         pass
-    result = _cli_load(served.path, CORPUS / "visits_good_en_bom.csv", timeout=60)
+    result = _cli_load(served.path, CORPUS / "visits_good_en_bom.csv", timeout=90)
     assert result.returncode == 2
     assert "no dashboard serving it answers" in result.stderr
