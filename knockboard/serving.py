@@ -115,7 +115,7 @@ class ServedStore:
     @contextmanager
     def writing(self):
         with self._lock.exclusive():
-            self.close()
+            self._close_connection()
             con = self._retry(lambda: store.connect(self.path))
             try:
                 store.ensure_rollups(con)
@@ -124,6 +124,11 @@ class ServedStore:
                 con.close()
 
     def close(self) -> None:
+        """Lets go of the store, once no session is reading it (their cursors die with it)."""
+        with self._lock.exclusive():
+            self._close_connection()
+
+    def _close_connection(self) -> None:
         with self._open_lock:
             if self._con is not None:
                 self._con.close()
