@@ -9,8 +9,8 @@ Data-page load (the readers-writer lock: sessions wait a moment, then see the ne
 reports back and the command prints them with the usual exit code.
 
 Why an inbox folder and not a port: it needs no listening socket, no credentials to configure and
-no change on a deployment's proxy, only the file permissions the store already has; and a load
-handed over survives nothing it should not (a killed command's request is loaded or swept).
+no change on a deployment's proxy, only the file permissions the store already has. A killed
+command's request is still loaded (the audit trail says so); what it left half-written is swept.
 """
 
 import json
@@ -27,8 +27,22 @@ from knockboard import audit, store
 HEARTBEAT = "server.json"
 REQUEST = "request.json"
 RESULT = "result.json"
+CLAIM = "claimed-by"
 BEAT_SECONDS = 1.0
 ALIVE_SECONDS = 10.0  # a heartbeat older than this: the server is gone (or hung)
+STALE_SECONDS = 600.0  # what a killed command left (a half-copied request, an answer nobody read)
+
+
+def sweep(folder: Path) -> None:
+    """Removes what killed commands left in the inbox: half-written requests (copies of sheets,
+    personal data) and answers nobody came for, once STALE_SECONDS old."""
+    for entry in folder.iterdir():
+        try:
+            stale = time.time() - entry.stat().st_mtime > STALE_SECONDS
+        except OSError:
+            continue
+        if entry.is_dir() and stale and (entry.name.startswith(".") or (entry / RESULT).exists()):
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def inbox_dir(db: str | Path) -> Path:
@@ -126,9 +140,21 @@ class Watcher:
             beat = folder / HEARTBEAT
             beat.write_text(json.dumps({"pid": os.getpid(), "since": time.time()}), encoding="utf-8")
             for request in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                if not (request / RESULT).exists() and (request / REQUEST).exists():
+                if (request / REQUEST).exists() and self._claim(request):
                     self.load(request)
+            sweep(folder)
             self._stop.wait(BEAT_SECONDS)
+
+    @staticmethod
+    def _claim(request: Path) -> bool:
+        """Takes a request for this process alone (several servers may watch one inbox): creating
+        the claim file is atomic, so only one of them succeeds."""
+        try:
+            with open(request / CLAIM, "x", encoding="utf-8") as handle:
+                handle.write(str(os.getpid()))
+            return True
+        except FileExistsError:
+            return False
 
     def load(self, request: Path) -> None:
         """Loads one request's files as the command would have, and writes the reports beside them."""

@@ -152,3 +152,27 @@ def test_a_held_store_with_no_dashboard_answering_is_busy(served):
     result = _cli_load(served.path, CORPUS / "visits_good_en_bom.csv", timeout=90)
     assert result.returncode == 2
     assert "no dashboard serving it answers" in result.stderr
+
+
+def test_the_inbox_sweeps_what_killed_commands_left(served):
+    """A command killed while copying leaves a half-written request (a copy of a clerk's sheet), one
+    killed while waiting leaves an answer nobody reads: both go once stale; a live request stays."""
+    import os
+    import time
+
+    from knockboard import inbox
+
+    folder = inbox.inbox_dir(served.path)
+    half = folder / ".20221201T080000-dead.partial"
+    half.mkdir()
+    (half / "000-visits.csv").write_text("visit_id\nV1\n", encoding="utf-8")
+    answered = folder / "20221201T080001-gone"
+    answered.mkdir()
+    (answered / inbox.RESULT).write_text('{"reports": []}', encoding="utf-8")
+    fresh = folder / ".20221201T080002-copying.partial"
+    fresh.mkdir()
+    old = time.time() - inbox.STALE_SECONDS - 60
+    for entry in (half, answered):
+        os.utime(entry, (old, old))
+    inbox.sweep(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [fresh.name]
