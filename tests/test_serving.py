@@ -176,3 +176,12 @@ def test_the_inbox_sweeps_what_killed_commands_left(served):
         os.utime(entry, (old, old))
     inbox.sweep(folder)
     assert sorted(p.name for p in folder.iterdir()) == [fresh.name]
+
+
+def test_the_server_does_not_collect_garbage_after_every_run():
+    """Streamlit's default full gc.collect() after each page run holds Python's lock over the whole
+    heap: with twenty sessions every run stalled the others (docs/performance.md, "Many readers")."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["postScriptGC"] is False
