@@ -119,18 +119,26 @@ def _failures() -> tuple[dict, threading.Lock]:
     return {}, threading.Lock()
 
 
-def _locked(acc: Access, name: str) -> bool:
+def _take_a_try(acc: Access, name: str) -> bool:
+    """Counts a password try for `name` before it is checked, in one step under the lock: False
+    when the account has had its `max_failures` tries in the window. Checking first and counting
+    after let twelve tries sent at once all past a limit of five (argon2 takes a while)."""
     tries, lock = _failures()
     with lock:
         recent = [t for t in tries.get(name, []) if time.time() - t < acc.lockout_seconds]
-        tries[name] = recent
-        return len(recent) >= acc.max_failures
+        if len(recent) >= acc.max_failures:
+            tries[name] = recent
+            return False
+        tries[name] = [*recent, time.time()]
+        return True
 
 
-def _failed(name: str) -> None:
+def _forgive_the_try(name: str) -> None:
+    """A right password: its try does not count against the account."""
     tries, lock = _failures()
     with lock:
-        tries.setdefault(name, []).append(time.time())
+        if tries.get(name):
+            tries[name].pop()
 
 
 def _attempt(acc: Access) -> None:
@@ -139,17 +147,17 @@ def _attempt(acc: Access) -> None:
     name = st.session_state.get("kb_signin_name", "").strip()
     password = st.session_state.get("kb_signin_password", "")
     st.session_state["kb_signin_password"] = ""
-    if _locked(acc, name):
+    if not _take_a_try(acc, name):
         st.session_state["_kb_signin_error"] = ("signin_locked", {"minutes": max(acc.lockout_seconds // 60, 1)})
         audit.record("sign_in_refused", name, reason="locked", method="local")
         return
     user = acc.check_password(name, password)
     if user is None:
-        _failed(name)
         known = name in acc.users
         st.session_state["_kb_signin_error"] = ("signin_refused", {})
         audit.record("sign_in_refused", name, reason="wrong_password" if known else "unknown_user", method="local")
         return
+    _forgive_the_try(name)
     st.session_state[SESSION_USER] = user.name
     st.session_state[JUST_SIGNED_IN] = True
     st.session_state.pop("_kb_signin_error", None)
