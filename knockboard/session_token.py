@@ -29,30 +29,49 @@ def _mac(signing_key: bytes, payload: str, password_hash: str) -> str:
     return hmac.new(signing_key, f"{payload}|{password_hash}".encode(), hashlib.sha256).hexdigest()
 
 
-def make(signing_key: bytes, name: str, password_hash: str, hours: float, now: float | None = None) -> str:
+def make(signing_key: bytes, name: str, password_hash: str, hours: float, now: float | None = None,
+         session_id: str = "") -> str:
+    """`session_id` names the server's record of this session (live_sessions.py), which signing out ends."""
     expires = int((now or time.time()) + hours * 3600)
-    payload = base64.urlsafe_b64encode(json.dumps([name, expires]).encode()).decode().rstrip("=")
+    payload = base64.urlsafe_b64encode(json.dumps([name, expires, session_id]).encode()).decode().rstrip("=")
     return f"{payload}.{_mac(signing_key, payload, password_hash)}"
+
+
+def _payload(token: str) -> list:
+    payload = token.split(".")[0]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+def session_id(token: str | None) -> str:
+    """The session id a token carries ("" when none); trust it only once account() accepted the token."""
+    try:
+        found = _payload(token or "")
+        return found[2] if len(found) > 2 and isinstance(found[2], str) else ""
+    except (ValueError, TypeError, IndexError):
+        return ""
 
 
 def seconds_left(token: str, now: float | None = None) -> int:
     """How long the token is good for (for the cookie's max-age); 0 when unreadable."""
     try:
-        payload = token.split(".")[0]
-        return int(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))[1] - (now or time.time()))
+        return int(_payload(token)[1] - (now or time.time()))
     except (ValueError, TypeError, IndexError):
         return 0
 
 
-def account(signing_key: bytes, token: str | None, password_hashes: dict, now: float | None = None) -> str | None:
-    """The account a token signs in, or None: unsigned, tampered with, expired, or made with a
-    password the account no longer has."""
+def account(signing_key: bytes, token: str | None, password_hashes: dict, now: float | None = None,
+            max_hours: float | None = None) -> str | None:
+    """The account a token signs in, or None: unsigned, tampered with, expired, made with a password
+    the account no longer has, or (with `max_hours`) good for longer than the server now allows."""
     try:
         payload, mac = (token or "").split(".")
-        name, expires = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        name, expires, *_ = _payload(payload)
     except (ValueError, TypeError):
         return None
     stored = password_hashes.get(name)
-    if not stored or not isinstance(expires, int) or expires < (now or time.time()):
+    now = now or time.time()
+    if not stored or not isinstance(expires, int) or expires < now:
+        return None
+    if max_hours is not None and expires - now > max_hours * 3600 + 60:
         return None
     return name if hmac.compare_digest(mac, _mac(signing_key, payload, stored)) else None

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from knockboard import access, audit, i18n, session_token
+from knockboard import access, audit, i18n, session_token, store
 from knockboard.access import Access, AccessError, User
 from knockboard.config import db_path
+from knockboard.live_sessions import LiveSessions
 
 SESSION_USER = "_kb_user"  # the local account signed in in this browser session
 # set by the sign-in form for the run right after it: the page the form was on may be outside the role
@@ -18,6 +19,8 @@ JUST_SIGNED_IN = "_kb_just_signed_in"
 _REFUSAL_LOGGED = "_kb_refusal_logged"
 _SIGNED_IN_LOGGED = "_kb_sign_in_logged"
 _SESSION_TOKEN = "_kb_session_token"  # made at this session's password sign-in, for the cookie
+_SESSION_ID = "_kb_session_id"  # this session's id in the server's record of live sessions
+_SESSION_HASH = "_kb_session_hash"  # the account's password hash when this session signed in
 _SIGNED_OUT = "_kb_signed_out"  # this session's cookie (sent when it opened) no longer counts
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
@@ -85,13 +88,24 @@ def _key() -> bytes:
     return _signing_key(str(db_path().with_name("session.key")))
 
 
+def _live() -> LiveSessions:
+    """The server's record of live sessions, beside the store like the signing key."""
+    return LiveSessions(store.private_dir(db_path()) / "sessions.json")
+
+
 def _resumed(acc: Access) -> str | None:
-    """The account this browser's session cookie signs in, if it is still good."""
+    """The account this browser's session cookie signs in, if it is still good: signed, unexpired,
+    within the lifetime the server allows now, and its session not ended (signed out elsewhere)."""
     if acc.session_hours <= 0 or st.session_state.get(_SIGNED_OUT):
         return None
-    name = session_token.account(_key(), request_cookies().get(session_token.COOKIE), acc.password_hashes())
+    token = request_cookies().get(session_token.COOKIE)
+    name = session_token.account(_key(), token, acc.password_hashes(), max_hours=acc.session_hours)
+    if name and not _live().is_live(session_token.session_id(token), name):
+        name = None
     if name:
         st.session_state[SESSION_USER] = name
+        st.session_state[_SESSION_ID] = session_token.session_id(token)
+        st.session_state[_SESSION_HASH] = acc.password_hashes().get(name)
         audit.record("sign_in", name, method="session_cookie")
     return name
 
@@ -159,12 +173,15 @@ def _attempt(acc: Access) -> None:
         return
     _forgive_the_try(name)
     st.session_state[SESSION_USER] = user.name
+    st.session_state[_SESSION_HASH] = acc.password_hashes().get(user.name)
     st.session_state[JUST_SIGNED_IN] = True
     st.session_state.pop("_kb_signin_error", None)
     st.session_state.pop(_SIGNED_OUT, None)
     if acc.session_hours > 0:
+        sid = _live().start(user.name, time.time() + acc.session_hours * 3600)
+        st.session_state[_SESSION_ID] = sid
         st.session_state[_SESSION_TOKEN] = session_token.make(_key(), user.name, acc.users[user.name][1],
-                                                              acc.session_hours)
+                                                              acc.session_hours, session_id=sid)
     audit.record("sign_in", user.name, method="local", role=user.role, street=user.street)
 
 
@@ -196,8 +213,27 @@ def identify(acc: Access) -> tuple[User | None, tuple[str, dict] | None]:
         name = st.user.get(acc.oidc_claim)
         user = acc.user(name, "oidc")
         return (user, None) if user else (None, ("signin_no_role", {"user": name}))
-    name = st.session_state.get(SESSION_USER) or _resumed(acc)
+    name = st.session_state.get(SESSION_USER)
+    if name and not _still_good(acc, name):
+        _end_this_session()  # signed out in another browser, or the password changed
+        name = None
+    name = name or _resumed(acc)
     return (acc.user(name, "local") if name else None), None
+
+
+def _still_good(acc: Access, name: str) -> bool:
+    """Checked on every run of a signed-in session: its server record is live, and the account
+    still has the password it signed in with."""
+    sid = st.session_state.get(_SESSION_ID)
+    if sid and not _live().is_live(sid, name):
+        return False
+    signed_with = st.session_state.get(_SESSION_HASH)
+    return signed_with is None or acc.password_hashes().get(name) == signed_with
+
+
+def _end_this_session() -> None:
+    for key in (SESSION_USER, _SESSION_ID, _SESSION_TOKEN, _SESSION_HASH):
+        st.session_state.pop(key, None)
 
 
 def current_user() -> User | None:
@@ -271,6 +307,9 @@ def sign_out() -> None:
     audit.record("sign_out", user.name if user else None)
     if settings().mode == "oidc":
         st.logout()
+    sid = st.session_state.pop(_SESSION_ID, None)
+    if sid:  # every copy of this session's cookie, in any browser, now signs nobody in
+        _live().end(sid)
     st.session_state.pop(SESSION_USER, None)
     st.session_state[_SIGNED_OUT] = True
     st.session_state.pop(_SESSION_TOKEN, None)
