@@ -23,6 +23,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knockboard.briefing_export import chromium_path
 from knockboard.config import ROOT
 
 # The pages a leader opens at 8:00, in order: the briefing first, then two others.
@@ -107,15 +108,6 @@ async def _browsers_yield_to_the_server(until: float) -> None:
             except OSError:  # a process or thread that ended meanwhile
                 continue
         await asyncio.sleep(0.5)
-
-
-def chromium_executable() -> str | None:
-    """$KNOCKBOARD_CHROMIUM if set, else /usr/bin/chromium, else `chromium` on the PATH."""
-    override = os.environ.get("KNOCKBOARD_CHROMIUM")
-    for candidate in ([override] if override else ["/usr/bin/chromium", shutil.which("chromium")]):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
 
 
 def free_port() -> int:
@@ -383,7 +375,7 @@ def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | Non
     `seconds`, each pausing `think` seconds on a page before the next; with `load`, those files are
     loaded from the command line half-way through. Raises RuntimeError when Chromium or Playwright
     is missing, or the server does not start."""
-    executable = chromium_executable()
+    executable = chromium_path()
     if executable is None:
         raise RuntimeError("Chromium not found (Debian: apt-get install chromium fonts-noto-cjk; "
                            "or set KNOCKBOARD_CHROMIUM)")

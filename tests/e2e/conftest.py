@@ -7,7 +7,6 @@ the tests block every request that is not to this machine.
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,13 @@ from pathlib import Path
 
 import pytest
 
+# one way to start Chromium and pick a port, shared with the morning-rush benchmark
+from knockboard.bench_sessions import CHROMIUM_ARGS, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"  # git-ignored
 VIEWPORT = {"width": 1440, "height": 1000}
 SERVER_START_TIMEOUT = 60  # seconds until /_stcore/health must answer "ok"
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 # ---------------------------------------------------------------- skip (or, in CI, fail) without a browser
@@ -58,12 +55,6 @@ def sync_playwright():
 
 
 # ---------------------------------------------------------------- a Streamlit server in its own process group
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @dataclass
 class StreamlitServer:
