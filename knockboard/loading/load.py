@@ -65,11 +65,13 @@ SCOPE_REASONS = ("outside_street", "replaces_other_street")
 
 def _cell(column: Column, staged: Staged, full_width: bool) -> str:
     """The cleaned text of a column's cell: blanks as NULL and, when the file has any, full-width
-    digits and punctuation made half-width (translate is costly: only paid where needed)."""
+    digits and punctuation made half-width in numbers, dates and ids (translate is costly: only paid
+    where needed); ids also lose invisible characters."""
     source = staged.columns.get(column.name)
     if source is None:
         return "null::varchar"
-    if full_width:
+    # free text (an address, findings) keeps its full-width commas and digits as written
+    if full_width and (column.kind != "text" or is_id(column)):
         source = f"translate({source}, $fw, $hw)"
     if is_id(column):
         source = _clean_id(source)
@@ -93,8 +95,10 @@ def _sniff_format(cur, raw_sql: str, formats: list[str]) -> str:
 
 def _parsed(column: Column, raw: str) -> str:
     """SQL turning the cleaned text into the column's type; NULL when it cannot."""
+    # an Excel serial (days since 1899-12-30) to the nearest second, as Excel shows it: 44624.3333333
+    # is 08:00:00, not 07:59:59.997
     serial = f"case when try_cast({raw} as double) between 20000 and 80000 then " \
-             f"timestamp '1899-12-30' + to_microseconds((try_cast({raw} as double) * 86400000000)::bigint) end"
+             f"timestamp '1899-12-30' + to_seconds(round(try_cast({raw} as double) * 86400)::bigint) end"
     if column.kind == "text":
         return raw
     if column.kind == "int":
@@ -121,13 +125,17 @@ def _problem(condition: str, column: str, reason: str, value: str = "null", deta
 
 
 def _masked_text(staged: Staged) -> str:
-    """SQL of a row's text with its personal cells (and, when it has any, cells past the header)
-    hidden: what a user who may not see personal data is shown of a refused row."""
+    """SQL of a row's text with its personal cells (addresses, names) hidden: what a user who may not
+    see personal data is shown of a refused row. In a row with more cells than headers the cells
+    have shifted, so everything from the first personal column on is hidden."""
     if not staged.personal:
         return "_text"
-    cells = [f"case when nullif(trim(c{i}), '') is null then '' else '{HIDDEN}' end" if f"c{i}" in staged.personal
-             else f"coalesce(c{i}, '')" for i in range(staged.width)]
-    return f"concat_ws(',', {', '.join(cells)}, case when _extra is not null then '{HIDDEN}' end)"
+    hidden = f"case when nullif(trim(c{{i}}), '') is null then '' else '{HIDDEN}' end"
+    cells = [hidden.format(i=i) if f"c{i}" in staged.personal else f"coalesce(c{i}, '')" for i in range(staged.width)]
+    first = min(int(c[1:]) for c in staged.personal)
+    shifted = [f"coalesce(c{i}, '')" for i in range(first)] + [f"'{HIDDEN}'"]
+    return f"case when _extra is null then concat_ws(',', {', '.join(cells)}) " \
+           f"else concat_ws(',', {', '.join(shifted)}) end"
 
 
 def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -502,11 +510,15 @@ def _cleaned_ids(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table) -
         source = staged.columns.get(column.name)
         if not is_id(column) or source is None:
             continue
+        # as written, bar plain spaces around it, against as landed
+        written = ", ".join(f"nullif(trim(c{i}, ' '), '')" for i in staged.positions.get(column.name, []))
+        written = f"coalesce({written})" if written else source
         sql = f"""select count(*), list(coalesce(_sheet || ' ', '') || _row order by _seq)[1:5] from stage
-                  where {source} is distinct from nullif({_clean_id(source)}, '')"""
+                  where {written} is distinct from nullif({_clean_id(source)}, '')"""
         n, rows = cur.execute(sql, _bound(sql, dt.datetime.now())).fetchone()
         if n:
-            notes.append(("ids_cleaned", {"column": column.name, "n": n, "rows": ", ".join(rows)}))
+            notes.append(("ids_cleaned", {"column": column.name, "n": n,
+                                          "rows": ", ".join(rows) + (", …" if n > len(rows) else "")}))
     return notes
 
 
@@ -574,7 +586,8 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
             placed = cur.execute("select count(*) from checked where len(problems) = 0 and _new_street = ?",
                                  [file_street]).fetchone()[0]
             if placed:
-                notes.append(("parents_in_file_street", {"street": file_street}))
+                name = cur.execute("select name_zh from streets where street_id = ?", [file_street]).fetchone()[0]
+                notes.append(("parents_in_file_street", {"street": f"{name} ({file_street})"}))
         rejects = _previous_rejects(cur, import_id)
         return Report(file_name, "loaded", staged.table, read, accepted, refused, replaced, ignored_rows,
                       staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started,

@@ -31,6 +31,8 @@ FOOTER_WORDS = ("填表人", "审核人", "制表人", "负责人", "备注", "�
 csv.field_size_limit(sys.maxsize)
 # Legacy encodings a field sheet comes in when it is not UTF-8 (GB18030 is a superset of GBK).
 LEGACY_ENCODINGS = ("gb18030", "big5")
+FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5", "big5hkscs": "big5",
+            "cp950": "big5"}
 # charset-normalizer's "chaos" (share of odd characters) above which a decoding is not trusted, and
 # how much better the best of two decodings must be to be taken over the other.
 DOUBTFUL_CHAOS = 0.2
@@ -55,6 +57,7 @@ class Staged:
     encoding: str
     width: int = 0  # cells of the header: c0 .. c{width-1}
     personal: set[str] = field(default_factory=set)  # stage columns holding personal data
+    positions: dict[str, list[int]] = field(default_factory=dict)  # canonical column -> file columns
     stage: str = "stage"
     notes: list[tuple[str, dict]] = field(default_factory=list)  # what the report must say (code, details)
 
@@ -84,13 +87,18 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
         raise FileProblem("unreadable_encoding", file_name, position=first_error)
     from charset_normalizer import from_bytes
 
-    matches = sorted(from_bytes(data, cp_isolation=decodable, threshold=DOUBTFUL_CHAOS), key=lambda m: m.chaos)
-    matches = [m for m in matches if codecs.lookup(m.encoding).name in decodable]
-    if not matches or (len(matches) > 1 and matches[1].chaos - matches[0].chaos < CLEAR_MARGIN
-                       and str(matches[0]) != str(matches[1])):
-        raise FileProblem("doubtful_encoding", file_name, encodings=" / ".join(decodable))
-    encoding = codecs.lookup(matches[0].encoding).name
-    return data.decode(encoding), encoding
+    # charset-normalizer's readings, best first; UTF-16 without a BOM cannot be a CSV with no NUL byte
+    readings = [m for m in from_bytes(data, threshold=DOUBTFUL_CHAOS)
+                if not (m.encoding.startswith("utf_16") or m.encoding.startswith("utf_32")) or b"\x00" in data]
+    families = [FAMILIES.get(codecs.lookup(m.encoding).name) for m in readings]
+    best = families[0] if families else None
+    rivals = [m for m, f in zip(readings[1:], families[1:])
+              if f and f != best and m.chaos - readings[0].chaos < CLEAR_MARGIN]
+    if best not in decodable or rivals:
+        # it reads best as another encoding (Korean, Japanese...), or as two Chinese ones alike
+        raise FileProblem("doubtful_encoding", file_name, encodings=" / ".join(
+            dict.fromkeys(m.encoding for m in readings[:3])) or " / ".join(decodable))
+    return data.decode(best), best
 
 
 def _pick_header(rows: list[list[str]], table: str | None, file_name: str) -> tuple[int, str, dict[int, str]]:
@@ -311,8 +319,10 @@ def stage_excel(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tab
     if first is None:
         raise problem or FileProblem("no_header", file_name, table=table)
     headers, name, mapping, header_index, title = first
-    _stage_frame(con, staged_rows, len(headers))
     loaded = [n for n in notes if n[0] == "sheet_loaded"]
+    if len(loaded) == 1:  # rows are named by sheet only when there are several
+        staged_rows = [(None, number, cells) for _, number, cells in staged_rows]
+    _stage_frame(con, staged_rows, len(headers))
     staged = _staged(con, file_name, name, mapping, headers, header_index + 1, "xlsx")
     staged.notes = [n for n in notes if n[0] != "sheet_loaded" or len(loaded) > 1] + staged.notes
     return staged
@@ -399,7 +409,8 @@ def _staged(con, file_name, table, mapping, headers, header_row, encoding) -> St
         columns[name] = cells[0] if len(positions) == 1 else f"coalesce({', '.join(cells)})"
     ignored = [h for i, h in enumerate(headers) if i not in mapping and str(h).strip()]
     personal = {f"c{i}" for i, name in mapping.items() if name in PERSONAL_COLUMNS}
-    return Staged(file_name, table, columns, ignored, header_row, encoding, len(headers), personal, notes=notes)
+    return Staged(file_name, table, columns, ignored, header_row, encoding, len(headers), personal, by_name,
+                  notes=notes)
 
 
 def stage_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None) -> Staged:
