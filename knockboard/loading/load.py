@@ -63,7 +63,7 @@ class Report:
 SCOPE_REASONS = ("outside_street", "replaces_other_street")
 
 
-def _cell(column: Column, staged: Staged, full_width: bool) -> str:
+def _cell(column: Column, staged: Staged, full_width: bool, invisible: bool = True) -> str:
     """The cleaned text of a column's cell: blanks as NULL and, when the file has any, full-width
     digits and punctuation made half-width in numbers, dates and ids (translate is costly: only paid
     where needed); ids also lose invisible characters."""
@@ -73,7 +73,7 @@ def _cell(column: Column, staged: Staged, full_width: bool) -> str:
     # free text (an address, findings) keeps its full-width commas and digits as written
     if full_width and (column.kind != "text" or is_id(column)):
         source = f"translate({source}, $fw, $hw)"
-    if is_id(column):
+    if is_id(column) and invisible:
         source = _clean_id(source)
     return f"nullif(trim({source}), '')"
 
@@ -150,19 +150,20 @@ def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
 
 
 def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt.datetime,
-           street: str | None = None, file_street: str | None = None, notes: list | None = None) -> None:
+           street: str | None = None, file_street: str | None = None, notes: list | None = None,
+           invisible: bool = True, full_width: bool | None = None) -> None:
     """Builds temp table `checked`: typed values plus the list of problems of each row."""
     notes = notes if notes is not None else []
     _enum_table(cur, table)
     full_width = cur.execute("select count(*) from stage where regexp_matches(_text, ?)",
-                             ["[０-９．：／－　，]"]).fetchone()[0] > 0
+                             ["[０-９．：／－　，]"]).fetchone()[0] > 0 if full_width is None else full_width
     raw_cols, parsed_cols, problems, joins = [], [], [], []
     formats = {}
     for c in table.columns:
-        raw_cols.append(f"{_cell(c, staged, full_width)} as r_{c.name}")
+        raw_cols.append(f"{_cell(c, staged, full_width, invisible)} as r_{c.name}")
         if c.kind in ("date", "timestamp"):
             choices = DATE_FORMATS if c.kind == "date" else TIMESTAMP_FORMATS
-            sniffed = _cell(c, staged, full_width)
+            sniffed = _cell(c, staged, full_width, invisible)
             formats[f"fmt_{c.name}"] = _sniff_format(cur, sniffed, choices) if c.name in staged.columns else choices[0]
         if c.kind == "enum":
             # one hash join per enumeration: accepted spellings -> stored value
@@ -176,7 +177,9 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     problems.append(_problem("_extra is not null", table.key, "extra_cells", "_extra"))
     for c in table.columns:
         if is_id(c) and c.name in staged.columns:
-            problems.append(_problem(f"regexp_full_match(r_{c.name}, '{SCIENTIFIC}')", c.name, "scientific_id",
+            # a number with an exponent (cheap test first: most ids hold no 'e')
+            problems.append(_problem(f"(contains(r_{c.name}, 'E') or contains(r_{c.name}, 'e')) "
+                                     f"and regexp_full_match(r_{c.name}, '{SCIENTIFIC}')", c.name, "scientific_id",
                                      f"r_{c.name}"))
         if c.required and not (c.name == table.key and table.key_from):
             problems.append(_problem(f"r_{c.name} is null", c.name, "missing"))
@@ -212,8 +215,7 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     # duplicate keys inside the file: the first row wins, later ones are refused, naming the id and
     # the row (and sheet) it repeats
     key_shown = f"coalesce(r_{table.key}, _key)" if table.key_from else "_key"
-    dup = _problem("_first_seq < _seq", table.key, "duplicate_key", key_shown,
-                   "coalesce(_first_sheet || ' ', '') || _first_row")
+    dup = _problem("_first_seq < _seq", table.key, "duplicate_key", key_shown, "_first_seq")
     parents = []
     described = table.embedded[1] if table.embedded else {}
     for c in table.columns:
@@ -237,9 +239,7 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     sql = f"""
         create or replace temp table checked as
         select *, list_filter([{checks}], lambda p: p is not null) as problems
-        from (select *, min(_seq) over w as _first_seq, arg_min(_row, _seq) over w as _first_row,
-                     arg_min(_sheet, _seq) over w as _first_sheet
-              from _typed window w as (partition by _key))
+        from (select *, min(_seq) over (partition by _key) as _first_seq from _typed)
     """
     cur.execute(sql, _bound(sql, now))
 
@@ -415,9 +415,13 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     cur.execute("""
         insert into rejects (import_id, file_name, row_number, column_name, value, reason, row_text,
                              sheet_name, detail, row_masked)
-        select ?, ?, _row, p.column, p.value, p.reason, _text, _sheet, p.detail, _masked
-        from (select _seq, _row, _sheet, _text, _masked, unnest(problems) as p from checked where len(problems) > 0)
-        order by _seq
+        select ?, ?, r._row, r.p.column, r.p.value, r.p.reason, r._text, r._sheet,
+               -- a duplicate names the row it repeats (found here, for the few refused rows only)
+               case when r.p.reason = 'duplicate_key' then coalesce(f._sheet || ' ', '') || f._row else r.p.detail end,
+               r._masked
+        from (select _seq, _row, _sheet, _text, _masked, unnest(problems) as p from checked where len(problems) > 0) r
+        left join checked f on r.p.reason = 'duplicate_key' and f._seq = try_cast(r.p.detail as bigint)
+        order by r._seq
     """, [import_id, staged.file_name])
     created = _create_described_parents(cur, table)
     # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
@@ -503,6 +507,16 @@ def _street_in_file_name(cur: duckdb.DuckDBPyConnection, file_name: str) -> str 
     return named[0] if len(named) == 1 else None
 
 
+def _odd_characters(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:
+    """Whether any cell holds full-width digits or punctuation, and whether any holds a character an
+    id is cleaned of: one scan, so that a plain file (most are) pays no per-cell translation."""
+    invisible = INVISIBLE[:-1] + SPACES.replace(" ", "").replace("\r", "").replace("\n", "") + "]"
+    full_width, odd = cur.execute("""select count(*) filter (where regexp_matches(_text, $fw)) > 0,
+                                            count(*) filter (where regexp_matches(_text, $invisible)) > 0
+                                     from stage""", {"fw": "[０-９．：／－　，]", "invisible": invisible}).fetchone()
+    return full_width, odd
+
+
 def _cleaned_ids(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table) -> list[tuple[str, dict]]:
     """Notes for the report: ids from which invisible characters or odd spaces were removed."""
     notes = []
@@ -566,9 +580,10 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
                           street_names=_street_names(cur, street, None))
         ignored_rows = _drop_blank_and_footer(cur)
         read = cur.execute("select count(*) from stage").fetchone()[0]
-        notes = list(staged.notes) + _cleaned_ids(cur, staged, spec)
+        full_width, invisible = _odd_characters(cur)
+        notes = list(staged.notes) + (_cleaned_ids(cur, staged, spec) if invisible else [])
         file_street = _street_in_file_name(cur, file_name) if spec.embedded and street is None else None
-        _check(cur, staged, spec, now, street, file_street, notes)
+        _check(cur, staged, spec, now, street, file_street, notes, invisible, full_width)
         if street is not None:
             _check_street(cur, spec, street)
         same = _same_outcome(cur, content_hash, street)
