@@ -96,6 +96,12 @@ def test_quoted_line_breaks_stay_in_their_address_and_rows_keep_their_numbers(co
                                         ("HB3", "甲一小区3幢201室")]
 
 
+def test_a_quoted_value_with_text_after_its_quote_refuses_the_file(con):
+    report = load(con, "households_stray_quote_zh.csv")  # "甲一小区"8幢102室 would lose its quotes
+    assert (report.status, report.problem.code, report.problem.details) == ("refused", "stray_quote", {"row": 3})
+    assert "第 3 行" in summary(report, "zh")
+
+
 def test_an_unknown_table_name_is_a_bad_argument_listing_the_tables(hand_db, tmp_path):
     copy = tmp_path / "cli.duckdb"
     shutil.copy(hand_db, copy)
@@ -105,6 +111,19 @@ def test_an_unknown_table_name_is_a_bad_argument_listing_the_tables(hand_db, tmp
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "there is no table “vists”; the tables are: streets, communities" in result.stdout
     assert "visits" in result.stdout.split("the tables are:")[1]
+
+
+def test_an_error_while_landing_refuses_the_file_and_writes_nothing(con, monkeypatch):
+    from knockboard.loading import load as loading
+
+    def broken(*args, **kwargs):
+        args[0].execute("insert into imports values (99, 'x', 'x', 'visits', 0, 0, 0, null, now()::timestamp, null)")
+        raise RuntimeError("disk full\nmore")
+    monkeypatch.setattr(loading, "_land", broken)
+    report = load(con, "visits_good_en_bom.csv")
+    assert (report.status, report.problem.code) == ("refused", "load_failed")
+    assert "RuntimeError: disk full" in summary(report, "en")
+    assert one(con, "select count(*) from imports")[0] == 0  # rolled back
 
 
 # ---------------------------------------------------------------- never a value silently changed
@@ -282,18 +301,18 @@ def test_the_data_page_counts_stay_the_same_when_a_file_comes_again(monkeypatch,
 
 def test_ids_with_invisible_characters_are_cleaned_and_said(con):
     report = load(con, "households_invisible_ids_zh.csv")
-    assert (report.accepted, report.refused) == (6, 0)
+    assert (report.accepted, report.refused) == (7, 0)
     assert [r[0] for r in con.execute("select household_id from households where household_id like 'HI%' order by 1"
-                                      ).fetchall()] == ["HI1", "HI2", "HI3", "HI4", "HI5", "HI6"]
+                                      ).fetchall()] == ["HI1", "HI2", "HI3", "HI4", "HI5", "HI6", "HI7"]
     assert one(con, "select micro_grid_id from households where household_id = 'HI6'") == ("M1",)
-    assert ("ids_cleaned", {"column": "household_id", "n": 6, "rows": "2, 3, 4, 5, 6, …"}) in report.notes
-    assert "removed from 6 ids" in summary(report, "en")
+    assert ("ids_cleaned", {"column": "household_id", "n": 7, "rows": "2, 3, 4, 5, 6, …"}) in report.notes
+    assert "7 ids written with invisible characters" in summary(report, "en")
     # a later clean file restates the same households instead of adding look-alikes
     clean = "household_id,micro_grid_id,address,residents\n" + "".join(
-        f"HI{i},M1,甲一小区6幢,1\n" for i in range(1, 7))
+        f"HI{i},M1,甲一小区6幢,1\n" for i in range(1, 8))
     again = load_bytes(con, clean.encode(), "clean.csv")
-    assert (again.accepted, again.replaced) == (6, 6)
-    assert one(con, "select count(*) from households where household_id like '%HI%'")[0] == 6
+    assert (again.accepted, again.replaced) == (7, 7)
+    assert one(con, "select count(*) from households where address like '甲一小区6幢%'")[0] == 7
 
 
 def test_refused_rows_hide_only_the_personal_cells(con):

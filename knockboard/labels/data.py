@@ -42,9 +42,9 @@ TEXT: dict[str, dict[str, str]] = {
     "note_repeated_column_merged": {"en": "{column} appears in several columns ({headers}): each row's filled one "
                                           "is taken.",
                                     "zh": "{column} 出现在多列（{headers}）：每行取其中已填写的一列。"},
-    "note_ids_cleaned": {"en": "{column}: invisible characters or odd spaces (tab, zero-width space, no-break "
-                               "space…) removed from {n} ids (rows {rows}).",
-                         "zh": "{column}：已去除 {n} 个编号中的不可见字符或多余空格（制表符、零宽空格、不间断空格等）"
+    "note_ids_cleaned": {"en": "{column}: {n} ids written with invisible characters, odd spaces (tab, zero-width "
+                               "space, no-break space…) or full-width letters were cleaned (rows {rows}).",
+                         "zh": "{column}：{n} 个编号含不可见字符、多余空格（制表符、零宽空格、不间断空格等）或全角字符，已规范"
                                "（第 {rows} 行）。"},
     "note_parent_matched": {"en": "“{name}” ({sheet_id} on the sheet) is already in the store as {store_id}: "
                                   "its inspections are filed under {store_id}.",
@@ -161,6 +161,10 @@ TEXT: dict[str, dict[str, str]] = {
     "file_unbalanced_quote": {"en": "a quote opened on row {row}, column {column} is never closed: the rows after "
                                     "it would run together. Remove the quote or close it",
                               "zh": "第 {row} 行第 {column} 列的引号没有闭合，其后各行会连成一格：请删除或补全引号"},
+    "file_stray_quote": {"en": "on row {row} a quoted value is followed by more text (like \"甲路\"3号): its quotes "
+                               "would be lost. Quote the whole value, doubling the quotes inside it",
+                         "zh": "第 {row} 行有带引号的值后面还跟着其他文字（如 \"甲路\"3号），引号会丢失：请给整个值加引号，"
+                               "值内的引号写两遍"},
     "file_missing_columns": {"en": "it looks like {table}, but lacks the required column(s) {columns}",
                              "zh": "看起来是{table}，但缺少必填列 {columns}"},
     "file_formula_without_value": {"en": "sheet “{sheet}” row {row}, column {column} holds a formula with no saved "
@@ -176,6 +180,8 @@ TEXT: dict[str, dict[str, str]] = {
     "file_unknown_table": {"en": "there is no table “{table}”; the tables are: {known}",
                            "zh": "没有名为“{table}”的数据表；可选：{known}"},
     "file_unreadable_file": {"en": "the file cannot be read ({error})", "zh": "无法读取该文件（{error}）"},
+    "file_load_failed": {"en": "loading stopped on an error, and nothing was written ({error}): please report it",
+                         "zh": "导入因错误中止，未写入任何数据（{error}）：请报告此问题"},
     "file_no_header": {"en": "no header row names the columns of any table (see the templates)",
                        "zh": "未找到可识别的表头（请参照模板）"},
     "file_header_mismatch": {"en": "the headers do not match the chosen table {table} (see its template)",

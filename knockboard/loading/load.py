@@ -12,6 +12,7 @@ tables must belong to that street (found through its parents) and must not repla
 import datetime as dt
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 import duckdb
@@ -35,6 +36,8 @@ INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]"
 SPACES = " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u202f"
 # Excel turned a long number into 3.20602E+17: its last digits are gone
 SCIENTIFIC = "[0-9]+([.][0-9]+)?[eE][+]?[0-9]+"
+ASCII = "".join(chr(c) for c in range(0x21, 0x7F))
+FULL_WIDTH_ASCII = "".join(chr(c + 0xFEE0) for c in range(0x21, 0x7F))  # ！ .. ～
 HIDDEN = "***"
 
 
@@ -79,7 +82,8 @@ def _cell(column: Column, staged: Staged, full_width: bool, invisible: bool = Tr
 
 
 def _clean_id(sql: str) -> str:
-    return f"trim(regexp_replace({sql}, $invisible, '', 'g'), $spaces)"
+    """An id as typed in full-width (ＨＸ０１ from a Chinese input method) is the half-width one."""
+    return f"trim(regexp_replace(translate({sql}, $fw_ascii, $ascii), $invisible, '', 'g'), $spaces)"
 
 
 def _sniff_format(cur, raw_sql: str, formats: list[str]) -> str:
@@ -365,11 +369,13 @@ def _literal(value) -> str:
 def _bound(sql: str, now: dt.datetime) -> dict:
     """The fixed values the checks use, bound as parameters (only those this SQL names)."""
     values = {"fw": FULL_WIDTH, "hw": HALF_WIDTH, "invisible": INVISIBLE, "spaces": SPACES,
+              "fw_ascii": FULL_WIDTH_ASCII, "ascii": ASCII,
               "true_words": list(TRUE_WORDS),
               "false_words": [w for w in FALSE_WORDS if w], "date_formats": DATE_FORMATS,
               "timestamp_formats": TIMESTAMP_FORMATS,
               "campaign_start": dt.datetime.fromisoformat(CAMPAIGN_START), "now": now}
-    return {k: v for k, v in values.items() if f"${k}" in sql}
+    named = set(re.findall(r"\$(\w+)", sql))
+    return {k: v for k, v in values.items() if k in named}
 
 
 def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
@@ -510,7 +516,7 @@ def _street_in_file_name(cur: duckdb.DuckDBPyConnection, file_name: str) -> str 
 def _odd_characters(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:
     """Whether any cell holds full-width digits or punctuation, and whether any holds a character an
     id is cleaned of: one scan, so that a plain file (most are) pays no per-cell translation."""
-    invisible = INVISIBLE[:-1] + SPACES.replace(" ", "").replace("\r", "").replace("\n", "") + "]"
+    invisible = INVISIBLE[:-1] + SPACES.replace(" ", "").replace("\r", "").replace("\n", "") + "！-～]"
     full_width, odd = cur.execute("""select count(*) filter (where regexp_matches(_text, $fw)) > 0,
                                             count(*) filter (where regexp_matches(_text, $invisible)) > 0
                                      from stage""", {"fw": "[０-９．：／－　，]", "invisible": invisible}).fetchone()
@@ -555,6 +561,16 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
                loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None) -> Report:
     """Loads one file's content. Never raises for bad content: the report says what happened.
     `street`: the loader's street (a street clerk); None loads for the whole district."""
+    try:
+        return _load_bytes(con, data, file_name, table, loaded_by, now, street)
+    except Exception as error:  # nothing landed (the transaction rolled back): the file is refused, not a traceback
+        first_line = (str(error).splitlines() or [""])[0][:200]
+        problem = FileProblem("load_failed", file_name, error=f"{type(error).__name__}: {first_line}")
+        return Report(file_name, "refused", table=table, problem=problem, street=street)
+
+
+def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: str | None,
+                now: dt.datetime | None, street: str | None) -> Report:
     import time
 
     started = time.perf_counter()

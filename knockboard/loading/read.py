@@ -30,9 +30,9 @@ FOOTER_WORDS = ("填表人", "审核人", "制表人", "负责人", "备注", "�
 # A clerk's cell may hold a long pasted text: no field is too long to read.
 csv.field_size_limit(sys.maxsize)
 # Legacy encodings a field sheet comes in when it is not UTF-8 (GB18030 is a superset of GBK).
-LEGACY_ENCODINGS = ("gb18030", "big5")
-FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5", "big5hkscs": "big5",
-            "cp950": "big5"}
+LEGACY_ENCODINGS = ("gb18030", "big5hkscs")  # big5hkscs: Big5 with Hong Kong's characters
+FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs",
+            "big5hkscs": "big5hkscs", "cp950": "big5hkscs"}
 # charset-normalizer's "chaos" (share of odd characters) above which a decoding is not trusted, and
 # how much better the best of two decodings must be to be taken over the other.
 DOUBTFUL_CHAOS = 0.2
@@ -144,15 +144,17 @@ def _csv_records(text: str, delimiter: str, file_name: str) -> list[list[str]]:
     """Every record of the file, as Python's CSV reader reads it (quoted commas and line breaks kept
     inside their cell). A quote left open swallows the rows after it: the file is refused, naming the
     row and column where it opened."""
-    def read(strict: bool) -> list[list[str]]:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict))
-
+    records = []
     try:
-        records = read(True)
+        for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            records.append(cells)
     except csv.Error as error:
-        records = read(False)  # a stray quote inside a cell is kept as written, as Excel does
-        if "end of data" in str(error) and records:  # the last record's last cell ran to the end
-            raise FileProblem("unbalanced_quote", file_name, row=len(records), column=len(records[-1])) from None
+        if "end of data" not in str(error):
+            # "甲路"3号: a quoted value with more text after its closing quote would lose its quotes
+            raise FileProblem("stray_quote", file_name, row=len(records) + 1) from None
+        # the last record's last cell ran to the end of the file
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+        raise FileProblem("unbalanced_quote", file_name, row=len(records), column=len(records[-1])) from None
     for number, cells in enumerate(records, start=1):
         for position, cell in enumerate(cells, start=1):
             # a quote closed rows later: the line break is followed by what looks like another row

@@ -154,7 +154,13 @@ def clerks_sheets() -> None:
         "HI3\ufeff,M1,甲一小区6幢201室,1",
         "\u00a0HI4,M1,甲一小区6幢202室,1",
         "HI\u20605,M1,甲一小区6幢301室,1",
-        "HI6\u3000,M\u200b1,甲一小区6幢302室,1", ""]))
+        "HI6\u3000,M\u200b1,甲一小区6幢302室,1",
+        "ＨＩ７,M1,甲一小区6幢401室,1", ""]))  # typed in full width
+    # a quoted value with more text after its closing quote: its quotes would be lost
+    write("households_stray_quote_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        "HS1,M1,甲一小区8幢101室,1",
+        'HS2,M1,"甲一小区"8幢102室,1', ""]))
     # a Big5 (Traditional Chinese) file: read as Big5, never as GBK mojibake
     write("households_big5_en.csv", "\n".join([
         "household_id,micro_grid_id,address,residents",
