@@ -553,7 +553,7 @@ def _unchanged(cur, file_name: str, seen: tuple, street: str | None, notes: list
     import_id, table, loaded_at = seen
     rejects = _previous_rejects(cur, import_id)
     return Report(file_name, "unchanged", table=table, import_id=import_id, street=street, loaded_at=loaded_at,
-                  refused=int(rejects["row"].nunique()) if len(rejects) else 0, rejects=rejects,
+                  refused=len(rejects.drop_duplicates(["sheet", "row"])), rejects=rejects,
                   street_names=_street_names(cur, street, import_id), notes=notes or [])
 
 

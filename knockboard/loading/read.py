@@ -405,7 +405,7 @@ def _staged(con, file_name, table, mapping, headers, header_row, encoding) -> St
             clash = con.execute(f"select _row, _sheet from stage where {pairs} order by _seq limit 1").fetchone()
             repeated = [str(headers[i]) for i in positions]
             if clash:
-                raise FileProblem("repeated_column", file_name, column=name, headers=repeated, row=clash[0],
+                raise FileProblem("repeated_column", file_name, table=table, column=name, headers=repeated, row=clash[0],
                                   **({"sheet": clash[1]} if clash[1] else {}))
             notes.append(("repeated_column_merged", {"column": name, "headers": repeated}))
         columns[name] = cells[0] if len(positions) == 1 else f"coalesce({', '.join(cells)})"
