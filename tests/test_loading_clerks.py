@@ -225,6 +225,21 @@ def test_sheets_with_other_columns_refuse_the_workbook(con):
     assert (report.status, report.problem.code, report.problem.details["sheet"]) == ("refused", "sheets_differ", "day 2")
 
 
+def test_a_day_sheet_lacking_a_required_column_refuses_the_workbook_naming_the_sheet(con):
+    book = openpyxl.Workbook()
+    book.active.title = "3月4日"
+    book.active.append(["visit_id", "household_id", "visited_at", "outcome"])
+    book.active.append(["SM1", "H4", "2022-03-04 10:00", "met"])
+    other = book.create_sheet("3月5日")
+    other.append(["visit_id", "household_id", "outcome"])
+    other.append(["SM2", "H4", "met"])
+    data = io.BytesIO()
+    book.save(data)
+    report = load_bytes(con, data.getvalue(), "days.xlsx")
+    assert (report.status, report.problem.code, report.problem.details["sheet"]) == ("refused", "missing_columns", "3月5日")
+    assert summary(report, "zh").endswith("缺少必填列 走访时间（visited_at）（工作表“3月5日”）")
+
+
 def test_rows_of_a_workbook_with_several_sheets_are_named_by_sheet(con):
     book = openpyxl.Workbook()
     for title in ("3月4日", "3月5日"):

@@ -180,6 +180,7 @@ TEXT: dict[str, dict[str, str]] = {
     "file_unknown_table": {"en": "there is no table “{table}”; the tables are: {known}",
                            "zh": "没有名为“{table}”的数据表；可选：{known}"},
     "file_unreadable_file": {"en": "the file cannot be read ({error})", "zh": "无法读取该文件（{error}）"},
+    "data_in_sheet": {"en": " (sheet “{sheet}”)", "zh": "（工作表“{sheet}”）"},
     "file_load_failed": {"en": "loading stopped on an error, and nothing was written ({error}): please report it",
                          "zh": "导入因错误中止，未写入任何数据（{error}）：请报告此问题"},
     "file_no_header": {"en": "no header row names the columns of any table (see the templates)",

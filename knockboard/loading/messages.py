@@ -129,6 +129,9 @@ def summary(report: Report, lang: str) -> str:
         return text
     if report.status == "refused":
         why = i18n.t(f"file_{report.problem.code}", lang, **_problem_details(report, lang)) if report.problem else "?"
+        sheet = report.problem.details.get("sheet") if report.problem else None
+        if sheet and "{sheet}" not in i18n.TEXT[f"file_{report.problem.code}"]["en"]:
+            why += i18n.t("data_in_sheet", lang, sheet=sheet)  # which sheet of a workbook
         return i18n.t("data_report_refused", lang, file=report.file_name, why=why)
     replaced = i18n.t("data_report_replaced", lang, n=report.replaced) if report.replaced else ""
     ignored = i18n.t("data_report_ignored", lang, n=report.ignored_rows) if report.ignored_rows else ""

@@ -302,6 +302,8 @@ def stage_excel(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tab
         try:
             header_index, name, mapping = _pick_header(rows, table or (first and first[1]), file_name)
         except FileProblem as error:
+            if error.code == "missing_columns":  # a data sheet lacking a column is not left out unsaid
+                raise FileProblem(error.code, file_name, sheet=sheet.title, **error.details) from None
             problem = problem or error
             if any(any(c for c in r) for r in rows):
                 notes.append(("sheet_skipped", {"sheet": sheet.title}))
