@@ -7,6 +7,7 @@ import pandas as pd
 
 from knockboard import i18n, privacy
 from knockboard.loading.messages import rejects_table
+from knockboard.loading.spec import TABLES
 
 
 def _headers(df: pd.DataFrame, lang: str, names: dict[str, str]) -> pd.DataFrame:
@@ -87,8 +88,27 @@ def upload_caption(load_street: str | None, street_label: str, lang: str) -> str
 
 
 def refused_rows(report, lang: str, masked: bool) -> pd.DataFrame:
-    """A load's refused rows as shown: a personal value (an address, a name) and the raw line are
-    withheld from users who may not see personal data; the row, column and reason stay."""
-    if masked:
-        report = dataclasses.replace(report, rejects=privacy.mask_frame(report.rejects, ("value", "row_text")))
+    """A load's refused rows as shown. For users who may not see personal data, a personal value (an
+    address, a name) is withheld, and the raw row is shown with its personal cells hidden: the clerk
+    still sees enough of the row to find and fix it."""
+    if masked and len(report.rejects):
+        rejects = privacy.mask_frame(report.rejects, ("value",))
+        # rows refused before the masked text was kept (schema v3) stay hidden whole
+        masked_text = rejects["row_masked"] if "row_masked" in rejects.columns else None
+        rejects["row_text"] = [m if isinstance(m, str) else privacy.HIDDEN
+                               for m in (masked_text if masked_text is not None else [None] * len(rejects))]
+        # in a row with more cells than headers the cells have shifted: any of them may be part of an address
+        if TABLES.get(report.table) and privacy.PERSONAL_COLUMNS & {c.name for c in TABLES[report.table].columns}:
+            shifted = rejects["row"].isin(rejects.loc[rejects["reason"] == "extra_cells", "row"])
+            rejects["value"] = rejects["value"].astype(object)
+            rejects.loc[shifted, "value"] = privacy.HIDDEN
+        report = dataclasses.replace(report, rejects=rejects)
     return rejects_table(report, lang)
+
+
+def new_businesses(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Businesses created from inspection sheets that still need a grid (and so a place on the map)."""
+    out = df.copy()
+    out["street"] = [i18n.place(z, e, lang) if isinstance(z, str) else "" for z, e in zip(out["name_zh"], out["name_en"])]
+    return _headers(out, lang, {"business_id": "data_col_business_id", "name": "data_col_business",
+                                "address": "data_col_address", "street": "street"})

@@ -503,6 +503,11 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
                street_id
         from t_insp
     """)
+    # agencies as the district writes them in full: the district's 区商务局, each street's 派出所
+    # (users extend this table by loading an agency_aliases sheet)
+    con.execute("insert into agency_aliases values ('A0', '区商务局', '崇川区商务局', null)")
+    con.execute("""insert into agency_aliases select 'A' || street_id, '派出所', name_zh || '派出所', street_id
+                   from streets""")
     leads = simulate_leads(scale, rng)
     leads["street_id"] = np.array([s[0] for s in STREETS])[leads["street"].to_numpy()]
     leads["i"] = np.arange(len(leads))

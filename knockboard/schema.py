@@ -10,6 +10,7 @@ HERE = Path(__file__).resolve().parent
 MIGRATIONS = {
     1: "schema.sql",
     2: "schema_v2.sql",  # imports.street_id: the loader's street
+    3: "schema_v3.sql",  # rejects: sheet, detail, masked row; agency_aliases
 }
 LATEST = max(MIGRATIONS)
 

@@ -61,6 +61,13 @@ for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
         st.dataframe(refused, hide_index=True, width="stretch")
         components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")
 
+# businesses created from inspection sheets count in their street but cannot be mapped yet
+needing_grid = ctx.q("businesses_needing_grid")
+if len(needing_grid):
+    st.subheader(ctx.t("data_new_businesses"))
+    st.caption(ctx.t("data_new_businesses_intro"))
+    st.dataframe(data_panel.new_businesses(needing_grid, ctx.lang), hide_index=True, width="stretch")
+
 with st.expander(ctx.t("data_templates")):
     st.caption(ctx.t("data_templates_intro"))
     with st.container(horizontal=True):

@@ -162,3 +162,14 @@ where visit_day = $day::date and worker_id is not null
 group by worker_id
 having count(distinct household_id) >= $min_doors::integer and bool_and(outcome = 'met')
 order by doors desc, worker_id
+
+-- name: businesses_needing_grid
+-- Businesses with no grid: those created from inspection sheets (or loaded without one). They count
+-- in their street, but the map cannot place them until a businesses sheet gives their grid.
+-- $scope: a street_id gives only that street's; null: every street's.
+select b.business_id, b.name, b.address, b.street_id, s.name_zh, s.name_en
+from businesses b
+left join streets s using (street_id)
+where b.grid_id is null
+  and ($scope::varchar is null or b.street_id = $scope)
+order by b.street_id, b.business_id

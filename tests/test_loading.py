@@ -89,7 +89,8 @@ def test_unknown_parent(con):
 def test_duplicate_key_inside_the_file(con):
     report = load(con, "visits_duplicate_key_en.csv")
     assert reasons(report) == [(3, "visit_id", "duplicate_key")]
-    assert report.rejects.iloc[0]["value"] == "2"  # the row it repeats
+    # the clerk sees the id itself, and the row it repeats
+    assert (report.rejects.iloc[0]["value"], report.rejects.iloc[0]["detail"]) == ("D1", "2")
     assert con.execute("select household_id from visits where visit_id = 'D1'").fetchone() == ("H4",)
 
 
@@ -118,13 +119,20 @@ def test_excel_shifts_with_absurd_hours(con):
 
 
 def test_shift_without_an_id_gets_a_stable_key(con):
+    import io
+
+    import openpyxl
     first = load(con, "shifts_hours_zh.xlsx")
     key = con.execute("select shift_id from shifts where shift_date = '2022-03-04'").fetchone()[0]
     assert key.startswith("K") and first.accepted == 1
-    # the key is made from the row's content: loading the sheet again (it had refusals, so it is
-    # checked again) restates the same shift instead of adding a second one
-    again = load_bytes(con, (CORPUS / "shifts_hours_zh.xlsx").read_bytes(), "copy.xlsx")
-    assert (again.status, again.accepted, again.replaced) == ("loaded", 1, 1)
+    # the key is made from the row's content: a corrected sheet (row 4's 30 hours now 3) restates the
+    # same shift instead of adding a second one
+    book = openpyxl.load_workbook(CORPUS / "shifts_hours_zh.xlsx")
+    book.active["D4"] = 3
+    corrected = io.BytesIO()
+    book.save(corrected)
+    again = load_bytes(con, corrected.getvalue(), "copy.xlsx")
+    assert (again.status, again.accepted, again.replaced) == ("loaded", 2, 1)
     assert con.execute("select count(*) from shifts where shift_id = ?", [key]).fetchone()[0] == 1
 
 
@@ -192,24 +200,37 @@ def test_refused_rows_are_kept_in_the_store(con):
     assert report.import_id == 1
 
 
+SAMPLES = Path(__file__).resolve().parent / "samples"  # a copy of shared/samples: the test runs on a plain clone
+
+
 def test_the_article_sample_sheets_load_with_reasons(con):
     """The samples' ids are illustrative and match no store: every row is kept, refused, with why."""
-    samples = Path(__file__).resolve().parents[2] / "shared" / "samples"
-    if not samples.exists():
-        pytest.skip("shared/samples not beside this checkout")
     for name, table, rows in (("走访记录_幸福街道_20220321.csv", "visits", 30),
                               ("志愿服务时长_任港街道_20220321.xlsx", "shifts", 24)):
-        report = load_file(con, samples / name)
+        report = load_file(con, SAMPLES / name)
         assert (report.status, report.table, report.rows_read, report.refused) == ("loaded", table, rows, rows)
         assert set(report.rejects["reason"]) == {"unknown_parent"}
-    # the inspection sheet names each business: the ones the store lacks are created from it
-    report = load_file(con, samples / "检查记录_永兴街道_20220319-20.xlsx")
+    # the inspection sheet names each business; district-wide, the hand store has no street 永兴 to
+    # put the new ones in: refused, with the reason, rather than businesses of no street
+    report = load_file(con, SAMPLES / "检查记录_永兴街道_20220319-20.xlsx")
+    assert (report.table, report.accepted, report.refused, report.created_parents) == ("inspections", 0, 4, 0)
+    assert set(report.rejects["reason"]) == {"new_parent_no_street"}
+    # a clerk of S1 loading it: the ones the store lacks are created from it, in the clerk's street
+    report = load_file(con, SAMPLES / "检查记录_永兴街道_20220319-20.xlsx", street="S1")
     assert (report.table, report.accepted, report.refused, report.created_parents) == ("inspections", 4, 0, 4)
-    assert con.execute("select name, address from businesses where business_id = 'B-YX-0101'").fetchone() == \
-        ("南通飞联汽车销售服务有限公司", "崇川区城港路")
+    assert con.execute("select name, address, street_id from businesses where business_id = 'B-YX-0101'"
+                       ).fetchone() == ("南通飞联汽车销售服务有限公司", "崇川区城港路", "S1")
     closed = queries.run(con, "inspections_daily", scope=None, start=dt.date(2022, 3, 19), end=dt.date(2022, 3, 20), street=None)
     # the two 城港路 businesses on 19 March only; B4 of the hand store has no end set and stays closed
     assert closed["closed_businesses"].tolist() == [3, 1]
+
+
+def test_the_samples_in_the_repository_are_the_shared_ones():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "samples"
+    if not shared.exists():
+        pytest.skip("shared/samples not beside this checkout: the copy is what the tests use")
+    for path in shared.iterdir():
+        assert (SAMPLES / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_an_inspection_of_an_unknown_unnamed_business_is_refused(con):

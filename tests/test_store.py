@@ -97,13 +97,35 @@ def test_a_version_1_store_migrates_in_place(tmp_path, monkeypatch):
     con.close()
     monkeypatch.undo()
     con = store.connect(path)
-    assert schema.current_version(con) == 2
-    assert con.execute("select version from schema_version order by version").fetchall() == [(1,), (2,)]
+    assert schema.current_version(con) == 3
+    assert con.execute("select version from schema_version order by version").fetchall() == [(1,), (2,), (3,)]
     assert con.execute("select file_name, loaded_by, street_id from imports").fetchall() == [("old.csv", "clerk", None)]
     con.close()
     con = store.connect(path)  # a second start applies nothing twice
-    assert con.execute("select count(*) from schema_version").fetchone()[0] == 2
+    assert con.execute("select count(*) from schema_version").fetchone()[0] == 3
     con.close()
+
+
+def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_path, monkeypatch):
+    """Schema 3: refused rows gain their sheet, detail and masked text (empty for older rows, which a
+    user who may not see personal data then sees hidden whole), and agency_aliases appears."""
+    from knockboard import data_panel
+    from knockboard.loading import Report
+    path = tmp_path / "v2.duckdb"
+    monkeypatch.setattr(schema, "LATEST", 2)
+    con = store.connect(path)
+    con.execute("insert into rejects values (1, 'old.csv', 2, 'address', '甲路1号', 'missing', 'H1,M1,甲路1号')")
+    con.close()
+    monkeypatch.undo()
+    con = store.connect(path)
+    assert schema.current_version(con) == 3
+    rows = con.execute("""select row_number as row, null as sheet, column_name as column, value, reason, detail,
+                                 row_text, row_masked from rejects""").df()
+    assert rows[["row_text", "row_masked"]].values.tolist() == [["H1,M1,甲路1号", None]]
+    assert con.execute("select count(*) from agency_aliases").fetchone()[0] == 0
+    con.close()
+    shown = data_panel.refused_rows(Report("old.csv", "loaded", "households", rejects=rows), "en", masked=True)
+    assert shown["Original row"].tolist() == ["***"] and shown["Value"].tolist() == ["***"]
 
 
 def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):

@@ -29,8 +29,38 @@ TEXT: dict[str, dict[str, str]] = {
     "data_report_replaced": {"en": ", {n} replaced earlier rows", "zh": "，其中 {n} 行替换了已有记录"},
     "data_report_created": {"en": ", {n} new businesses added from the sheet", "zh": "，新增商户 {n} 家"},
     "data_report_ignored": {"en": ", {n} blank or footer rows skipped", "zh": "，跳过空行或表尾 {n} 行"},
-    "data_report_unchanged": {"en": "{file}: already loaded (import {import_id}); nothing changed.",
-                              "zh": "{file}：该文件已导入过（第 {import_id} 次导入），未作任何更改。"},
+    "data_report_unchanged": {"en": "{file}: already loaded on {when} (import {import_id}); nothing changed.",
+                              "zh": "{file}：该文件已于 {when} 导入过（第 {import_id} 次导入），未作任何更改。"},
+    "data_report_still_refused": {"en": " Its {n} refused rows are still refused, as before (below).",
+                                  "zh": "其中被拒绝的 {n} 行仍被拒绝，与上次相同（见下表）。"},
+    # what else a load report says: values read in a way the clerk should know of
+    "note_sheet_hidden": {"en": "Hidden sheet “{sheet}” not read (a template?).",
+                          "zh": "隐藏工作表“{sheet}”未读取（模板？）。"},
+    "note_sheet_skipped": {"en": "Sheet “{sheet}” not read: it has no header of this table.",
+                           "zh": "工作表“{sheet}”未读取：没有该数据表的表头。"},
+    "note_sheet_loaded": {"en": "Sheet “{sheet}” read.", "zh": "已读取工作表“{sheet}”。"},
+    "note_repeated_column_merged": {"en": "{column} appears in several columns ({headers}): each row's filled one "
+                                          "is taken.",
+                                    "zh": "{column} 出现在多列（{headers}）：每行取其中已填写的一列。"},
+    "note_ids_cleaned": {"en": "{column}: {n} ids written with invisible characters, odd spaces (tab, zero-width "
+                               "space, no-break space…) or full-width letters were cleaned (rows {rows}).",
+                         "zh": "{column}：{n} 个编号含不可见字符、多余空格（制表符、零宽空格、不间断空格等）或全角字符，已规范"
+                               "（第 {rows} 行）。"},
+    "note_parent_matched": {"en": "“{name}” ({sheet_id} on the sheet) is already in the store as {store_id}: "
+                                  "its inspections are filed under {store_id}.",
+                            "zh": "“{name}”（表中编号 {sheet_id}）已在数据库中（编号 {store_id}）：其检查记录归入 {store_id}。"},
+    "note_parents_in_file_street": {"en": "New businesses placed in street {street}, named in the file name; "
+                                          "they need a grid (see below).",
+                                    "zh": "新增商户按文件名归入 {street}；尚需指定网格（见下方）。"},
+    "data_new_businesses": {"en": "New businesses that need a grid", "zh": "待指定网格的新增商户"},
+    "data_new_businesses_intro": {"en": "Created from inspection sheets: they count in their street but have no "
+                                        "grid or location yet, so the map cannot show them. Load them with a grid "
+                                        "(businesses table) to place them.",
+                                  "zh": "由检查记录新建的商户：已计入所属街道，但尚无网格和位置，地图上无法显示。"
+                                        "请通过“商户场所”表补充网格后重新导入。"},
+    "data_col_business": {"en": "Business", "zh": "商户"},
+    "data_col_address": {"en": "Address", "zh": "地址"},
+    "data_col_business_id": {"en": "Id", "zh": "编号"},
     "data_report_refused": {"en": "{file} was not loaded: {why}", "zh": "{file} 未导入：{why}"},
     "data_ignored_columns": {"en": "Columns not used: {columns}", "zh": "未使用的列：{columns}"},
     "data_rejects": {"en": "Refused rows", "zh": "被拒绝的行"},
@@ -92,8 +122,20 @@ TEXT: dict[str, dict[str, str]] = {
                             "zh": "{column}：{value} 超出范围 {low} – {high}"},
     "reason_unknown_parent": {"en": "{column}: no {parent} with id “{value}” in the store",
                               "zh": "{column}：数据库中没有编号为 “{value}” 的{parent}"},
-    "reason_duplicate_key": {"en": "{column} repeats the one on row {value} of this file",
-                             "zh": "{column} 与本文件第 {value} 行重复"},
+    "reason_duplicate_key": {"en": "{column}: “{value}” repeats the one on row {detail} of this file",
+                             "zh": "{column}：“{value}” 与本文件第 {detail} 行重复"},
+    "reason_extra_cells": {"en": "the row has more cells than the header has columns (“{value}” past the last "
+                                 "one): a comma inside a value? Put that value in quotes",
+                           "zh": "该行单元格多于表头列数（最后一列之后还有“{value}”）：某个值中含有逗号？请给该值加上引号"},
+    "reason_scientific_id": {"en": "{column}: “{value}” is a number Excel shortened, its last digits are lost: "
+                                   "format the column as text and type the id again",
+                             "zh": "{column}：“{value}” 是被 Excel 转成科学计数法的数字，末尾数字已丢失：请将该列设为文本格式后重新录入编号"},
+    "reason_parent_ambiguous": {"en": "{column}: “{value}” matches several businesses in the store ({detail}): "
+                                      "give its id",
+                                "zh": "{column}：“{value}” 与数据库中多家商户同名（{detail}）：请填写其编号"},
+    "reason_new_parent_no_street": {"en": "{column}: “{value}” is a new business and its street is not known: add "
+                                          "a street column (所属街道), or load the sheet as the street's clerk",
+                                    "zh": "{column}：“{value}” 是新商户，无法确定所属街道：请增加“所属街道”列，或由该街道数据员导入"},
     "reason_before_campaign": {"en": "{column}: {value} is before the campaign began ({start})",
                                "zh": "{column}：{value} 早于行动开始日期（{start}）"},
     "reason_in_future": {"en": "{column}: {value} is in the future", "zh": "{column}：{value} 晚于当前时间"},
@@ -111,8 +153,36 @@ TEXT: dict[str, dict[str, str]] = {
                                            "({belongs}); a clerk of street {street} cannot replace it",
                                      "zh": "{column}：该编号已被其他街道（{belongs}）的记录使用，您所在的街道 {street} 不能替换该记录"},
     "data_no_street": {"en": "no street", "zh": "无街道"},
-    "file_unreadable_encoding": {"en": "the file is neither UTF-8 nor GBK/GB18030 text",
-                                 "zh": "文件编码既不是 UTF-8 也不是 GBK/GB18030"},
+    "file_unreadable_encoding": {"en": "the file is neither UTF-8 nor GBK/GB18030 nor Big5 text (byte {position})",
+                                 "zh": "文件编码既不是 UTF-8，也不是 GBK/GB18030 或 Big5（第 {position} 字节）"},
+    "file_doubtful_encoding": {"en": "its encoding cannot be told for sure (it reads as {encodings}): save it as "
+                                     "UTF-8 and load it again",
+                               "zh": "无法确定文件编码（可按 {encodings} 读取）：请另存为 UTF-8 后重新导入"},
+    "file_unbalanced_quote": {"en": "a quote opened on row {row}, column {column} is never closed: the rows after "
+                                    "it would run together. Remove the quote or close it",
+                              "zh": "第 {row} 行第 {column} 列的引号没有闭合，其后各行会连成一格：请删除或补全引号"},
+    "file_stray_quote": {"en": "on row {row} a quoted value is followed by more text (like \"甲路\"3号): its quotes "
+                               "would be lost. Quote the whole value, doubling the quotes inside it",
+                         "zh": "第 {row} 行有带引号的值后面还跟着其他文字（如 \"甲路\"3号），引号会丢失：请给整个值加引号，"
+                               "值内的引号写两遍"},
+    "file_missing_columns": {"en": "it looks like {table}, but lacks the required column(s) {columns}",
+                             "zh": "看起来是{table}，但缺少必填列 {columns}"},
+    "file_formula_without_value": {"en": "sheet “{sheet}” row {row}, column {column} holds a formula with no saved "
+                                         "value (a sheet written by a program?): open it in Excel, save, and load again",
+                                   "zh": "工作表“{sheet}”第 {row} 行“{column}”列是没有保存计算结果的公式（由程序生成？）："
+                                         "请用 Excel 打开并保存后重新导入"},
+    "file_repeated_column": {"en": "{column} appears in several columns ({headers}) that disagree on row {row}: "
+                                   "keep one",
+                             "zh": "{column} 出现在多列（{headers}），第 {row} 行各列取值不一致：请只保留一列"},
+    "file_sheets_differ": {"en": "sheet “{sheet}” has other columns than sheet “{first}”: one table per workbook, "
+                                 "same columns on every sheet",
+                           "zh": "工作表“{sheet}”的列与工作表“{first}”不同：每个工作簿只能有一种数据表，各工作表列须相同"},
+    "file_unknown_table": {"en": "there is no table “{table}”; the tables are: {known}",
+                           "zh": "没有名为“{table}”的数据表；可选：{known}"},
+    "file_unreadable_file": {"en": "the file cannot be read ({error})", "zh": "无法读取该文件（{error}）"},
+    "data_in_sheet": {"en": " (sheet “{sheet}”)", "zh": "（工作表“{sheet}”）"},
+    "file_load_failed": {"en": "loading stopped on an error, and nothing was written ({error}): please report it",
+                         "zh": "导入因错误中止，未写入任何数据（{error}）：请报告此问题"},
     "file_no_header": {"en": "no header row names the columns of any table (see the templates)",
                        "zh": "未找到可识别的表头（请参照模板）"},
     "file_header_mismatch": {"en": "the headers do not match the chosen table {table} (see its template)",
@@ -143,4 +213,5 @@ TEXT: dict[str, dict[str, str]] = {
     "table_businesses": {"en": "businesses", "zh": "商户场所"},
     "table_inspections": {"en": "inspections", "zh": "检查记录"},
     "table_leads": {"en": "leads", "zh": "大数据核查线索"},
+    "table_agency_aliases": {"en": "agency aliases", "zh": "检查单位对照"},
 }

@@ -12,6 +12,7 @@ tables must belong to that street (found through its parents) and must not repla
 import datetime as dt
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 
 import duckdb
@@ -20,7 +21,7 @@ import pandas as pd
 from knockboard import store
 from knockboard.config import CAMPAIGN_START
 from knockboard.loading.read import FOOTER_WORDS, FileProblem, Staged, stage_file
-from knockboard.loading.spec import FALSE_WORDS, TABLES, TRUE_WORDS, Column, Table
+from knockboard.loading.spec import FALSE_WORDS, TABLES, TRUE_WORDS, Column, Table, is_id
 
 DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d",
                 "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"]
@@ -29,6 +30,15 @@ TIMESTAMP_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M",
                      "%Y.%m.%d %H:%M", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d", "%Y/%m/%d"]
 FULL_WIDTH = "０１２３４５６７８９．：／－　，"
 HALF_WIDTH = "0123456789.:/- ,"
+# Characters an id picks up unseen when pasted (zero-width space, word joiner, BOM, soft hyphen) and
+# spaces around it (tab, no-break space, ideographic space): removed, and the report says so.
+INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]"
+SPACES = " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u202f"
+# Excel turned a long number into 3.20602E+17: its last digits are gone
+SCIENTIFIC = "[0-9]+([.][0-9]+)?[eE][+]?[0-9]+"
+ASCII = "".join(chr(c) for c in range(0x21, 0x7F))
+FULL_WIDTH_ASCII = "".join(chr(c + 0xFEE0) for c in range(0x21, 0x7F))  # ！ .. ～
+HIDDEN = "***"
 
 
 @dataclass
@@ -49,20 +59,31 @@ class Report:
     created_parents: int = 0  # parents the file described and the store lacked (e.g. businesses)
     street: str | None = None  # the loader's street; None: a district-wide load
     street_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (zh, en) named here
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # what else the report says (code, details)
+    loaded_at: dt.datetime | None = None  # for "unchanged": when the same file was loaded
 
 # refusals that no later load can lift for the same loader: a file refused only for these is not rechecked
 SCOPE_REASONS = ("outside_street", "replaces_other_street")
 
 
-def _cell(column: Column, staged: Staged, full_width: bool) -> str:
+def _cell(column: Column, staged: Staged, full_width: bool, invisible: bool = True) -> str:
     """The cleaned text of a column's cell: blanks as NULL and, when the file has any, full-width
-    digits and punctuation made half-width (translate is costly: only paid where needed)."""
+    digits and punctuation made half-width in numbers, dates and ids (translate is costly: only paid
+    where needed); ids also lose invisible characters."""
     source = staged.columns.get(column.name)
     if source is None:
         return "null::varchar"
-    if full_width:
+    # free text (an address, findings) keeps its full-width commas and digits as written
+    if full_width and (column.kind != "text" or is_id(column)):
         source = f"translate({source}, $fw, $hw)"
+    if is_id(column) and invisible:
+        source = _clean_id(source)
     return f"nullif(trim({source}), '')"
+
+
+def _clean_id(sql: str) -> str:
+    """An id as typed in full-width (ＨＸ０１ from a Chinese input method) is the half-width one."""
+    return f"trim(regexp_replace(translate({sql}, $fw_ascii, $ascii), $invisible, '', 'g'), $spaces)"
 
 
 def _sniff_format(cur, raw_sql: str, formats: list[str]) -> str:
@@ -78,8 +99,10 @@ def _sniff_format(cur, raw_sql: str, formats: list[str]) -> str:
 
 def _parsed(column: Column, raw: str) -> str:
     """SQL turning the cleaned text into the column's type; NULL when it cannot."""
+    # an Excel serial (days since 1899-12-30) to the nearest second, as Excel shows it: 44624.3333333
+    # is 08:00:00, not 07:59:59.997
     serial = f"case when try_cast({raw} as double) between 20000 and 80000 then " \
-             f"timestamp '1899-12-30' + to_microseconds((try_cast({raw} as double) * 86400000000)::bigint) end"
+             f"timestamp '1899-12-30' + to_seconds(round(try_cast({raw} as double) * 86400)::bigint) end"
     if column.kind == "text":
         return raw
     if column.kind == "int":
@@ -100,9 +123,23 @@ def _parsed(column: Column, raw: str) -> str:
     raise ValueError(column.kind)
 
 
-def _problem(condition: str, column: str, reason: str, value: str = "null") -> str:
+def _problem(condition: str, column: str, reason: str, value: str = "null", detail: str = "null") -> str:
     return f"case when {condition} then {{'column': '{column}', 'reason': '{reason}', " \
-           f"'value': ({value})::varchar}} end"
+           f"'value': ({value})::varchar, 'detail': ({detail})::varchar}} end"
+
+
+def _masked_text(staged: Staged) -> str:
+    """SQL of a row's text with its personal cells (addresses, names) hidden: what a user who may not
+    see personal data is shown of a refused row. In a row with more cells than headers the cells
+    have shifted, so everything from the first personal column on is hidden."""
+    if not staged.personal:
+        return "_text"
+    hidden = f"case when nullif(trim(c{{i}}), '') is null then '' else '{HIDDEN}' end"
+    cells = [hidden.format(i=i) if f"c{i}" in staged.personal else f"coalesce(c{i}, '')" for i in range(staged.width)]
+    first = min(int(c[1:]) for c in staged.personal)
+    shifted = [f"coalesce(c{i}, '')" for i in range(first)] + [f"'{HIDDEN}'"]
+    return f"case when _extra is null then concat_ws(',', {', '.join(cells)}) " \
+           f"else concat_ws(',', {', '.join(shifted)}) end"
 
 
 def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -116,18 +153,21 @@ def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
         cur.executemany("insert into _enum values (?, ?, ?)", rows)
 
 
-def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt.datetime) -> None:
+def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt.datetime,
+           street: str | None = None, file_street: str | None = None, notes: list | None = None,
+           invisible: bool = True, full_width: bool | None = None) -> None:
     """Builds temp table `checked`: typed values plus the list of problems of each row."""
+    notes = notes if notes is not None else []
     _enum_table(cur, table)
     full_width = cur.execute("select count(*) from stage where regexp_matches(_text, ?)",
-                             ["[０-９．：／－　，]"]).fetchone()[0] > 0
+                             ["[０-９．：／－　，]"]).fetchone()[0] > 0 if full_width is None else full_width
     raw_cols, parsed_cols, problems, joins = [], [], [], []
     formats = {}
     for c in table.columns:
-        raw_cols.append(f"{_cell(c, staged, full_width)} as r_{c.name}")
+        raw_cols.append(f"{_cell(c, staged, full_width, invisible)} as r_{c.name}")
         if c.kind in ("date", "timestamp"):
             choices = DATE_FORMATS if c.kind == "date" else TIMESTAMP_FORMATS
-            sniffed = _cell(c, staged, full_width)
+            sniffed = _cell(c, staged, full_width, invisible)
             formats[f"fmt_{c.name}"] = _sniff_format(cur, sniffed, choices) if c.name in staged.columns else choices[0]
         if c.kind == "enum":
             # one hash join per enumeration: accepted spellings -> stored value
@@ -138,7 +178,13 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
         if c.default is not None:
             value = f"coalesce({value}, case when r_{c.name} is null then {_literal(c.default)} end)"
         parsed_cols.append(f"{value} as {c.name}")
+    problems.append(_problem("_extra is not null", table.key, "extra_cells", "_extra"))
     for c in table.columns:
+        if is_id(c) and c.name in staged.columns:
+            # a number with an exponent (cheap test first: most ids hold no 'e')
+            problems.append(_problem(f"(contains(r_{c.name}, 'E') or contains(r_{c.name}, 'e')) "
+                                     f"and regexp_full_match(r_{c.name}, '{SCIENTIFIC}')", c.name, "scientific_id",
+                                     f"r_{c.name}"))
         if c.required and not (c.name == table.key and table.key_from):
             problems.append(_problem(f"r_{c.name} is null", c.name, "missing"))
         if c.kind != "text":
@@ -162,12 +208,18 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
         create or replace temp table _typed as
         select *, {key_value} as _key
         from (select r.*, {", ".join(parsed_cols)}
-              from (select _row, _text, {", ".join(raw_cols)} from stage) r
+              from (select _seq, _row, _sheet, _text, _extra, {_masked_text(staged)} as _masked,
+                           {", ".join(raw_cols)} from stage) r
               {" ".join(joins)})
     """
     cur.execute(sql, {**_bound(sql, now), **{k: v for k, v in formats.items() if f"${k}" in sql}})
-    # duplicate keys inside the file: the first row wins, later ones are refused
-    dup = _problem("_first_row < _row", table.key, "duplicate_key", "_first_row")
+    if table.embedded:
+        _match_described_parents(cur, table, notes)
+        _place_new_parents(cur, table, street, file_street)
+    # duplicate keys inside the file: the first row wins, later ones are refused, naming the id and
+    # the row (and sheet) it repeats
+    key_shown = f"coalesce(r_{table.key}, _key)" if table.key_from else "_key"
+    dup = _problem("_first_seq < _seq", table.key, "duplicate_key", key_shown, "_first_seq")
     parents = []
     described = table.embedded[1] if table.embedded else {}
     for c in table.columns:
@@ -176,6 +228,11 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
             unknown = f"{c.name} is not null and {c.name} not in (select {parent_key} from {parent_table})"
             if described.get(parent_key) == c.name and "name" in described:
                 unknown += f" and {described['name']} is null"  # a named parent is created instead
+                parents.append(_problem(f"_parent_ids > 1", c.name, "parent_ambiguous", described["name"],
+                                        "_parent_ids_text"))
+                parents.append(_problem(f"{c.name} not in (select {parent_key} from {parent_table}) and "
+                                        f"{described['name']} is not null and _new_street is null",
+                                        c.name, "new_parent_no_street", described["name"]))
             parents.append(_problem(unknown, c.name, "unknown_parent", f"r_{c.name}"))
     if table.lookup and table.name == "visits":
         column, sql = table.lookup
@@ -186,9 +243,66 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     sql = f"""
         create or replace temp table checked as
         select *, list_filter([{checks}], lambda p: p is not null) as problems
-        from (select *, min(_row) over (partition by _key) as _first_row from _typed)
+        from (select *, min(_seq) over (partition by _key) as _first_seq from _typed)
     """
     cur.execute(sql, _bound(sql, now))
+
+
+def _normalised_name(sql: str) -> str:
+    """A business name or address compared without spaces, punctuation or case."""
+    return f"lower(regexp_replace({sql}, '[[:space:][:punct:]（）【】《》，。、；：·“”‘’－—]', '', 'g'))"
+
+
+def _match_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, notes: list) -> None:
+    """A sheet names a parent under an id the store does not know (an inspection sheet's own business
+    id), but the store may hold it under another: same normalised name, and where both give an
+    address, one address starting the other. A single such parent takes the row (the report says
+    which); several leave the row refused as ambiguous; none, and it is a new parent."""
+    parent, described = table.embedded
+    key_parent, key_here = next(iter(described.items()))
+    name, address = described["name"], described.get("address")
+    fits = f"(s.{address} is null or p.address is null or starts_with({_normalised_name('p.address')}, " \
+           f"{_normalised_name(f's.{address}')}) or starts_with({_normalised_name(f's.{address}')}, " \
+           f"{_normalised_name('p.address')}))" if address else "true"
+    cur.execute(f"""
+        create or replace temp table _matches as
+        select s.{key_here} as sheet_id, any_value(s.{name}) as sheet_name,
+               count(distinct p.{key_parent}) as ids, min(p.{key_parent}) as store_id,
+               string_agg(distinct p.{key_parent}, ', ' order by p.{key_parent}) as ids_text
+        from (select {key_here}, arg_min({name}, _seq) as {name}{f", arg_min({address}, _seq) as {address}" if address else ""}
+              from _typed where {name} is not null and {key_here} is not null
+                and {key_here} not in (select {key_parent} from {parent}) group by {key_here}) s
+        join {parent} p on {_normalised_name('p.name')} = {_normalised_name(f's.{name}')} and {fits}
+        group by s.{key_here}
+    """)
+    cur.execute("alter table _typed add column _parent_ids integer default 0")
+    cur.execute("alter table _typed add column _parent_ids_text varchar")
+    cur.execute(f"""update _typed set {key_here} = case when m.ids = 1 then m.store_id else _typed.{key_here} end,
+                                      _parent_ids = m.ids, _parent_ids_text = m.ids_text
+                    from _matches m where _typed.{key_here} = m.sheet_id""")
+    for sheet_id, sheet_name, store_id in cur.execute(
+            "select sheet_id, sheet_name, store_id from _matches where ids = 1 order by sheet_id").fetchall():
+        notes.append(("parent_matched", {"name": sheet_name, "sheet_id": sheet_id, "store_id": store_id}))
+    cur.execute("drop table _matches")
+
+
+def _place_new_parents(cur: duckdb.DuckDBPyConnection, table: Table, street: str | None,
+                       file_street: str | None) -> None:
+    """The street of each parent the sheet creates: the loading clerk's, else the one its row names
+    (by id or name), else the one the file name names. None found: the row is refused (a business
+    of no street would count in the district but in no street)."""
+    parent, described = table.embedded
+    key_parent, key_here = next(iter(described.items()))
+    named = table.embedded_street
+    by_name = "null::varchar"
+    if named:
+        by_name = f"""(select min(st.street_id) from streets st
+                       where {named} in (st.street_id, st.name_zh, st.name_zh || '街道', st.name_en)
+                          or {named} || '街道' = st.name_zh)"""
+    cur.execute("alter table _typed add column _new_street varchar")
+    cur.execute(f"""update _typed set _new_street = coalesce($street, {by_name}, $file_street)
+                    where {key_here} not in (select {key_parent} from {parent})""",
+                {"street": street, "file_street": file_street})
 
 
 def _street_sources(table: Table) -> tuple[list[str], list[tuple[str, str]]]:
@@ -254,11 +368,14 @@ def _literal(value) -> str:
 
 def _bound(sql: str, now: dt.datetime) -> dict:
     """The fixed values the checks use, bound as parameters (only those this SQL names)."""
-    values = {"fw": FULL_WIDTH, "hw": HALF_WIDTH, "true_words": list(TRUE_WORDS),
+    values = {"fw": FULL_WIDTH, "hw": HALF_WIDTH, "invisible": INVISIBLE, "spaces": SPACES,
+              "fw_ascii": FULL_WIDTH_ASCII, "ascii": ASCII,
+              "true_words": list(TRUE_WORDS),
               "false_words": [w for w in FALSE_WORDS if w], "date_formats": DATE_FORMATS,
               "timestamp_formats": TIMESTAMP_FORMATS,
               "campaign_start": dt.datetime.fromisoformat(CAMPAIGN_START), "now": now}
-    return {k: v for k, v in values.items() if f"${k}" in sql}
+    named = set(re.findall(r"\$(\w+)", sql))
+    return {k: v for k, v in values.items() if k in named}
 
 
 def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
@@ -269,25 +386,24 @@ def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
     return before - cur.execute("select count(*) from stage").fetchone()[0]
 
 
-def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, street: str | None) -> int:
+def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table) -> int:
     """Parents the file describes on its rows (e.g. the business an inspection names) and the store
-    lacks are created, once each, from the first row that names them. A street clerk's sheet
-    describes parents of the clerk's street: they are created in it."""
+    lacks are created, once each, from the first row that names them, in the street found for them
+    (_place_new_parents). They have no grid yet: the Data page lists them."""
     if not table.embedded:
         return 0
     parent, columns = table.embedded
     key_parent, key_here = next(iter(columns.items()))
     before = cur.execute(f"select count(*) from {parent}").fetchone()[0]
-    in_street = ", street_id" if street is not None else ""
     cur.execute(f"""
-        insert into {parent} ({", ".join(columns)}{in_street})
-        select {", ".join(f"arg_min({here}, _row)" if i else here for i, here in enumerate(columns.values()))}
-               {", $street" if street is not None else ""}
+        insert into {parent} ({", ".join(columns)}, street_id)
+        select {", ".join(f"arg_min({here}, _seq)" if i else here for i, here in enumerate(columns.values()))},
+               arg_min(_new_street, _seq)
         from checked
         where len(problems) = 0 and {columns['name']} is not null
           and {key_here} not in (select {key_parent} from {parent})
         group by {key_here}
-    """, {"street": street} if street is not None else None)
+    """)
     return cur.execute(f"select count(*) from {parent}").fetchone()[0] - before
 
 
@@ -303,12 +419,17 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
                 [import_id, staged.file_name, content_hash, table.name, read, accepted, refused_rows,
                  loaded_by, now, street])
     cur.execute("""
-        insert into rejects
-        select ?, ?, _row, p.column, p.value, p.reason, _text
-        from (select _row, _text, unnest(problems) as p from checked where len(problems) > 0)
-        order by _row
+        insert into rejects (import_id, file_name, row_number, column_name, value, reason, row_text,
+                             sheet_name, detail, row_masked)
+        select ?, ?, r._row, r.p.column, r.p.value, r.p.reason, r._text, r._sheet,
+               -- a duplicate names the row it repeats (found here, for the few refused rows only)
+               case when r.p.reason = 'duplicate_key' then coalesce(f._sheet || ' ', '') || f._row else r.p.detail end,
+               r._masked
+        from (select _seq, _row, _sheet, _text, _masked, unnest(problems) as p from checked where len(problems) > 0) r
+        left join checked f on r.p.reason = 'duplicate_key' and f._seq = try_cast(r.p.detail as bigint)
+        order by r._seq
     """, [import_id, staged.file_name])
-    created = _create_described_parents(cur, table, street)
+    created = _create_described_parents(cur, table)
     # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
     stored = [c for c in table.columns if c.stored and c.name not in table.derived]
     target_columns = [c.name for c in stored] + list(table.derived)
@@ -329,7 +450,7 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         insert into {table.name} ({", ".join(target_columns)})
         select {", ".join(select)}
         from (select * from checked where len(problems) = 0) a {join}
-        order by a._row
+        order by a._seq
     """)
     if has_street:
         touched |= {r[0] for r in cur.execute(streets_of).fetchall()}
@@ -340,17 +461,37 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
 
 
 def _seen(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None) -> tuple | None:
-    """The last import of the same bytes, if loading them again would change nothing: it refused no
-    row, or (for the same street clerk) only rows outside that street. Otherwise refused rows'
-    parents may have been loaded since, and the file is checked again."""
+    """The last import of the same bytes, if loading them again cannot change anything: it refused no
+    row, or (for the same street clerk) only rows outside that street. A file with other refusals is
+    checked again (their parents may have been loaded since): see _same_outcome."""
     return cur.execute(f"""
-        select import_id, table_name from imports i
+        select import_id, table_name, loaded_at from imports i
         where content_hash = $hash
           and (rows_refused = 0
                or (street_id = $street and not exists (
                    select 1 from rejects r where r.import_id = i.import_id
                    and r.reason not in ({", ".join(f"'{r}'" for r in SCOPE_REASONS)}))))
         order by import_id desc limit 1""", {"hash": content_hash, "street": street}).fetchone()
+
+
+def _same_outcome(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None) -> tuple | None:
+    """The last import of the same bytes by the same loader, if checking them again refused exactly
+    the same rows for the same reasons: loading again would write the same import and the same
+    refusals a second time, so nothing is written."""
+    last = cur.execute("""select import_id, table_name, loaded_at, rows_accepted from imports
+                          where content_hash = ? and street_id is not distinct from ?
+                          order by import_id desc limit 1""", [content_hash, street]).fetchone()
+    if last is None:
+        return None
+    accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
+    differ = cur.execute("""
+        with now as (select _row, _sheet, p.column as col, p.reason, p.value
+                     from (select _row, _sheet, unnest(problems) as p from checked where len(problems) > 0)),
+             before as (select row_number, sheet_name, column_name, reason, value from rejects where import_id = ?)
+        select (select count(*) from (select * from now except select * from before))
+             + (select count(*) from (select * from before except select * from now))
+    """, [last[0]]).fetchone()[0]
+    return last[:3] if differ == 0 and accepted == last[3] else None
 
 
 def _street_names(cur: duckdb.DuckDBPyConnection, street: str | None, import_id: int | None) -> dict:
@@ -365,10 +506,71 @@ def _street_names(cur: duckdb.DuckDBPyConnection, street: str | None, import_id:
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
+def _street_in_file_name(cur: duckdb.DuckDBPyConnection, file_name: str) -> str | None:
+    """The one street whose Chinese name the file name holds (检查记录_永兴街道_0319.xlsx), if any."""
+    named = [sid for sid, name in cur.execute("select street_id, name_zh from streets").fetchall()
+             if name and len(name) >= 2 and name in file_name]
+    return named[0] if len(named) == 1 else None
+
+
+def _odd_characters(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:
+    """Whether any cell holds full-width digits or punctuation, and whether any holds a character an
+    id is cleaned of: one scan, so that a plain file (most are) pays no per-cell translation."""
+    invisible = INVISIBLE[:-1] + SPACES.replace(" ", "").replace("\r", "").replace("\n", "") + "！-～]"
+    full_width, odd = cur.execute("""select count(*) filter (where regexp_matches(_text, $fw)) > 0,
+                                            count(*) filter (where regexp_matches(_text, $invisible)) > 0
+                                     from stage""", {"fw": "[０-９．：／－　，]", "invisible": invisible}).fetchone()
+    return full_width, odd
+
+
+def _cleaned_ids(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table) -> list[tuple[str, dict]]:
+    """Notes for the report: ids from which invisible characters or odd spaces were removed."""
+    notes = []
+    for column in table.columns:
+        source = staged.columns.get(column.name)
+        if not is_id(column) or source is None:
+            continue
+        # as written, bar plain spaces around it, against as landed
+        written = ", ".join(f"nullif(trim(c{i}, ' '), '')" for i in staged.positions.get(column.name, []))
+        written = f"coalesce({written})" if written else source
+        sql = f"""select count(*), list(coalesce(_sheet || ' ', '') || _row order by _seq)[1:5] from stage
+                  where {written} is distinct from nullif({_clean_id(source)}, '')"""
+        n, rows = cur.execute(sql, _bound(sql, dt.datetime.now())).fetchone()
+        if n:
+            notes.append(("ids_cleaned", {"column": column.name, "n": n,
+                                          "rows": ", ".join(rows) + (", …" if n > len(rows) else "")}))
+    return notes
+
+
+def _previous_rejects(cur: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
+    return cur.execute("""select row_number as row, sheet_name as sheet, column_name as column, value, reason,
+                                 detail, row_text, row_masked
+                          from rejects where import_id = ? order by row_number, column_name""",
+                       [import_id]).df()
+
+
+def _unchanged(cur, file_name: str, seen: tuple, street: str | None, notes: list | None = None) -> Report:
+    import_id, table, loaded_at = seen
+    rejects = _previous_rejects(cur, import_id)
+    return Report(file_name, "unchanged", table=table, import_id=import_id, street=street, loaded_at=loaded_at,
+                  refused=len(rejects.drop_duplicates(["sheet", "row"])), rejects=rejects,
+                  street_names=_street_names(cur, street, import_id), notes=notes or [])
+
+
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
                loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None) -> Report:
     """Loads one file's content. Never raises for bad content: the report says what happened.
     `street`: the loader's street (a street clerk); None loads for the whole district."""
+    try:
+        return _load_bytes(con, data, file_name, table, loaded_by, now, street)
+    except Exception as error:  # nothing landed (the transaction rolled back): the file is refused, not a traceback
+        first_line = (str(error).splitlines() or [""])[0][:200]
+        problem = FileProblem("load_failed", file_name, error=f"{type(error).__name__}: {first_line}")
+        return Report(file_name, "refused", table=table, problem=problem, street=street)
+
+
+def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: str | None,
+                now: dt.datetime | None, street: str | None) -> Report:
     import time
 
     started = time.perf_counter()
@@ -378,10 +580,13 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
     try:
         seen = _seen(cur, content_hash, street)
         if seen:
-            return Report(file_name, "unchanged", table=seen[1], import_id=seen[0], street=street)
+            return _unchanged(cur, file_name, seen, street)
         try:
             staged = stage_file(cur, data, file_name, table)
         except FileProblem as problem:
+            return Report(file_name, "refused", table=table, problem=problem, street=street)
+        except Exception as error:  # a file no reader foresaw: refused whole, never a traceback
+            problem = FileProblem("unreadable_file", file_name, error=type(error).__name__)
             return Report(file_name, "refused", table=table, problem=problem, street=street)
         spec = TABLES[staged.table]
         if street is not None and not spec.street_from:
@@ -391,9 +596,15 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
                           street_names=_street_names(cur, street, None))
         ignored_rows = _drop_blank_and_footer(cur)
         read = cur.execute("select count(*) from stage").fetchone()[0]
-        _check(cur, staged, spec, now)
+        full_width, invisible = _odd_characters(cur)
+        notes = list(staged.notes) + (_cleaned_ids(cur, staged, spec) if invisible else [])
+        file_street = _street_in_file_name(cur, file_name) if spec.embedded and street is None else None
+        _check(cur, staged, spec, now, street, file_street, notes, invisible, full_width)
         if street is not None:
             _check_street(cur, spec, street)
+        same = _same_outcome(cur, content_hash, street)
+        if same:
+            return _unchanged(cur, file_name, same, street, notes)
         cur.execute("begin transaction")
         try:
             import_id, accepted, refused, replaced, created = _land(cur, spec, staged, content_hash, loaded_by,
@@ -402,14 +613,19 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
         except Exception:
             cur.execute("rollback")
             raise
-        rejects = cur.execute("""select row_number as row, column_name as column, value, reason, row_text
-                                 from rejects where import_id = ? order by row_number, column_name""",
-                              [import_id]).df()
+        if created and file_street and street is None:
+            placed = cur.execute("select count(*) from checked where len(problems) = 0 and _new_street = ?",
+                                 [file_street]).fetchone()[0]
+            if placed:
+                name = cur.execute("select name_zh from streets where street_id = ?", [file_street]).fetchone()[0]
+                notes.append(("parents_in_file_street", {"street": f"{name} ({file_street})"}))
+        rejects = _previous_rejects(cur, import_id)
         return Report(file_name, "loaded", staged.table, read, accepted, refused, replaced, ignored_rows,
                       staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started,
-                      created_parents=created, street=street, street_names=_street_names(cur, street, import_id))
+                      created_parents=created, street=street, street_names=_street_names(cur, street, import_id),
+                      notes=notes)
     finally:
-        for temp in ("stage", "_typed", "checked", "_enum"):
+        for temp in ("stage", "_typed", "checked", "_enum", "_matches"):
             cur.execute(f"drop table if exists {temp}")
         cur.close()
 

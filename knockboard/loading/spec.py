@@ -42,6 +42,8 @@ class Table:
     # a parent the file may describe on the same row (an inspection sheet names the business):
     # (parent table, {parent column: column of this file}); unknown parents so described are created
     embedded: tuple[str, dict[str, str]] | None = None
+    # the column of this file naming a described parent's street (by id or name), for new parents
+    embedded_street: str | None = None
     # how a row's street is found, for loads by a street clerk: (column of this table, SQL giving that
     # column's street as `street_id`, or None when the column is itself a street id), tried in order.
     # Empty: the table's rows belong to no one street (the territory), so only an administrator loads it.
@@ -49,6 +51,16 @@ class Table:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> set[str]:
+        """The columns a file must have (a key made from other columns may be left out)."""
+        return {c.name for c in self.columns if c.required and not (c.name == self.key and self.key_from)}
+
+
+def is_id(column: Column) -> bool:
+    """Ids are matched exactly against other tables: cleaned of invisible characters, never a number."""
+    return column.kind == "text" and column.name.endswith("_id")
 
 
 def normalise_header(text: str) -> str:
@@ -184,11 +196,14 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("reopened_on", "date", aliases=("恢复营业日期", "复业日期")),
         Column("business_name", "text", aliases=("场所名称", "商户名称", "企业名称"), stored=False),
         Column("business_address", "text", aliases=("地址", "场所地址"), stored=False),
-        Column("business_category", "text", aliases=("场所类别", "行业"), stored=False)),
+        Column("business_category", "text", aliases=("场所类别", "行业"), stored=False),
+        # a new business's street, by id or name (a sheet covering several streets)
+        Column("business_street", "text", aliases=("所属街道", "街道", "街道名称", "street"), stored=False)),
         aliases=("检查记录", "检查"), derived={"street_id": "p.street_id"}, when="inspected_on",
         lookup=("business_id", BUSINESS_STREET), street_from=(("business_id", BUSINESS_STREET),),
         embedded=("businesses", {"business_id": "business_id", "name": "business_name",
-                                 "address": "business_address", "category": "business_category"})),
+                                 "address": "business_address", "category": "business_category"}),
+        embedded_street="business_street"),
     Table("leads", "lead_id", (
         Column("lead_id", "text", True, ("线索编号",)),
         Column("received_at", "timestamp", True, ("接收时间",)),
@@ -197,11 +212,19 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("status", "enum", True, ("核查状态", "状态"), values=LEAD_STATUS),
         Column("verified_at", "timestamp", aliases=("核查时间", "核查完成时间"))), aliases=("大数据", "线索"),
         when="received_at", street_from=(("street_id", None),)),
+    # agencies' other spellings (区商务局 = 崇川区商务局); with a street, only for that street's
+    # inspections (派出所 in 永兴 = 永兴派出所). Applied when inspections are counted, never to the rows.
+    Table("agency_aliases", "alias_id", (
+        Column("alias_id", "text", aliases=("编号",)),
+        Column("alias", "text", True, ("简称", "别名", "写法")),
+        Column("agency", "text", True, ("规范名称", "标准名称", "统一名称")),
+        Column("street_id", "text", aliases=("街道编号",), parent=("streets", "street_id"))),
+        aliases=("检查单位对照", "单位对照"), key_from=("alias", "street_id")),
 ]}
 
 # Load order: a parent table before its children.
 ORDER = ["streets", "communities", "grids", "neighbourhoods", "micro_grids", "households", "teams",
-         "volunteers", "businesses", "visits", "shifts", "inspections", "leads"]
+         "volunteers", "businesses", "visits", "shifts", "inspections", "leads", "agency_aliases"]
 
 
 def header_map(table: Table) -> dict[str, str]:
@@ -213,31 +236,34 @@ def header_map(table: Table) -> dict[str, str]:
     return out
 
 
+def match_headers(table: Table, headers: list[str]) -> dict[int, str]:
+    """Which file column is which column of the table. Two file columns may name the same one (two
+    健康码 columns): both are kept here, and staging decides (read.py)."""
+    names = header_map(table)
+    return {i: names[h] for i, h in ((i, normalise_header(h)) for i, h in enumerate(headers)) if h in names}
+
+
 def recognise(headers: list[str]) -> tuple[str | None, dict[int, str]]:
     """The table whose columns best match these headers, and which file column is which.
     A table is a candidate only if every required column (bar a key made from others) is present."""
     best, best_score, best_map = None, 0, {}
     for table in TABLES.values():
-        names = header_map(table)
-        mapping = {}
-        for i, header in enumerate(headers):
-            name = names.get(normalise_header(header))
-            if name and name not in mapping.values():
-                mapping[i] = name
-        required = {c.name for c in table.columns if c.required}
-        if not required <= set(mapping.values()):
+        mapping = match_headers(table, headers)
+        found = set(mapping.values())
+        if not table.required <= found:
             continue
-        score = len(mapping) / len(table.columns) + len(mapping)
+        score = len(found) / len(table.columns) + len(found)
         if score > best_score:
             best, best_score, best_map = table.name, score, mapping
     return best, best_map
 
 
-def columns_for(table: Table, headers: list[str]) -> dict[int, str]:
-    names = header_map(table)
-    mapping: dict[int, str] = {}
-    for i, header in enumerate(headers):
-        name = names.get(normalise_header(header))
-        if name and name not in mapping.values():
-            mapping[i] = name
-    return mapping
+def nearest_table(headers: list[str]) -> tuple[str | None, set[str]]:
+    """For headers that name no table whole: the table they come closest to (at least two of its
+    columns, most of them found) and its required columns they lack; (None, set()) when none is close."""
+    best, best_found, missing = None, 0, set()
+    for table in TABLES.values():
+        found = set(match_headers(table, headers).values())
+        if len(found) >= 2 and len(found & table.required) * 2 >= len(table.required) and len(found) > best_found:
+            best, best_found, missing = table.name, len(found), table.required - found
+    return best, missing

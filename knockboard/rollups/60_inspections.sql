@@ -1,4 +1,4 @@
--- sources: inspections
+-- sources: inspections, agency_aliases
 -- Rollups, part of a set run in file-name order after each demo build or load (see store.py).
 -- Plain SQL over the DESIGN.md tables, so another engine could run the same definitions.
 
@@ -25,7 +25,8 @@ order by closed_from, business_id;
 
 -- Inspection items: one row per finding and per agency of each inspection. `findings` and
 -- `agencies` each hold one or more items separated by '；' (or ';'); split once here so that pages
--- count them without splitting every inspection on every run.
+-- count them without splitting every inspection on every run. An agency written another way is
+-- counted under the name agency_aliases gives it: the street's own alias first, then the district's.
 create or replace table inspection_items as
 with split as (
     select inspection_id, business_id, street_id, inspected_on, outcome, 'finding' as kind,
@@ -37,8 +38,17 @@ with split as (
            unnest(regexp_split_to_array(agencies, '[；;]')) as item
     from inspections
     where agencies is not null
+),
+aliases as (
+    select trim(alias) as alias, street_id, min(trim(agency)) as agency
+    from agency_aliases
+    group by all
 )
-select inspection_id, business_id, street_id, inspected_on, outcome, kind, trim(item) as item
-from split
-where trim(item) <> ''
-order by inspected_on, kind, item;
+select s.inspection_id, s.business_id, s.street_id, s.inspected_on, s.outcome, s.kind,
+       case when s.kind = 'agency' then coalesce(own.agency, district.agency, trim(s.item)) else trim(s.item) end
+           as item
+from split s
+left join aliases own on s.kind = 'agency' and own.alias = trim(s.item) and own.street_id = s.street_id
+left join aliases district on s.kind = 'agency' and district.alias = trim(s.item) and district.street_id is null
+where trim(s.item) <> ''
+order by s.inspected_on, s.kind, item;

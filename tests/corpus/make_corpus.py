@@ -99,6 +99,154 @@ def main() -> None:
                                                               ensure_ascii=False), encoding="utf-8")
     # headers that match no table
     write("not_a_table_en.csv", "colour,size\nred,3\n")
+    clerks_sheets()
+
+
+ZH_HOUSEHOLDS = "户编号,微网格编号,地址,人数"
+
+
+def clerks_sheets() -> None:
+    """Sheets as clerks really make them (issue 23): each kind once, with an answer known by hand."""
+    # never a traceback: a findings cell longer than Python's CSV field limit (131,072 characters)
+    long_text = "未验码；" + "现场人员随意进出，" * 16_000
+    write("inspections_long_findings_zh.csv", "\n".join([
+        "检查编号,场所编号,检查日期,检查单位,发现问题,处理结果",
+        f'L1,B1,2022/3/4,派出所,"{long_text}",责令整改',
+        "L2,B3,2022/3/4,区商务局,,合格", ""]))
+    # an unbalanced quote: the rows after it would run into one cell
+    write("visits_unbalanced_quote_en.csv", "\n".join([
+        EN_VISITS,
+        "Q1,H4,2022-03-04 10:00,W1,met,2,false,green,false",
+        'Q2,H7,2022-03-04 10:30,"W3,met,2,false,green,false',
+        "Q3,H6,2022-03-04 11:00,W3,met,1,false,green,false", ""]))
+    # quoted line breaks inside addresses, one holding an empty line; the last row is refused (row 5)
+    write("households_line_breaks_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        'HB1,M1,"甲一小区\n3幢101室",2',
+        'HB2,M1,"甲一小区\n\n3幢102室",3',
+        "HB3,M1,甲一小区3幢201室,1",
+        "HB4,M99,甲一小区3幢202室,1", ""]))
+    # never a value changed: an unquoted comma in an address gives the row one cell too many
+    write("households_unquoted_comma_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        "HC1,M1,甲一小区4幢101室,2",
+        "HC2,M1,甲一小区4幢,102室,3",
+        "HC3,M1,甲一小区4幢201室,1", ""]), "gb18030")
+    # two 健康码 columns: one left empty (taken: the filled one); in the other file they disagree
+    write("visits_two_health_code_columns_zh.csv", "\n".join([
+        "记录编号,户编号,走访时间,走访结果,健康码,健康码颜色",
+        "HC1,H4,2022/3/4 9:00,已见面,,绿码",
+        "HC2,H7,2022/3/4 9:10,已见面,黄码,", ""]))
+    write("visits_two_health_codes_disagree_zh.csv", "\n".join([
+        "记录编号,户编号,走访时间,走访结果,健康码,健康码颜色",
+        "HD1,H4,2022/3/4 9:00,已见面,绿码,绿码",
+        "HD2,H7,2022/3/4 9:10,已见面,黄码,绿码", ""]))
+    # scientific-notation ids, as Excel writes long numbers in CSV
+    write("households_scientific_ids_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        "3.20602E+17,M1,甲一小区5幢101室,2",
+        "320602198001010011,M1,甲一小区5幢102室,2", ""]))
+    # ids with invisible characters: tab, zero-width space, BOM, no-break space, word joiner, U+3000
+    write("households_invisible_ids_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        "HI1\t,M1,甲一小区6幢101室,1",
+        "\u200bHI2,M1,甲一小区6幢102室,1",
+        "HI3\ufeff,M1,甲一小区6幢201室,1",
+        "\u00a0HI4,M1,甲一小区6幢202室,1",
+        "HI\u20605,M1,甲一小区6幢301室,1",
+        "HI6\u3000,M\u200b1,甲一小区6幢302室,1",
+        "ＨＩ７,M1,甲一小区6幢401室,1", ""]))  # typed in full width
+    # a quoted value with more text after its closing quote: its quotes would be lost
+    write("households_stray_quote_zh.csv", "\n".join([
+        ZH_HOUSEHOLDS,
+        "HS1,M1,甲一小区8幢101室,1",
+        'HS2,M1,"甲一小区"8幢102室,1', ""]))
+    # a Big5 (Traditional Chinese) file: read as Big5, never as GBK mojibake
+    write("households_big5_en.csv", "\n".join([
+        "household_id,micro_grid_id,address,residents",
+        "HT1,M1,臺北路1號樓,2",
+        "HT2,M1,彰化縣鹿港鎮中山路2號,3", ""]), "big5")
+    # Korean (EUC-KR) addresses: the bytes decode as GB18030 and as Big5, as nonsense; refused
+    write("households_doubtful_encoding_en.csv", "\n".join([
+        "household_id,micro_grid_id,address",
+        "HK1,M1,서울특별시 강남구 테헤란로 123",
+        "HK2,M1,부산광역시 해운대구 456", ""]), "euc_kr")
+    # a title cell holding a line separator (U+2028) pasted from a web page
+    write("visits_title_line_separator_zh.csv", "\n".join([
+        "甲街道入户排查登记表\u2028（2022年3月4日）,,,,,,,,",
+        ZH_VISITS,
+        "LS1,H4,2022/3/4 8:07,W1,已见面,2,否,绿码,否",
+        "LS2,H7,2022/3/4 8:15,W3,不在家,0,否,,否", ""]))
+    # a required column missing (走访时间)
+    write("visits_missing_column_zh.csv", "\n".join([
+        "记录编号,户编号,微网格员编号,走访结果",
+        "MC1,H4,W1,已见面", ""]))
+    # an inspection sheet naming its businesses under its own ids: 甲一饭店 is B1 in the store (its
+    # address given shorter); 甲二新店 is new, in the street its row names
+    write("inspections_named_businesses_zh.csv", "\n".join([
+        "检查编号,场所编号,场所名称,地址,所属街道,检查日期,检查单位,处理结果,停业天数",
+        "NB1,JC-001,甲一 饭店,甲路,甲,2022/3/4,区商务局,停业整顿,2",
+        "NB2,JC-002,甲二新店,甲路9号,甲,2022/3/4,派出所,合格,",
+        "NB3,JC-003,无名小店,乙路9号,,2022/3/4,派出所,合格,", ""]))
+    # agencies' other spellings: district-wide, and one for street S1 only
+    write("agency_aliases_zh.csv", "\n".join([
+        "简称,规范名称,街道编号",
+        "区商务局,崇川区商务局,",
+        "派出所,甲派出所,S1", ""]))
+    excel_sheets()
+
+
+def excel_sheets() -> None:
+    # a worker id merged over the block of rows he visited
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "3月4日"
+    sheet.append(ZH_VISITS.split(","))
+    sheet.append(["MW1", "H4", "2022/3/4 8:00", "W1", "已见面", 2, "否", "绿码", "否"])
+    sheet.append(["MW2", "H7", "2022/3/4 8:10", None, "不在家", 0, "否", None, "否"])
+    sheet.append(["MW3", "H6", "2022/3/4 8:20", None, "已见面", 1, "否", "绿码", "否"])
+    sheet.merge_cells("D2:D4")
+    book.save(HERE / "visits_merged_worker_zh.xlsx")
+    # a formula saved with no value (written by a script, never opened in Excel)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["shift_id", "volunteer_id", "shift_date", "hours", "post_category", "grid_id"])
+    sheet.append(["FF1", "P1", "2022-03-04", 2, "checkpoint", "G1"])
+    sheet.append(["FF2", "P1", "2022-03-04", "=D2*2", "publicity", "G1"])
+    book.save(HERE / "shifts_formula_without_value_en.xlsx")
+    # date-times as Excel serials: a date-formatted cell whose fraction is a hair under 08:00, and a
+    # plain number (a column formatted as numbers) likewise
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(ZH_VISITS.split(","))
+    sheet.append(["ES1", "H4", 44624.333333333, "W1", "已见面", 2, "否", "绿码", "否"])
+    sheet["C2"].number_format = "yyyy/m/d h:mm:ss"
+    sheet.append(["ES2", "H7", 44624.3333333, "W3", "不在家", 0, "否", None, "否"])
+    book.save(HERE / "visits_excel_serial_times_zh.xlsx")
+    # an 18-digit id typed as a number: Excel kept 15 digits
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(ZH_HOUSEHOLDS.split(","))
+    sheet.append([320602198001010011, "M1", "甲一小区7幢101室", 2])
+    sheet.append(["HX7", "M1", "甲一小区7幢102室", 2])
+    book.save(HERE / "households_number_ids_zh.xlsx")
+    # a sheet per day, a hidden template sheet with an example row, and a notes sheet
+    book = openpyxl.Workbook()
+    template = book.active
+    template.title = "模板"
+    template.append(["志愿者编号", "日期", "时长（小时）", "岗位类别", "网格编号"])
+    template.append(["P0", dt.datetime(2022, 3, 1), 1, "卡口执勤", "G1"])
+    template.sheet_state = "hidden"
+    for day, rows in ((5, [("P1", 2, "卡口执勤", "G1"), ("P2", 3, "入户排查", "G3")]),
+                      (6, [("P1", 4, "防疫宣传", "G1")])):
+        sheet = book.create_sheet(f"3月{day}日")
+        sheet.append([f"甲街道志愿服务时长（3月{day}日）"])
+        sheet.append(["志愿者编号", "日期", "时长（小时）", "岗位类别", "网格编号"])
+        for volunteer, hours, post, grid in rows:
+            sheet.append([volunteer, dt.datetime(2022, 3, day), hours, post, grid])
+    notes = book.create_sheet("说明")
+    notes.append(["本表由各网格每日填报"])
+    book.save(HERE / "shifts_sheet_per_day_zh.xlsx")
 
 
 if __name__ == "__main__":
