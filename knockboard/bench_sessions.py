@@ -30,6 +30,7 @@ from knockboard.config import ROOT
 ROUND = ("briefing", "coverage_map", "knocked")
 VIEW_TIMEOUT = 60.0  # s for one view to render before it counts as an error
 QUIET = 0.3  # s a page must stay idle before it counts as rendered (a rerun may follow at once)
+POLL = 0.15  # s between looks at a page: 20 sessions' looks all pass through Playwright's one driver
 
 # Headless Chromium on a closed network: without the background-networking flags it keeps trying
 # Google's hosts. The browser tests start it the same way (tests/e2e/conftest.py imports this).
@@ -50,6 +51,7 @@ STATE_JS = """() => {
     errors: Array.from(document.querySelectorAll('[data-testid="stException"]'))
                  .map(e => e.innerText.slice(0, 300)),
     title: Array.from(document.querySelectorAll('h1')).map(h => h.innerText).join(' | '),
+    path: location.pathname,
     undrawn: Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
                .filter(chart => !chart.querySelector('svg.main-svg')).length
              + Array.from(document.querySelectorAll('[data-testid="stDeckGlJsonChart"]'))
@@ -259,7 +261,7 @@ async def _until_rendered(page, name: str, started: float, console: list[str], b
     while time.perf_counter() - started < VIEW_TIMEOUT:
         try:
             state = await page.evaluate(STATE_JS)
-            path = await page.evaluate("() => location.pathname")
+            path = state["path"]
         except Exception:  # the page is still navigating
             state, idle_at = None, None
         else:
@@ -281,7 +283,7 @@ async def _until_rendered(page, name: str, started: float, console: list[str], b
                 if console:
                     view.error = "console error: " + console[0][:200]
                 return view
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(POLL)
     return View(name, VIEW_TIMEOUT * 1000, f"not rendered within {VIEW_TIMEOUT:g} s: {state}")
 
 
