@@ -181,8 +181,10 @@ def test_a_reload_keeps_a_local_account_signed_in_until_sign_out(deployment, mon
     again = again.button(key="kb_sign_out").click().run()
     assert again.title[0].value == "Sign in to Knockboard" and not again.metric
     assert any("max-age=0" in h.proto.body for h in again.get("html"))
-    # a tampered cookie signs nobody in
-    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie[:-1] + "0"})
+    # a tampered cookie signs nobody in: its last character changed, whatever it was
+    tampered = cookie[:-1] + ("1" if cookie[-1] == "0" else "0")
+    assert tampered != cookie
+    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": tampered})
     assert open_app().title[0].value == "Sign in to Knockboard"
 
 
