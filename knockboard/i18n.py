@@ -30,6 +30,9 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "download_xlsx": {"en": "Download Excel", "zh": "下载 Excel"},
     "table_behind_chart": {"en": "Table behind the chart", "zh": "图表数据"},
+    "export_filter": {"en": "Filter", "zh": "筛选条件"},
+    "export_data_up_to": {"en": "Data up to", "zh": "数据截至"},
+    "export_context_sheet": {"en": "about", "zh": "说明"},
     "no_rows": {"en": "Nothing to show for this selection.", "zh": "当前筛选条件下没有数据。"},
 }
 

@@ -61,7 +61,7 @@ with left:
     table = b.ranking_table
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3,
                  column_config={ctx.t("col_coverage"): st.column_config.NumberColumn(format="%.1f%%")})
-    components.downloads(ctx, table, "street-ranking")
+    components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
     st.plotly_chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang), width="stretch")

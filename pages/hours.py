@@ -104,7 +104,7 @@ idle_list = hours.idle_list(ctx.q("volunteers_idle", day=day, days=idle_days, st
                                   limit=hours.LIST_LIMIT), lang)
 st.caption(t("field_showing", shown=i18n.number(len(idle_list)), total=i18n.number(idle["idle"])))
 st.dataframe(idle_list, hide_index=True, width="stretch", height=300)
-components.downloads(ctx, idle_list, "volunteers-without-a-shift")
+components.downloads(ctx, idle_list, "volunteers-without-a-shift", filters={t("hours_idle_days"): str(idle_days)})
 
 # ---------------------------------------------------------------- checkpoint duty
 st.header(t("hours_section_checkpoint"))

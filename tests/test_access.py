@@ -428,3 +428,5 @@ def test_streamlit_is_locked_down_by_its_config():
     assert server["maxUploadSize"] == max_upload_mb()  # what the server refuses is what the page says
     assert config["browser"]["gatherUsageStats"] is False
     assert client["showErrorDetails"] == "none" and client["toolbarMode"] == "viewer"
+    # no unaudited, unmasked "Download as CSV" in the toolbar of Streamlit's own tables
+    assert client["disableDataExport"] is True
