@@ -213,12 +213,12 @@ def language() -> str:
 def not_permitted(ctx: Context, what: str) -> None:
     """Stops the run with a clear refusal (recorded), and a way back to what the user may see."""
     audit.record("not_permitted", ctx.user.name, what=what, street=ctx.user.street)
-    st.error(ctx.t("not_permitted", what=what))
+    st.error(ctx.t("not_permitted", what=i18n.md(what)))
     if ctx.user.street:
         def back():
             st.query_params["street"] = ctx.user.street
             st.session_state[URL_WRITTEN_KEY] = {}
-        st.button(ctx.t("back_to_my_street", street=ctx.street_label(ctx.user.street)), on_click=back)
+        st.button(ctx.t("back_to_my_street", street=i18n.md(ctx.street_label(ctx.user.street))), on_click=back)
     st.stop()
 
 
@@ -226,7 +226,8 @@ def _sidebar_user(ctx: Context) -> None:
     if ctx.user.method == "open":
         return
     street = ctx.street_label(ctx.user.street) if ctx.user.street else None
-    st.markdown(ctx.t("signed_in_as", user=ctx.user.label, role=signin.role_text(ctx.user, ctx.lang, street)))
+    st.markdown(ctx.t("signed_in_as", user=i18n.md(ctx.user.label),
+                      role=i18n.md(signin.role_text(ctx.user, ctx.lang, street))))
     if ctx.user.method in ("local", "oidc"):
         st.button(ctx.t("sign_out"), on_click=signin.sign_out, key="kb_sign_out")
     signin.session_cookie()

@@ -2,6 +2,7 @@
 street → community → grid → micro-grid), the breadcrumb, the coloured shapes with their tooltips and
 where a click leads, the legend, the view, and the tables beside the map. No Streamlit here."""
 
+import html
 import json
 import math
 from dataclasses import dataclass
@@ -164,7 +165,7 @@ def shapes(units: pd.DataFrame, id_col: str, name_col: str, target: float, lang:
     for row in units.to_dict("records"):
         base = {
             "id": row[id_col],
-            "name": row[name_col],
+            "name": html.escape(str(row[name_col])),  # deck.gl puts the tooltip into HTML as it is
             "street_id": row["street_id"],
             "fill": [*colour(row["coverage"], target), 200 if row[id_col] != highlight else 255],
             "coverage_text": coverage_text(row["coverage"], lang),

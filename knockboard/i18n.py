@@ -6,6 +6,7 @@ Place names stay as stored (Chinese); in English the English/pinyin name is show
 
 import datetime as dt
 import math
+import re
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 
@@ -91,6 +92,19 @@ def day_short(day: dt.date, lang: str) -> str:
     if lang == "zh":
         return f"{day.month}月{day.day}日"
     return day.strftime("%-d %b")
+
+
+# What Markdown (and Streamlit's extensions: :color[...] directives, $math$) would read as markup;
+# a colon alone does nothing (a directive needs its brackets).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$&])")
+
+
+def md(text) -> str:
+    """A value from the store (a name, a file name, a URL value) made literal for Markdown: every
+    character Markdown or HTML would act on is backslash-escaped, so `![b](http://host/x.png)`
+    shows as those characters and no browser fetches anything. Use wherever a value meets
+    st.markdown, a caption, a title, a label or a button."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def place(name_zh: str, name_en: str | None, lang: str) -> str:

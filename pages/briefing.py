@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, briefing, briefing_export, charts, components
+from knockboard import audit, briefing, briefing_export, charts, components, i18n
 from knockboard.app import page_context, served_store
 
 ctx = page_context()
@@ -10,7 +10,7 @@ day = ctx.day
 b = briefing.gather(ctx.q, day, ctx.street, ctx.lang, ctx.coverage_target)
 
 st.title(ctx.t("briefing_title", day=ctx.day_long()))
-st.caption(f"{ctx.area_label} · {ctx.t('vs_prev_day')}")
+st.caption(f"{i18n.md(ctx.area_label)} · {ctx.t('vs_prev_day')}")
 
 
 def briefing_html() -> str:
@@ -29,8 +29,9 @@ with st.container(horizontal=True):
                        file_name=f"briefing-{day.isoformat()}-{ctx.street or 'district'}-{ctx.lang}.pdf",
                        mime="application/pdf", on_click="ignore", key="briefing-pdf", disabled=not pdf_ready,
                        help=None if pdf_ready else ctx.t("pdf_unavailable"))
+# the sentences and the attention list carry names from the store: literal, never Markdown
 for sentence in b.words:
-    st.markdown(sentence)
+    st.markdown(i18n.md(sentence))
 
 st.subheader(ctx.t("section_headline"))
 cards = b.cards
@@ -52,7 +53,7 @@ if coverage_card.value is not None:
 
 st.subheader(ctx.t("section_attention"))
 for item in b.attention:
-    st.markdown(f"- {item}")
+    st.markdown(f"- {i18n.md(item)}")
 
 left, right = st.columns([3, 2])
 with left:

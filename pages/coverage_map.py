@@ -124,9 +124,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="coverage_ma
     crumbs = coverage.breadcrumb(path, ctx.street_label, ctx.lang)
     for i, crumb in enumerate(crumbs):
         if crumb.current:
-            st.markdown(f"**{crumb.label}**")
+            st.markdown(f"**{i18n.md(crumb.label)}**")
         else:
-            st.button(crumb.label, key=f"coverage_map_crumb_{i}", type="tertiary", on_click=go,
+            st.button(i18n.md(crumb.label), key=f"coverage_map_crumb_{i}", type="tertiary", on_click=go,
                       args=(crumb.street, crumb.area))
             st.markdown("›")
 
@@ -173,7 +173,7 @@ with left:
 
 with right:
     area_name = crumbs[-1].label
-    st.subheader(ctx.t("coverage_map_trend", area=area_name))
+    st.subheader(ctx.t("coverage_map_trend", area=i18n.md(area_name)))
     components.chart_with_table(ctx, charts.coverage_against_target(trend, target, ctx.lang),
                                 coverage.trend_table(trend, ctx.lang), "coverage-trend")
     if level == "micro_grid":

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, components, data_panel
+from knockboard import audit, components, data_panel, i18n
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES, load_bytes
@@ -39,7 +39,7 @@ if submitted and files:
     for upload in files:
         size_mb = upload.size / 1_000_000
         if size_mb > max_upload_mb():
-            reports.append(("error", ctx.t("data_too_big", file=upload.name, size=f"{size_mb:.1f}",
+            reports.append(("error", ctx.t("data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}",
                                            limit=f"{max_upload_mb():g}"), None))
             continue
         with served_store(ctx.path).writing() as con:
@@ -48,7 +48,7 @@ if submitted and files:
         audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
                      accepted=report.accepted, refused=report.refused, street=load_street)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
-        reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
+        reports.append((kind, i18n.md(summary(report, ctx.lang)), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports
     st.rerun()  # the store changed: rerun so the sidebar and every number use the new data
 
@@ -56,7 +56,7 @@ for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
     getattr(st, kind)(text)
     if report is not None:
         if report.ignored_columns:
-            st.caption(ctx.t("data_ignored_columns", columns=", ".join(report.ignored_columns)))
+            st.caption(ctx.t("data_ignored_columns", columns=i18n.md(", ".join(report.ignored_columns))))
         refused = data_panel.refused_rows(report, ctx.lang, masked=not ctx.user.sees_personal_data)
         st.dataframe(refused, hide_index=True, width="stretch")
         components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")

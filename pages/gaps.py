@@ -33,7 +33,7 @@ with st.container(horizontal=True):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")
     by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
           for name in ("by_coverage", "by_days", "by_backlog")}
-st.caption(ctx.t("gaps_caption", scope=ctx.area_label, level=ctx.t(f"gaps_level_{level}").lower(), days=days))
+st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(), days=days))
 
 params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by)
 grid_gaps = ctx.q("gap_grids", **params)

@@ -12,7 +12,7 @@ day, street, lang, t = ctx.day, ctx.street, ctx.lang, ctx.t
 by = knocked.by_words(street, lang)
 
 st.title(t("hours_title", day=ctx.day_long()))
-st.caption(t("hours_caption", scope=ctx.area_label))
+st.caption(t("hours_caption", scope=i18n.md(ctx.area_label)))
 
 # ---------------------------------------------------------------- the article's figures, computed
 head = ctx.q("hours_headline", day=day, street=street).iloc[0]

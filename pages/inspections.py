@@ -3,7 +3,7 @@ map and in a list, closures over time, repeat offenders and businesses awaiting 
 
 import streamlit as st
 
-from knockboard import components, inspections, maps
+from knockboard import components, i18n, inspections, maps
 from knockboard import inspections_charts as figures
 from knockboard.app import page_context
 
@@ -23,7 +23,7 @@ findings = ctx.q("inspections_findings", start=start, day=day, street=street)
 agencies = ctx.q("inspections_agencies", start=start, day=day, street=street)
 
 st.title(ctx.t("insp_title", day=ctx.day_long()))
-st.caption(ctx.t("insp_caption", scope=ctx.area_label))
+st.caption(ctx.t("insp_caption", scope=i18n.md(ctx.area_label)))
 
 help_keys = {"insp_card_failed": "insp_help_failed", "insp_card_closed": "insp_help_closed",
              "insp_card_repeat": "insp_help_repeat", "insp_card_rectify": "insp_help_rectify"}

@@ -17,7 +17,7 @@ if "knocked_period" not in st.session_state:
     st.session_state["knocked_period"] = from_url if from_url in knocked.PERIODS else "campaign"
 
 st.title(t("knocked_title", day=ctx.day_long()))
-st.caption(t("knocked_caption", scope=ctx.area_label))
+st.caption(t("knocked_caption", scope=i18n.md(ctx.area_label)))
 controls = st.columns([3, 1])
 period = controls[0].radio(t("field_period"), knocked.PERIODS, key="knocked_period", horizontal=True,
                            format_func=lambda p: t(f"field_period_{p}"))
