@@ -22,8 +22,8 @@ from knockboard.config import COVERAGE_TARGET
 
 
 class BriefingError(Exception):
-    """The briefing cannot be made: `code` says why (no_data, not_permitted, bad_output, no_browser,
-    pdf_failed)."""
+    """The briefing cannot be made: `code` says why (no_data, unknown_street, not_permitted,
+    bad_output, no_browser, pdf_failed)."""
 
     def __init__(self, code: str, message: str):
         self.code = code
@@ -139,7 +139,7 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | Non
     streets = run("streets")
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     if street and street not in names:
-        raise BriefingError("no_data", f"no street {street!r}; streets: {', '.join(names)}")
+        raise BriefingError("unknown_street", f"no street {street!r}; streets: {', '.join(names)}")
     b = briefing.gather(run, day, street, lang, COVERAGE_TARGET)
     if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "leads_received", "inspections")):
         raise BriefingError("no_data", f"nothing was recorded on {day}")

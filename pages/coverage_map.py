@@ -40,7 +40,8 @@ def on_pick(key: str, street: str, parent: str | None) -> None:
 
 
 url_area = st.query_params.get("area")
-if url_area is not None and url_area != st.session_state.get(WRITTEN):  # a shared link or edited URL
+from_link = url_area is not None and url_area != st.session_state.get(WRITTEN)
+if from_link:  # a shared link or edited URL
     st.session_state[AREA] = url_area
 elif st.session_state.get(LAST_STREET, ctx.street) != ctx.street:  # the sidebar's street changed
     st.session_state[AREA] = None
@@ -50,6 +51,16 @@ found = ctx.q("area_path", area=area) if area else pd.DataFrame()
 if area and found.empty and ctx.user.street:  # an edited URL: another street's area (or none at all)
     not_permitted(ctx, area)
 path = coverage.resolve(found, ctx.street)
+if from_link and path.area != url_area:  # the link's area cannot be shown: say so, and what is shown
+    if found.empty:
+        st.warning(ctx.t("url_area_unknown", value=i18n.md(url_area), shown=i18n.md(ctx.area_label)), icon="⚠️")
+    else:
+        row = found.iloc[0]
+        name = next(v for v in (row["micro_grid_name_zh"], row["grid_name_zh"], row["community_name_zh"])
+                    if isinstance(v, str))
+        st.warning(ctx.t("url_area_other_street", value=i18n.md(url_area), area=i18n.md(name),
+                         street=i18n.md(ctx.area_label), its_street=i18n.md(ctx.street_label(row["street_id"]))),
+                   icon="⚠️")
 if path.street_id and ctx.street is None:  # a link to an area without its street: let the shell know
     st.session_state[WRITTEN] = path.area
     st.session_state[LAST_STREET] = path.street_id

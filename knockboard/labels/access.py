@@ -34,6 +34,25 @@ TEXT = {
     "role_clerk": {"en": "data clerk", "zh": "数据录入员"},
     "role_admin": {"en": "administrator", "zh": "管理员"},
     "role_scope": {"en": "{role}, {street}", "zh": "{role}（{street}）"},
+    # a URL value that cannot be honoured: which value, why, and what is shown instead
+    "url_day_not_a_date": {"en": "The link asks for the day “{value}”, which is not a date (YYYY-MM-DD): "
+                                 "showing {shown} instead.",
+                           "zh": "链接中的日期“{value}”不是有效日期（应为 YYYY-MM-DD），现显示 {shown}。"},
+    "url_day_no_data": {"en": "The link asks for {value}, but there is no data for that day (the data runs "
+                              "from {first} to {latest}): showing {shown} instead.",
+                        "zh": "链接要求显示 {value}，但当天没有数据（数据范围为 {first} 至 {latest}），现显示 {shown}。"},
+    "url_street_unknown": {"en": "The link asks for the street “{value}”, which is not in the store: "
+                                 "showing {shown} instead.",
+                           "zh": "链接中的街道“{value}”不在数据库中，现显示{shown}。"},
+    "url_lang_unknown": {"en": "The link asks for the language “{value}”, which Knockboard does not have "
+                               "(zh, en): showing {shown}.",
+                         "zh": "链接中的语言“{value}”不受支持（可选 zh、en），现显示{shown}。"},
+    "url_area_unknown": {"en": "The link asks for the area “{value}” (a community, grid or micro-grid), which "
+                               "is not in the store: showing {shown} instead.",
+                         "zh": "链接中的区域“{value}”（社区、网格或微网格）不在数据库中，现显示{shown}。"},
+    "url_area_other_street": {"en": "The link asks for {area} ({value}) within {street}, but it belongs to "
+                                    "{its_street}: showing {street} instead.",
+                              "zh": "链接要求在{street}中显示{area}（{value}），但该区域属于{its_street}，现显示{street}。"},
     "not_permitted": {"en": "Not permitted: {what} is outside what your account may see.",
                       "zh": "无权访问：{what}超出了您账户的查看范围。"},
     "no_data_in_scope": {"en": "There is no data for your street {street} in the store yet (or the street is "
