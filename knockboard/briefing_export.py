@@ -79,7 +79,7 @@ def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, lat
     chart_divs = "".join(
         f'<div class="chart">{fig.update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
         for fig in figures)
-    ranking = b.ranking_table.to_html(index=False, border=0, escape=True)
+    ranking = briefing.ranking_styled(b.ranking_table, lang, html=True).hide(axis="index").to_html()
     freshness = t("export_freshness", latest=i18n.day_long(latest_day, lang),
                   loaded=last_load.strftime("%Y-%m-%d %H:%M") if last_load is not None and not _nat(last_load)
                   else t("export_demo_data" if source == "demo" else "export_never_loaded"))

@@ -82,6 +82,23 @@ def signed(value, decimals: int = 0, suffix: str = "") -> str:
     return f"{value:+,.{decimals}f}{suffix}"
 
 
+# One rule per kind of number, on every page and in every export: counts of households, people,
+# businesses or leads are whole numbers (averages of counts too); hours have one decimal; coverage is
+# a percentage with one decimal, and its change in percentage points has two (a day's change is small).
+DECIMALS = {"count": 0, "hours": 1}
+POINT_DECIMALS = 2
+
+
+def points(change: float, lang: str) -> str:
+    """A change of a share (0.0006) in percentage points: "+0.06 pt" / "+0.06 个百分点"."""
+    return signed(change * 100, POINT_DECIMALS, " pt" if lang == "en" else " 个百分点")
+
+
+def hours(value) -> str:
+    """Hours, always with one decimal (18.0, 7.5)."""
+    return number(value, DECIMALS["hours"])
+
+
 def day_long(day: dt.date, lang: str) -> str:
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日"

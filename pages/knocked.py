@@ -49,8 +49,8 @@ coverage = knocked.value_on(daily_rows, day, "coverage")
 cards = st.columns(5)
 cards[0].metric(t("knocked_card_knocked"), i18n.number(today), knocked.change_since(daily_rows, day, "knocked"),
                 border=True)
-cards[1].metric(t("knocked_card_avg7"), i18n.number(knocked.value_on(daily_rows, day, "knocked_avg7"), 1),
-                knocked.change_since(daily_rows, day, "knocked_avg7", 1), border=True)
+cards[1].metric(t("knocked_card_avg7"), i18n.number(knocked.value_on(daily_rows, day, "knocked_avg7")),
+                knocked.change_since(daily_rows, day, "knocked_avg7"), border=True)  # households: whole
 cards[2].metric(t("knocked_card_covered"), i18n.number(covered), knocked.change_since(daily_rows, day, "covered_to_date"),
                 help=t("knocked_card_covered_help", registered=i18n.number(registered),
                        coverage=i18n.percent(coverage)), border=True)
@@ -149,7 +149,7 @@ st.header(t("knocked_section_workers"))
 summary = ctx.q("worker_day_summary", start=start, end=end, street=street, benchmark=knocked.BENCHMARK).iloc[0]
 cards = st.columns(5)
 cards[0].metric(t("knocked_worker_days"), i18n.number(summary["worker_days"]), border=True)
-cards[1].metric(t("knocked_mean"), i18n.number(summary["mean"], 1), border=True)
+cards[1].metric(t("knocked_mean"), i18n.number(summary["mean"]), border=True)
 cards[2].metric(t("knocked_median"), i18n.number(summary["median"]), border=True)
 cards[3].metric(t("knocked_p90"), i18n.number(summary["p90"]), border=True)
 cards[4].metric(t("knocked_at_benchmark", n=knocked.BENCHMARK), i18n.number(summary["at_benchmark"]),

@@ -46,8 +46,8 @@ def test_briefing_numbers_are_the_queries_numbers(monkeypatch, hand_db):
     assert not at.exception
     shown = metrics(at)
     assert shown["Households knocked"] == ("2", "-1")
-    assert shown["Coverage to date"] == ("42.9%", "+0.0 pt")
-    assert shown["Volunteer hours"] == ("5", "-4.0")
+    assert shown["Coverage to date"] == ("42.9%", "+0.00 pt")
+    assert shown["Volunteer hours"] == ("5.0", "-4.0")  # hours: one decimal, value and change alike
     assert shown["Active volunteers"] == ("1", "-1")
     assert shown["Businesses closed"] == ("2", "+0")
     assert shown["Leads verified"] == ("2", "+2")
@@ -164,3 +164,31 @@ def test_a_map_link_to_an_area_of_its_street_shows_it(monkeypatch, hand_db):
     at = open_app(monkeypatch, hand_db, lang="en", page="coverage_map", street="S2", area="G3")
     assert not at.exception and not at.warning
     assert at.query_params["area"] == "G3" and any("乙一第1网格" in m.value for m in at.markdown)
+
+
+HOURS_WORDS = ("hour", " h")  # labels of cards that show hours (English)
+
+
+@pytest.mark.parametrize("page", [p.url_path for p in PAGES if p.url_path not in ("data", "users")])
+def test_every_card_follows_one_number_rule_per_kind(monkeypatch, small_demo_db, page):
+    """Counts (households, people, businesses, leads; their averages too) are whole numbers, hours
+    have one decimal, coverage and other shares are percentages with one decimal, and a change of a
+    share is in points with two."""
+    import re
+    at = open_app(monkeypatch, small_demo_db, lang="en", page=page)
+    assert not at.exception
+    for m in at.metric:
+        label, value, delta = m.label.lower(), m.value, m.delta or ""
+        if value == "–":
+            continue
+        if "%" in value:
+            assert re.fullmatch(r"[\d,]+\.\d%", value), (m.label, value)
+            assert not delta or re.fullmatch(r"[+-][\d,]+\.\d\d pt", delta), (m.label, delta)
+        elif any(w in label for w in HOURS_WORDS) and "> 24 h" not in label and "time to verify" not in label:
+            assert re.fullmatch(r"[\d,]+\.\d", value), (m.label, value)
+            assert not delta or re.fullmatch(r"[+-][\d,]+\.\d", delta), (m.label, delta)
+        elif value.endswith(" h"):  # a time (hours to verify a lead): one decimal too
+            assert re.fullmatch(r"[\d,]+\.\d h", value), (m.label, value)
+        else:
+            assert re.fullmatch(r"[\d,]+", value), (m.label, value)
+            assert not delta or re.fullmatch(r"[+-][\d,]+", delta), (m.label, delta)
