@@ -9,6 +9,11 @@ import pandas as pd
 from knockboard import i18n
 
 LEVELS = ("grid", "micro_grid")
+# A not-at-home backlog makes a gap only when material: at least this many households AND at least
+# this share of the unit's registered households (the analyst changes both on the page). With any
+# backlog counting, every grid of the demo district was a gap (each has a few doors that stay shut).
+BACKLOG_MIN_HOUSEHOLDS = 5
+BACKLOG_MIN_SHARE = 0.03
 
 
 # ---------------------------------------------------------------- shared bits
@@ -97,10 +102,13 @@ def for_export(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.drop(columns=[column("map", lang)], errors="ignore")
 
 
-def totals(gaps: pd.DataFrame) -> dict[str, int]:
-    """The headline of the gap table: how many gaps, households missing, needed, not at home."""
-    return {"gaps": len(gaps), "missing": int(gaps["missing"].sum()), "needed": int(gaps["needed"].sum()),
-            "backlog": int(gaps["backlog"].sum())}
+def totals(gaps: pd.DataFrame, area: pd.Series, level: str) -> dict[str, int]:
+    """The headline of the gap table: how many gaps (of how many units), the households the area
+    itself needs to reach the threshold (gap_area: one definition wherever the area is shown), and
+    sums over the listed gaps (labelled as such): households missing, needed, not at home."""
+    return {"gaps": len(gaps), "units": int(area["micro_grids" if level == "micro_grid" else "grids"]),
+            "needed_area": int(area["needed"]), "missing": int(gaps["missing"].sum()),
+            "needed": int(gaps["needed"].sum()), "backlog": int(gaps["backlog"].sum())}
 
 
 # ---------------------------------------------------------------- where the effort goes

@@ -29,14 +29,30 @@ days = right.slider(ctx.t("gaps_days"), 1, 14, 3, key="gaps_days")
 community = far.selectbox(ctx.t("gaps_community"), [None, *community_names], key="gaps_community",
                           disabled=street is None,
                           format_func=lambda v: ctx.t("gaps_all_communities") if v is None else community_names[v])
-with st.container(horizontal=True):
+with st.container(horizontal=True, vertical_alignment="bottom"):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")
     by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
           for name in ("by_coverage", "by_days", "by_backlog")}
-st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(), days=days))
+    backlog_min = int(st.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000,
+                                      value=gaps.BACKLOG_MIN_HOUSEHOLDS, step=1, key="gaps_backlog_min",
+                                      disabled=not by["by_backlog"], width=220))
+    backlog_share = st.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0,
+                                    value=gaps.BACKLOG_MIN_SHARE * 100, step=0.5, format="%.1f",
+                                    key="gaps_backlog_share", disabled=not by["by_backlog"], width=220) / 100
+st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(),
+                 days=days, households=backlog_min, share=i18n.percent(backlog_share, 1)))
 
-params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by)
+params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by,
+              backlog_min=backlog_min, backlog_share=backlog_share)
 grid_gaps = ctx.q("gap_grids", **params)
+area = ctx.q("gap_area", day=day, street=street, community=community, threshold=threshold).iloc[0]
+community_label = community_names.get(community)
+area_label = community_label or ctx.area_label
+# what an export of these tables was cut to
+filters = {ctx.t("gaps_level"): ctx.t(f"gaps_level_{level}"), ctx.t("gaps_community"): area_label,
+           ctx.t("gaps_threshold"): i18n.percent(threshold, 0), ctx.t("gaps_days"): str(days),
+           ctx.t("gaps_signals_label"): ", ".join(ctx.t(f"gaps_{k}") for k, on in by.items() if on) or "–",
+           ctx.t("gaps_backlog_min"): str(backlog_min), ctx.t("gaps_backlog_share"): i18n.percent(backlog_share, 1)}
 
 # ---------------------------------------------------------------- the gap table
 st.subheader(ctx.t("gaps_section_table"))
@@ -45,18 +61,22 @@ if level == "micro_grid" and street is None:
     shown = None
 else:
     shown = ctx.q("gap_micro_grids", **params) if level == "micro_grid" else grid_gaps
-    total = gaps.totals(shown)
-    for column, (key, value) in zip(st.columns(4), [
-            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_missing", total["missing"]),
-            ("gaps_metric_needed", total["needed"]), ("gaps_metric_backlog", total["backlog"])]):
-        column.metric(ctx.t(key, threshold=i18n.percent(threshold, 0)), i18n.number(value), border=True)
+    total = gaps.totals(shown, area, level)
+    words = dict(threshold=i18n.percent(threshold, 0), area=i18n.md(area_label),
+                 units=i18n.number(total["units"]), level=ctx.t(f"gaps_level_{level}").lower())
+    for column, (key, value) in zip(st.columns(5), [
+            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_needed_area", total["needed_area"]),
+            ("gaps_metric_missing", total["missing"]), ("gaps_metric_needed", total["needed"]),
+            ("gaps_metric_backlog", total["backlog"])]):
+        column.metric(ctx.t(key, **words), i18n.number(value), border=True,
+                      help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
     map_column = gaps.column("map", ctx.lang)
     st.dataframe(table, hide_index=True, width="stretch", height=420,
                  column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
     st.caption(ctx.t("gaps_table_help"))
     components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
-                         small_cells=gaps.small_cells(level, ctx.lang))
+                         small_cells=gaps.small_cells(level, ctx.lang), filters=filters)
 
 # ---------------------------------------------------------------- stalled at a glance
 st.subheader(ctx.t("gaps_section_heatmap"))
@@ -73,7 +93,7 @@ else:
     matrix = gaps.heatmap_matrix(heat, top)
     st.caption(ctx.t("gaps_heatmap_caption"))
     behind = matrix.rename(columns=lambda d: d.isoformat()).rename_axis(ctx.t("gaps_axis_grid")).reset_index()
-    components.chart_with_table(ctx, gaps_charts.heatmap(matrix, ctx.lang), behind, "gaps-heatmap")
+    components.chart_with_table(ctx, gaps_charts.heatmap(matrix, ctx.lang), behind, "gaps-heatmap", filters)
 
 # ---------------------------------------------------------------- where the effort goes
 st.subheader(ctx.t("gaps_section_effort"))
@@ -86,7 +106,7 @@ if unworked:
 effort_table = gaps.effort_table(effort, ctx.lang, EFFORT_DAYS)
 st.plotly_chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), width="stretch", key="chart-gaps-effort")
 st.dataframe(effort_table, hide_index=True, width="stretch", height=300)
-components.downloads(ctx, effort_table, "gaps-effort")
+components.downloads(ctx, effort_table, "gaps-effort", filters=filters)
 
 # ---------------------------------------------------------------- not at home: backlog and revisits
 st.subheader(ctx.t("gaps_section_backlog"))

@@ -7,8 +7,10 @@
 -- unit still needs to reach the threshold; the unit is below the threshold exactly when it is > 0.
 -- Not visited for $days days: no visit in the $days days up to and including $day (or never), as in
 -- stalled_grids. Not-at-home backlog: households first visited by $day whose visits up to $day were
--- all not_home or refused (first visited - covered). $by_coverage, $by_days, $by_backlog choose
--- which of the three signals make a gap. Every query takes $scope (a street, or null for the
+-- all not_home or refused (first visited - covered); it makes a gap only when material: at least
+-- $backlog_min households and at least $backlog_share of the unit's registered households (both;
+-- and never when there is none). $by_coverage, $by_days, $by_backlog choose which of the three
+-- signals make a gap. Every query takes $scope (a street, or null for the
 -- district), which bounds everything: nothing of another street comes back, whatever $street says.
 
 -- name: gap_grids
@@ -48,7 +50,8 @@ flagged as (
            greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
            ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
            (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 as has_backlog
+           backlog > 0 and backlog >= $backlog_min::integer
+               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
@@ -62,6 +65,37 @@ where ($by_coverage::boolean and f.below_threshold)
    or ($by_days::boolean and f.not_visited)
    or ($by_backlog::boolean and f.has_backlog)
 order by f.missing desc, f.coverage asc nulls last, f.grid_id
+
+-- name: gap_area
+-- The area itself on $day: the whole district, street $street or its community $community (null =
+-- all): registered households, covered, households missing, and the households it needs to reach
+-- $threshold, max(0, ceil($threshold x registered) - covered) of the area itself (not a sum over its
+-- grids or micro-grids: a unit above the threshold does not offset one below it there); and how many
+-- grids and micro-grids it has. $scope (a street, or null for the district) bounds everything.
+with scope as (
+    select grid_id, registered, micro_grids
+    from registered_by_grid
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
+),
+done as (
+    select sum(newly_covered)::bigint as covered
+    from roll_visits_grid_day
+    where day <= $day::date and grid_id in (select grid_id from scope)
+      and ($scope::varchar is null or street_id = $scope)
+),
+area as (
+    select coalesce(sum(registered), 0)::bigint as registered, count(*) as grids,
+           coalesce(sum(micro_grids), 0)::bigint as micro_grids
+    from scope
+)
+select a.registered, coalesce(d.covered, 0) as covered,
+       case when a.registered > 0 then coalesce(d.covered, 0) / a.registered end as coverage,
+       greatest(a.registered - coalesce(d.covered, 0), 0) as missing,
+       greatest(ceil($threshold::decimal(6, 4) * a.registered)::bigint - coalesce(d.covered, 0), 0) as needed,
+       a.grids, a.micro_grids
+from area a, done d
 
 -- name: gap_micro_grids
 -- Micro-grids that are coverage gaps on $day (see the file head), within street $street (required:
@@ -98,7 +132,8 @@ flagged as (
            greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
            ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
            (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 as has_backlog
+           backlog > 0 and backlog >= $backlog_min::integer
+               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
