@@ -122,10 +122,19 @@ def uploader_in_chinese(ctx, key: str) -> None:
 </style>""")
 
 
+# Plotly's toolbar without its "Download plot as a PNG": no way out of the app but the audited downloads.
+CHART_CONFIG = {"modeBarButtonsToRemove": ["toImage"], "displaylogo": False}
+
+
+def chart(fig: go.Figure, key: str | None = None) -> None:
+    """A plotly chart as every page draws it: full width, its toolbar without a download."""
+    st.plotly_chart(fig, width="stretch", key=key, config=CHART_CONFIG)
+
+
 def chart_with_table(ctx, fig: go.Figure, table: pd.DataFrame, name: str,
                      filters: dict[str, str] | None = None) -> None:
     """A chart, and under it (folded) the table it was drawn from, downloadable."""
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}")
+    chart(fig, key=f"chart-{name}")
     with st.expander(ctx.t("table_behind_chart")):
         st.dataframe(table, hide_index=True, width="stretch")
         downloads(ctx, table, name, filters=filters)

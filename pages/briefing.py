@@ -65,6 +65,6 @@ with left:
     components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
-    st.plotly_chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang), width="stretch")
-    st.plotly_chart(charts.knocked_per_day(b.visits, ctx.lang), width="stretch")
-    st.plotly_chart(charts.hours_per_day(b.shifts, ctx.lang), width="stretch")
+    components.chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang))
+    components.chart(charts.knocked_per_day(b.visits, ctx.lang))
+    components.chart(charts.hours_per_day(b.shifts, ctx.lang))

@@ -104,7 +104,7 @@ unworked = int(effort["unworked"].sum())
 if unworked:
     st.warning(ctx.t("gaps_unworked_count", n=unworked, days=EFFORT_DAYS))
 effort_table = gaps.effort_table(effort, ctx.lang, EFFORT_DAYS)
-st.plotly_chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), width="stretch", key="chart-gaps-effort")
+components.chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), key="chart-gaps-effort")
 st.dataframe(effort_table, hide_index=True, width="stretch", height=300)
 components.downloads(ctx, effort_table, "gaps-effort", filters=filters)
 
