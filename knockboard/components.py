@@ -107,6 +107,18 @@ def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells:
                                key=f"xlsx-{name}", on_click="ignore")
 
 
+def table(ctx, df, **options) -> None:
+    """A table as every page shows it (st.dataframe, index hidden, full width); a table without rows
+    is said in words instead: Streamlit's empty grid says "empty" in English whatever the language."""
+    rows = df if isinstance(df, pd.DataFrame) else df.data  # a DataFrame or its Styler
+    if len(rows) == 0:
+        st.info(ctx.t("no_rows"))
+        return
+    options.setdefault("hide_index", True)
+    options.setdefault("width", "stretch")
+    st.dataframe(df, **options)
+
+
 def uploader_in_chinese(ctx, key: str) -> None:
     """Streamlit's file uploader says "Upload" and "50MB per file" in English whatever the language.
     In Chinese, CSS puts Chinese words in their place (the label above already names the types and
@@ -131,10 +143,10 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, width="stretch", key=key, config=CHART_CONFIG)
 
 
-def chart_with_table(ctx, fig: go.Figure, table: pd.DataFrame, name: str,
+def chart_with_table(ctx, fig: go.Figure, data: pd.DataFrame, name: str,
                      filters: dict[str, str] | None = None) -> None:
     """A chart, and under it (folded) the table it was drawn from, downloadable."""
     chart(fig, key=f"chart-{name}")
     with st.expander(ctx.t("table_behind_chart")):
-        st.dataframe(table, hide_index=True, width="stretch")
-        downloads(ctx, table, name, filters=filters)
+        table(ctx, data)
+        downloads(ctx, data, name, filters=filters)

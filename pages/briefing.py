@@ -60,8 +60,7 @@ with left:
     st.subheader(ctx.t("section_ranking_communities" if ctx.street else "section_ranking"))
     st.caption(ctx.t("ranking_caption"))
     table = b.ranking_table
-    st.dataframe(briefing.ranking_styled(table, ctx.lang), hide_index=True, width="stretch",
-                 height=35 * (len(table) + 1) + 3)
+    components.table(ctx, briefing.ranking_styled(table, ctx.lang), height=35 * (len(table) + 1) + 3)
     components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))

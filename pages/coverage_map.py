@@ -194,7 +194,7 @@ with right:
             st.info(ctx.t("coverage_map_no_backlog"))
         else:
             table = gaps.households_table(households, ctx.lang)
-            st.dataframe(table, hide_index=True, width="stretch")
+            components.table(ctx, table)
             components.downloads(ctx, table, "backlog-households")
             if not ctx.user.sees_personal_data:
                 st.caption(ctx.t("masked_note", k=ctx.small_cell))
@@ -204,6 +204,6 @@ with right:
                          "micro_grid": "micro_grids"}[child]
         st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
         table = coverage.children_table(children, child, ctx.lang, target)
-        st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 460))
+        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 460))
         components.downloads(ctx, table, f"coverage-{what_children}",
                              small_cells=coverage.small_cells(child, ctx.lang))

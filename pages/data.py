@@ -74,20 +74,20 @@ by_table, by_street, integrity, suspicious, recent = st.tabs([
     ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
     ctx.t("data_recent_imports")])
 with by_table:
-    st.dataframe(data_panel.by_table(ctx.q("table_freshness"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.by_table(ctx.q("table_freshness"), ctx.lang))
 with by_street:
-    st.dataframe(data_panel.by_street(ctx.q("street_freshness"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.by_street(ctx.q("street_freshness"), ctx.lang))
 with integrity:
-    st.dataframe(data_panel.integrity(ctx.q("integrity_checks"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.integrity(ctx.q("integrity_checks"), ctx.lang))
 with suspicious:
     st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
     flagged = data_panel.suspicious(
         ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
         ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
     if len(flagged):
-        st.dataframe(flagged, hide_index=True, width="stretch")
+        components.table(ctx, flagged)
         components.downloads(ctx, flagged, "suspicious-records")
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    st.dataframe(data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang))

@@ -72,8 +72,8 @@ else:
                       help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
     map_column = gaps.column("map", ctx.lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=420,
-                 column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
+    components.table(ctx, table, height=420,
+                     column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
     st.caption(ctx.t("gaps_table_help"))
     components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
                          small_cells=gaps.small_cells(level, ctx.lang), filters=filters)
@@ -105,7 +105,7 @@ if unworked:
     st.warning(ctx.t("gaps_unworked_count", n=unworked, days=EFFORT_DAYS))
 effort_table = gaps.effort_table(effort, ctx.lang, EFFORT_DAYS)
 components.chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), key="chart-gaps-effort")
-st.dataframe(effort_table, hide_index=True, width="stretch", height=300)
+components.table(ctx, effort_table, height=300)
 components.downloads(ctx, effort_table, "gaps-effort", filters=filters)
 
 # ---------------------------------------------------------------- not at home: backlog and revisits
@@ -119,7 +119,7 @@ else:
         st.info(ctx.t("no_rows"))
     else:
         backlog_table = gaps.backlog_table(backlog, ctx.lang)
-        st.dataframe(backlog_table, hide_index=True, width="stretch", height=300)
+        components.table(ctx, backlog_table, height=300)
         components.downloads(ctx, backlog_table, "gaps-backlog", small_cells=gaps.small_cells("micro_grid", ctx.lang))
         names = dict(zip(backlog["micro_grid_id"], backlog["name_zh"]))
         if st.session_state.get("gaps_backlog_micro_grid") not in names:
@@ -127,7 +127,7 @@ else:
         chosen = st.selectbox(ctx.t("gaps_pick_micro_grid"), list(names), key="gaps_backlog_micro_grid",
                               format_func=names.get)
         households = gaps.households_table(ctx.q("backlog_households", day=day, micro_grid=chosen), ctx.lang)
-        st.dataframe(households, hide_index=True, width="stretch")
+        components.table(ctx, households)
         components.downloads(ctx, households, "gaps-backlog-households")
         if not ctx.user.sees_personal_data:
             st.caption(ctx.t("masked_note", k=ctx.small_cell))
@@ -143,5 +143,5 @@ hours = ctx.q("backlog_attempt_hours", day=day, street=street, community=communi
 components.chart_with_table(ctx, gaps_charts.attempt_hours(hours, by_hour, ctx.lang),
                             gaps.hours_table(hours, by_hour, ctx.lang), "gaps-hours")
 plan_table = gaps.revisit_table(plan, ctx.lang)
-st.dataframe(plan_table, hide_index=True, width="stretch", height=360)
+components.table(ctx, plan_table, height=360)
 components.downloads(ctx, plan_table, "gaps-revisit-plan")

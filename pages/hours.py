@@ -103,7 +103,7 @@ st.caption(t("hours_idle_caption", idle=i18n.number(idle["idle"]), volunteers=i1
 idle_list = hours.idle_list(ctx.q("volunteers_idle", day=day, days=idle_days, street=street,
                                   limit=hours.LIST_LIMIT), lang)
 st.caption(t("field_showing", shown=i18n.number(len(idle_list)), total=i18n.number(idle["idle"])))
-st.dataframe(idle_list, hide_index=True, width="stretch", height=300)
+components.table(ctx, idle_list, height=300)
 components.downloads(ctx, idle_list, "volunteers-without-a-shift", filters={t("hours_idle_days"): str(idle_days)})
 
 # ---------------------------------------------------------------- checkpoint duty

@@ -60,7 +60,7 @@ if closed.empty:
     st.info(ctx.t("insp_none_closed"))
 else:
     table = inspections.closed_table(closed, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "closed-businesses")
 
 # ---- over the campaign
@@ -101,7 +101,7 @@ if repeat.empty:
     st.info(ctx.t("insp_none_repeat"))
 else:
     table = inspections.repeat_table(repeat, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "repeat-offenders")
 
 st.subheader(ctx.t("insp_section_rectify"))
@@ -110,5 +110,5 @@ if rectify.empty:
     st.info(ctx.t("insp_none_rectify"))
 else:
     table = inspections.rectify_table(rectify, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "awaiting-reinspection")

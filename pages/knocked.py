@@ -141,7 +141,7 @@ st.caption(t("knocked_followups_caption") + " " + t(
     "field_showing", shown=i18n.number(len(awaiting)),
     total=i18n.number(knocked.value_on(followups, day, "awaiting"))))
 awaiting_table = knocked.awaiting_list(awaiting, lang)
-st.dataframe(awaiting_table, hide_index=True, width="stretch", height=300)
+components.table(ctx, awaiting_table, height=300)
 components.downloads(ctx, awaiting_table, "households-awaiting-follow-up")
 
 # ---------------------------------------------------------------- workers
@@ -167,7 +167,7 @@ with right:
     st.subheader(t("knocked_busiest"))
     busiest = knocked.busiest_table(
         ctx.q("worker_busiest_days", start=start, end=end, street=street, limit=20), lang)
-    st.dataframe(busiest, hide_index=True, width="stretch")
+    components.table(ctx, busiest)
     components.downloads(ctx, busiest, "busiest-worker-days", filters=period_filter)
 
 st.caption(t("knocked_idle_caption", idle=i18n.number(idle["idle"]), workers=i18n.number(idle["workers"]),
@@ -183,5 +183,5 @@ with right:
     idle_workers = knocked.idle_list(
         ctx.q("workers_idle", day=day, days=idle_days, street=street, limit=knocked.LIST_LIMIT), lang)
     st.caption(t("field_showing", shown=i18n.number(len(idle_workers)), total=i18n.number(idle["idle"])))
-    st.dataframe(idle_workers, hide_index=True, width="stretch", height=400)
+    components.table(ctx, idle_workers, height=400)
     components.downloads(ctx, idle_workers, "idle-workers", filters=idle_filter)

@@ -64,5 +64,5 @@ with right:
 st.subheader(ctx.t("lead_section_kind"))
 st.caption(ctx.t("lead_window", start=ctx.day_long(start), day=ctx.day_long()))
 kind_table = leads.kind_table(by_kind, lang)
-st.dataframe(kind_table, hide_index=True, width="stretch")
+components.table(ctx, kind_table)
 components.downloads(ctx, kind_table, "leads-by-kind")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import access, components, signin
+from knockboard import access, audit, components, i18n, signin
 from knockboard.access import User
 from knockboard.app import PAGES, pages_for
 
@@ -112,7 +112,7 @@ def test_each_role_signs_in_and_gets_its_menu(deployment, name):
                     "admin": [p.url_path for p in PAGES]}[role]
     # the first page of the menu opens: the briefing, or the data page for a clerk
     assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
-    assert any(name in m.value for m in at.sidebar.markdown)
+    assert any(i18n.md(name) in m.value for m in at.sidebar.markdown)  # names are literal, not Markdown
 
 
 def test_wrong_password_and_unknown_user_are_refused_alike(deployment):
@@ -217,6 +217,25 @@ def test_admin_sees_users_and_the_audit_trail(deployment):
     assert "what=gaps-micro_grid" in trail["Details"].iloc[0]
 
 
+def test_the_audit_trail_speaks_chinese(deployment):
+    deployment(access_file())
+    components.exported(_ctx("analyst"), pd.DataFrame({"a": [1]}), "gaps-micro_grid", "csv")
+    audit.record("sign_in", "admin", method="local", role="admin", street=None)
+    at = page_as("admin", "pages/users.py", lang="zh")
+    assert not at.exception
+    trail = at.dataframe[1].value
+    assert trail["事件"].tolist() == ["登录", "导出"]
+    details = trail["详情"].iloc[1]
+    assert details.startswith("内容=gaps-micro_grid，格式=csv，行数=1") and "已脱敏=是" in details
+    assert "masked" not in details and "True" not in details
+    # Streamlit's own "Choose options" is English: the filters say it in Chinese
+    assert [m.placeholder for m in at.get("multiselect")] == ["请选择", "请选择"]
+    # filtered to nothing: said in words, not by Streamlit's English "empty" grid
+    at.multiselect(key="users_events").set_value(["export"])
+    at = at.multiselect(key="users_who").set_value(["admin"]).run()
+    assert len(at.dataframe) == 1 and at.info[0].value == "当前筛选条件下没有数据。"
+
+
 # ---------------------------------------------------------------- a street head and their street
 
 def test_street_head_is_held_to_their_street(deployment):
@@ -315,7 +334,7 @@ def test_each_role_signs_in_through_the_proxy(proxy, name):
     assert not at.exception and not errors(at)
     role, street = ROLES[name]
     assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
-    assert any(name in m.value for m in at.sidebar.markdown)
+    assert any(i18n.md(name) in m.value for m in at.sidebar.markdown)  # names are literal, not Markdown
     streets = at.sidebar.selectbox(key="kb_street").options
     assert streets == (["和平桥 Hepingqiao"] if street else streets) and (len(streets) == 17) == (street is None)
     # and a page outside the role is refused the same way as for a local account
