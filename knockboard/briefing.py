@@ -171,7 +171,8 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
     if len(stalled):
         top = stalled.iloc[0]
         items.append(i18n.t("att_stalled", lang, n=len(stalled), days=stalled_days,
-                            households=i18n.number(stalled["registered"].sum()), grid=top["name_zh"]))
+                            households=i18n.number(stalled["registered"].sum()),
+                            grid=i18n.place(top["name_zh"], top.get("name_en"), lang)))
     pending, _ = _pair(leads, day, "pending_over_24h")
     if pending:
         items.append(i18n.t("att_leads", lang, n=i18n.number(pending)))

@@ -27,6 +27,12 @@ def coverage_percent(coverage: pd.Series) -> pd.Series:
     return (pd.to_numeric(coverage, errors="coerce") * 100).round(1)
 
 
+def names(df: pd.DataFrame, stem: str, lang: str) -> list[str]:
+    """The `<stem>_zh` names of a query result, with the `<stem>_en` (English/pinyin) name beside
+    them in English where the store has one."""
+    return i18n.places(df[f"{stem}_zh"], df.get(f"{stem}_en"), lang)
+
+
 def map_link(street: str, area: str, lang: str, day=None) -> str:
     """Relative link to the coverage map drilled to `area` (works from any page of the app)."""
     params = {"street": street, "area": area, "lang": lang}
@@ -72,10 +78,10 @@ def gap_table(gaps: pd.DataFrame, level: str, lang: str, threshold: float = 0.95
     out = {column("rank", lang): gaps["gap_rank"].astype(int)}
     if level == "micro_grid":
         out[column("micro_grid", lang)] = gaps["name_zh"]
-        out[column("grid", lang)] = gaps["grid_name_zh"]
+        out[column("grid", lang)] = names(gaps, "grid_name", lang)
     else:
-        out[column("grid", lang)] = gaps["name_zh"]
-    out[column("community", lang)] = gaps["community_name_zh"]
+        out[column("grid", lang)] = names(gaps, "name", lang)
+    out[column("community", lang)] = names(gaps, "community_name", lang)
     out[column("map", lang)] = [map_link(s, a, lang, day) for s, a in zip(gaps["street_id"], gaps[unit])]
     out.update({
         column("missing", lang): gaps["missing"].astype(int),
@@ -124,8 +130,8 @@ def effort(gaps: pd.DataFrame, hours: pd.DataFrame) -> pd.DataFrame:
 
 def effort_table(merged: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
     return pd.DataFrame({
-        column("grid", lang): merged["name_zh"],
-        column("community", lang): merged["community_name_zh"],
+        column("grid", lang): names(merged, "name", lang),
+        column("community", lang): names(merged, "community_name", lang),
         column("missing", lang): merged["missing"].astype(int),
         column("coverage", lang): coverage_percent(merged["coverage"]),
         i18n.t("gaps_col_hours_recent", lang, days=days): merged["hours_recent"].round(1),
@@ -140,7 +146,7 @@ def effort_table(merged: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
 def backlog_table(backlog: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         column("micro_grid", lang): backlog["name_zh"],
-        column("grid", lang): backlog["grid_name_zh"],
+        column("grid", lang): names(backlog, "grid_name", lang),
         column("backlog", lang): backlog["households"].astype(int),
         column("registered", lang): backlog["registered"].astype(int),
         column("attempts", lang): backlog["attempts"].astype(int),
@@ -168,8 +174,8 @@ def revisit_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     daytime = plan["attempts_morning"] + plan["attempts_afternoon"]
     share = [i18n.percent(d / a if a else None) for d, a in zip(daytime, plan["attempts"])]
     return pd.DataFrame({
-        column("grid", lang): plan["name_zh"],
-        column("community", lang): plan["community_name_zh"],
+        column("grid", lang): names(plan, "name", lang),
+        column("community", lang): names(plan, "community_name", lang),
         column("backlog", lang): plan["households"].astype(int),
         column("attempts", lang): plan["attempts"].astype(int),
         column("last_tried", lang): [_time_text(v, lang) for v in plan["last_tried"]],

@@ -126,6 +126,13 @@ def md(text) -> str:
 
 def place(name_zh: str, name_en: str | None, lang: str) -> str:
     """Places keep their stored Chinese name; English adds the pinyin name where there is one."""
-    if lang == "en" and name_en:
+    if lang == "en" and isinstance(name_en, str) and name_en:
         return f"{name_zh} {name_en}"
     return name_zh
+
+
+def places(names_zh, names_en, lang: str) -> list[str]:
+    """`place` for columns of names (no English column: the Chinese names)."""
+    if names_en is None:
+        return list(names_zh)
+    return [place(z, e, lang) for z, e in zip(names_zh, names_en)]

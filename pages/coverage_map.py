@@ -155,7 +155,7 @@ else:
     for column, (name, df, id_col, parent) in zip(pickers, pick):
         key = f"coverage_map_pick_{name}"
         st.session_state[key] = getattr(path, id_col) or ALL  # follow clicks and the breadcrumb
-        names = dict(zip(df[id_col], df["name_zh"]))
+        names = dict(zip(df[id_col], i18n.places(df["name_zh"], df.get("name_en"), ctx.lang)))
         column.selectbox(ctx.t(f"coverage_map_pick_{name}"), [ALL, *names], key=key,
                          format_func=lambda v, names=names: names.get(v, ctx.t("coverage_map_pick_all")),
                          on_change=on_pick, args=(key, street, parent))

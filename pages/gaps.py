@@ -17,7 +17,8 @@ st.title(ctx.t("gaps_title", day=ctx.day_long()))
 
 # ---------------------------------------------------------------- controls
 communities = ctx.q("coverage_communities", day=day, street=street) if street else None
-community_names = {} if communities is None else dict(zip(communities["community_id"], communities["name_zh"]))
+community_names = {} if communities is None else dict(zip(communities["community_id"],
+                                                         gaps.names(communities, "name", ctx.lang)))
 if st.session_state.get("gaps_community") not in [None, *community_names]:
     st.session_state["gaps_community"] = None  # the street changed under it
 left, middle, right, far = st.columns([1.3, 1.3, 1.3, 1.6])

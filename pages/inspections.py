@@ -84,7 +84,8 @@ category_chart = figures.outcome_bars(by_category, category_table[ctx.t("insp_co
                                       "insp_chart_category", "insp_col_category", lang)
 findings_chart = figures.count_bars(findings["finding"], findings["inspections"], "insp_chart_findings",
                                     "insp_col_finding", lang, colour=figures.RED)
-agencies_chart = figures.count_bars(agencies["agency"], agencies["inspections"], "insp_chart_agencies",
+agencies_chart = figures.count_bars([inspections.named(a, lang) for a in agencies["agency"]],
+                                    agencies["inspections"], "insp_chart_agencies",
                                     "insp_col_agency", lang)
 left, right = st.columns(2)
 with left:

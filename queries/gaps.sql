@@ -55,7 +55,8 @@ flagged as (
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
-       f.grid_id, g.name_zh, f.community_id, c.name_zh as community_name_zh, f.street_id,
+       f.grid_id, g.name_zh, g.name_en, f.community_id, c.name_zh as community_name_zh,
+       c.name_en as community_name_en, f.street_id,
        f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
        f.below_threshold, f.not_visited, f.has_backlog
 from flagged f
@@ -137,8 +138,8 @@ flagged as (
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
-       f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, f.community_id,
-       c.name_zh as community_name_zh, f.street_id,
+       f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
+       f.community_id, c.name_zh as community_name_zh, c.name_en as community_name_en, f.street_id,
        f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
        f.below_threshold, f.not_visited, f.has_backlog
 from flagged f
@@ -165,14 +166,14 @@ with households as (
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by micro_grid_id, grid_id, household_id
 )
-select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh,
+select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
        m.registered_households as registered, count(*) as households, sum(h.attempts)::bigint as attempts,
        max(h.attempts) as most_attempts, count(*) filter (where h.attempts >= 3) as households_3plus,
        min(h.first_tried) as first_tried, max(h.last_tried) as last_tried
 from households h
 join micro_grids m using (micro_grid_id)
 join grids g on g.grid_id = h.grid_id
-group by h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh, m.registered_households
+group by h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh, g.name_en, m.registered_households
 order by households desc, attempts desc, h.micro_grid_id
 
 -- name: revisit_plan
@@ -193,7 +194,8 @@ with households as (
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by grid_id, household_id
 )
-select h.grid_id, g.name_zh, r.community_id, c.name_zh as community_name_zh, r.street_id,
+select h.grid_id, g.name_zh, g.name_en, r.community_id, c.name_zh as community_name_zh,
+       c.name_en as community_name_en, r.street_id,
        count(*) as households, sum(h.attempts)::bigint as attempts, max(h.last_tried) as last_tried,
        sum(h.morning)::bigint as attempts_morning, sum(h.afternoon)::bigint as attempts_afternoon,
        sum(h.evening)::bigint as attempts_evening,
@@ -202,7 +204,7 @@ from households h
 join registered_by_grid r using (grid_id)
 join grids g using (grid_id)
 join communities c on c.community_id = r.community_id
-group by h.grid_id, g.name_zh, r.community_id, c.name_zh, r.street_id
+group by h.grid_id, g.name_zh, g.name_en, r.community_id, c.name_zh, c.name_en, r.street_id
 order by households desc, attempts desc, h.grid_id
 
 -- name: backlog_attempt_hours

@@ -424,3 +424,13 @@ def test_scale1_the_default_gaps_are_what_needs_action(scale1_db):
     rule = (material["below_threshold"] | material["not_visited"]
             | ((material["backlog"] >= 5) & (material["backlog"] >= 0.03 * material["registered"])))
     assert rule.all()
+
+
+def test_in_english_grids_and_communities_carry_their_pinyin_names(gaps_con):
+    df = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
+                     days=2, **ALL).assign(name_en=lambda d: d["grid_id"].map({"G4": "Bingyi Grid 1"}),
+                                           community_name_en=lambda d: d["community_id"].map({"C3": "Bingyi Community"}))
+    en = gaps.gap_table(df, "grid", "en")
+    assert en["Grid"].iloc[0] == "丙一第1网格 Bingyi Grid 1" and en["Community"].iloc[0] == "丙一社区 Bingyi Community"
+    assert en["Grid"].iloc[1] == "乙一第1网格"  # no English name in the store: the Chinese one
+    assert gaps.gap_table(df, "grid", "zh")["网格"].iloc[0] == "丙一第1网格"
