@@ -111,10 +111,11 @@ def for_export(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def totals(gaps: pd.DataFrame, area: pd.Series, level: str) -> dict[str, int]:
     """The headline of the gap table: how many gaps (of how many units), the households the area
     itself needs to reach the threshold (gap_area: one definition wherever the area is shown), and
-    sums over the listed gaps (labelled as such): households missing, needed, not at home."""
+    sums over the listed gaps (labelled as such): households missing, not at home. (A sum of the
+    gaps' own needs is no area's need: it is not a headline.)"""
     return {"gaps": len(gaps), "units": int(area["micro_grids" if level == "micro_grid" else "grids"]),
             "needed_area": int(area["needed"]), "missing": int(gaps["missing"].sum()),
-            "needed": int(gaps["needed"].sum()), "backlog": int(gaps["backlog"].sum())}
+            "backlog": int(gaps["backlog"].sum())}
 
 
 # ---------------------------------------------------------------- where the effort goes

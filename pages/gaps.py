@@ -30,16 +30,17 @@ days = right.slider(ctx.t("gaps_days"), 1, 14, 3, key="gaps_days")
 community = far.selectbox(ctx.t("gaps_community"), [None, *community_names], key="gaps_community",
                           disabled=street is None,
                           format_func=lambda v: ctx.t("gaps_all_communities") if v is None else community_names[v])
-with st.container(horizontal=True, vertical_alignment="bottom"):
+with st.container(horizontal=True):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")
     by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
           for name in ("by_coverage", "by_days", "by_backlog")}
-    backlog_min = int(st.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000,
-                                      value=gaps.BACKLOG_MIN_HOUSEHOLDS, step=1, key="gaps_backlog_min",
-                                      disabled=not by["by_backlog"], width=220))
-    backlog_share = st.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0,
+left, middle, _ = st.columns([1.3, 1.3, 2.9])
+backlog_min = int(left.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000,
+                                    value=gaps.BACKLOG_MIN_HOUSEHOLDS, step=1, key="gaps_backlog_min",
+                                    disabled=not by["by_backlog"]))
+backlog_share = middle.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0,
                                     value=gaps.BACKLOG_MIN_SHARE * 100, step=0.5, format="%.1f",
-                                    key="gaps_backlog_share", disabled=not by["by_backlog"], width=220) / 100
+                                    key="gaps_backlog_share", disabled=not by["by_backlog"]) / 100
 st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(),
                  days=days, households=backlog_min, share=i18n.percent(backlog_share, 1)))
 
@@ -65,10 +66,11 @@ else:
     total = gaps.totals(shown, area, level)
     words = dict(threshold=i18n.percent(threshold, 0), area=i18n.md(area_label),
                  units=i18n.number(total["units"]), level=ctx.t(f"gaps_level_{level}").lower())
-    for column, (key, value) in zip(st.columns(5), [
+    # the area's own need, and sums over the listed gaps, each labelled as what it is (the sum of the
+    # gaps' own needs is a column of the table, not a headline: it is no area's need)
+    for column, (key, value) in zip(st.columns(4), [
             ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_needed_area", total["needed_area"]),
-            ("gaps_metric_missing", total["missing"]), ("gaps_metric_needed", total["needed"]),
-            ("gaps_metric_backlog", total["backlog"])]):
+            ("gaps_metric_missing", total["missing"]), ("gaps_metric_backlog", total["backlog"])]):
         column.metric(ctx.t(key, **words), i18n.number(value), border=True,
                       help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)

@@ -217,7 +217,7 @@ def test_gap_table_shows_no_households_and_links_to_the_map(gaps_con):
     assert "地图" not in gaps.for_export(zh, "zh").columns
     area = queries.run(gaps_con, "gap_area", scope=None, day=D3, street=None, community=None, threshold=0.95)
     assert gaps.totals(df, area.iloc[0], "grid") == {"gaps": 4, "units": 4, "needed_area": 6, "missing": 8,
-                                                     "needed": 6, "backlog": 4}
+                                                     "backlog": 4}
 
 
 # ---------------------------------------------------------------- households needed: one definition
@@ -348,10 +348,11 @@ def test_gaps_page_micro_grid_level_and_threshold(monkeypatch, gaps_db):
     assert gap["Needed to reach threshold"].tolist() == [1, 1, 0]
     assert gap["Why it is a gap"].tolist()[-1] == "no households · never visited"
     # the headline: gaps of all micro-grids; S3's own need (50 registered, 46 covered: ceil(47.5) - 46
-    # = 2) and, labelled, the sum over the listed gaps (1 + 1 + 0)
+    # = 2), the same as at grid level; sums over the listed gaps say so
     cards = {m.label: m.value for m in at.metric}
-    assert cards["Gaps, of 4 micro-grids"] == "3"
-    assert cards["丙 Bing: needed to reach 95%"] == "2" and cards["Needed to reach 95%, summed over these gaps"] == "2"
+    assert cards["Gaps, of 4 micro-grids"] == "3" and cards["丙 Bing: to reach 95%"] == "2"
+    assert cards["Missing, in these gaps"] == "4" and cards["Not at home, in these gaps"] == "2"
+    assert [m.label for m in at.metric if "sum" in m.label.lower()] == []
     at.slider(key="gaps_threshold").set_value(90).run()
     at.checkbox(key="gaps_by_days").uncheck().run()
     # backlog only: M5's 2 households (10 % of 20) are not material at the default 5 households ...

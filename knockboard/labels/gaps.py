@@ -8,8 +8,8 @@ TEXT: dict[str, dict[str, str]] = {
                            "at least {share} of its registered households); ranked by households missing.",
                      "zh": "{scope}。缺口指覆盖率低于阈值、连续{days}天未走访，或不在家待回访户较多"
                            "（不少于{households}户且不少于登记户数的{share}）的{level}；按未覆盖户数排序。"},
-    "gaps_backlog_min": {"en": "Backlog counts from (households)", "zh": "待回访户不少于（户）"},
-    "gaps_backlog_share": {"en": "and from (% of registered)", "zh": "且不少于登记户数的（%）"},
+    "gaps_backlog_min": {"en": "Backlog counts from (households)", "zh": "不在家户不少于（户）"},
+    "gaps_backlog_share": {"en": "and from (% of registered)", "zh": "且不少于登记户数（%）"},
     "gaps_level": {"en": "Level", "zh": "层级"},
     "gaps_level_grid": {"en": "Grid", "zh": "网格"},
     "gaps_level_micro_grid": {"en": "Micro-grid", "zh": "微网格"},
@@ -23,24 +23,18 @@ TEXT: dict[str, dict[str, str]] = {
     "gaps_by_backlog": {"en": "a material not-at-home backlog", "zh": "不在家待回访户较多"},
     "gaps_pick_street": {"en": "Micro-grids are listed one street at a time: choose a street in the sidebar.",
                          "zh": "微网格按街道列出：请先在侧栏选择街道。"},
-    "gaps_metric_gaps": {"en": "Gaps, of {units} {level}s", "zh": "缺口数（共{units}个{level}）"},
+    "gaps_metric_gaps": {"en": "Gaps, of {units} {level}s", "zh": "缺口（共{units}个{level}）"},
     "gaps_metric_gaps_help": {"en": "The {level}s that need action by the signals chosen above.",
                               "zh": "按上方所选情形需要处理的{level}数。"},
-    "gaps_metric_needed_area": {"en": "{area}: needed to reach {threshold}", "zh": "{area}达到{threshold}还需户数"},
+    "gaps_metric_needed_area": {"en": "{area}: to reach {threshold}", "zh": "{area}达标还需户数"},
     "gaps_metric_needed_area_help": {
         "en": "The households {area} itself still needs to cover to reach {threshold}: "
               "max(0, ⌈{threshold} × registered⌉ − covered). The same number wherever {area} is shown.",
         "zh": "{area}整体达到{threshold}仍需覆盖的户数：max(0, ⌈{threshold} × 登记户数⌉ − 已覆盖户数)。"},
-    "gaps_metric_missing": {"en": "Households missing, in these gaps", "zh": "未覆盖户数（各缺口合计）"},
+    "gaps_metric_missing": {"en": "Missing, in these gaps", "zh": "未覆盖户数（缺口合计）"},
     "gaps_metric_missing_help": {"en": "Registered − covered, summed over the gaps listed below.",
                                  "zh": "登记户数 − 已覆盖户数，下表所列缺口合计。"},
-    "gaps_metric_needed": {"en": "Needed to reach {threshold}, summed over these gaps",
-                           "zh": "各缺口达到{threshold}还需户数合计"},
-    "gaps_metric_needed_help": {
-        "en": "Each gap's own households needed, added up: more than the area's need when some "
-              "{level}s are above {threshold} (they do not make up for the others here).",
-        "zh": "各缺口分别达标所需户数之和；部分{level}已超过{threshold}时，大于整体所需户数。"},
-    "gaps_metric_backlog": {"en": "Not-at-home backlog, in these gaps", "zh": "不在家待回访户（各缺口合计）"},
+    "gaps_metric_backlog": {"en": "Not at home, in these gaps", "zh": "不在家户数（缺口合计）"},
     "gaps_metric_backlog_help": {"en": "Households whose visits so far were all not at home or refused, summed "
                                        "over the gaps listed below.",
                                  "zh": "截至目前每次走访均不在家或拒绝的住户，下表所列缺口合计。"},
