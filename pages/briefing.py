@@ -10,7 +10,7 @@ day = ctx.day
 b = briefing.gather(ctx.q, day, ctx.street, ctx.lang, ctx.coverage_target)
 
 st.title(ctx.t("briefing_title", day=ctx.day_long()))
-st.caption(f"{i18n.md(ctx.area_label)} · {ctx.t('vs_prev_day')}")
+st.caption(f"{i18n.md(ctx.area_label)} · {ctx.t('vs_prev_day' if b.has_previous else 'no_previous_day')}")
 
 
 def briefing_html() -> str:

@@ -191,3 +191,11 @@ def test_every_card_follows_one_number_rule_per_kind(monkeypatch, small_demo_db,
         else:
             assert re.fullmatch(r"[\d,]+", value), (m.label, value)
             assert not delta or re.fullmatch(r"[+-][\d,]+", delta), (m.label, delta)
+
+
+def test_the_first_day_shows_no_change_on_the_page(monkeypatch, hand_db):
+    at = open_app(monkeypatch, hand_db, lang="en", day="2022-03-01")
+    assert not at.exception and not at.warning
+    assert len(at.metric) == 10 and not [m.delta for m in at.metric if m.delta]  # no "+3" against a day before
+    assert any(c.value == "Whole district · first day with data: no day before to compare with" for c in at.caption)
+    assert not [m.value for m in at.markdown if "day before" in m.value and "no day before" not in m.value]

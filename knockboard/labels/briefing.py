@@ -4,6 +4,8 @@ TEXT: dict[str, dict[str, str]] = {
     "briefing_title": {"en": "Daily briefing, {day}", "zh": "每日简报 · {day}"},
     "briefing_scope": {"en": "{scope}", "zh": "{scope}"},
     "vs_prev_day": {"en": "vs previous day", "zh": "较前一日"},
+    "no_previous_day": {"en": "first day with data: no day before to compare with",
+                        "zh": "首日数据：无前一日可比"},
     "knocked": {"en": "Households knocked", "zh": "敲门户数"},
     "coverage": {"en": "Coverage to date", "zh": "累计覆盖率"},
     "coverage_help": {"en": "Households met or found vacant since the campaign began ÷ registered "
