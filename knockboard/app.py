@@ -23,6 +23,7 @@ from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_
 
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"
+NOTICES_KEY = "_kb_url_notices"  # what this run could not honour from the URL, said on the page
 ENTRY = "dashboard.py"
 PAGE_PARAM = "page"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
@@ -180,17 +181,37 @@ def _browser_language() -> str | None:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
-def _from_url(key: str, parse):
-    """A value from the URL when it is new (a shared link, an edited URL), else None.
+def _new_in_url(key: str) -> str | None:
+    """The URL's value for `key` when it is new (a shared link, an edited URL), else None.
     Values this app wrote itself are not read back, so widgets stay in charge after the first run."""
     raw = st.query_params.get(key)
     written = st.session_state.setdefault(URL_WRITTEN_KEY, {})
-    if raw is None or raw == written.get(key):
+    return None if raw is None or raw == written.get(key) else raw
+
+
+def _from_url(key: str, parse):
+    """A new value from the URL, parsed; None when there is none or it does not parse."""
+    raw = _new_in_url(key)
+    if raw is None:
         return None
     try:
         return parse(raw)
     except (ValueError, TypeError):
         return None
+
+
+def url_notice(key: str, lang: str, **values) -> None:
+    """Records, once per run, that a URL value could not be honoured: which value, why, and what is
+    shown instead (text `key` of the labels; URL values are made literal for Markdown)."""
+    notices = st.session_state.setdefault(NOTICES_KEY, {})
+    notices[key] = {name: i18n.md(v) for name, v in values.items()}
+
+
+def show_url_notices(lang: str) -> None:
+    """Says on the page what the URL asked for and could not be shown (then forgets it: the URL is
+    rewritten to what is shown)."""
+    for key, values in st.session_state.pop(NOTICES_KEY, {}).items():
+        st.warning(i18n.t(key, lang, **values), icon="⚠️")
 
 
 def _to_url(values: dict) -> None:
@@ -217,22 +238,25 @@ def language() -> str:
     """This run's language: the URL, else this session's choice, else the browser, else the
     deployment setting. Safe to call more than once per run (before the sidebar is drawn)."""
     _keep_sidebar_values()
-    url_lang = _from_url("lang", lambda v: v if v in i18n.LANGUAGES else None)
-    if url_lang:
+    url_lang = _new_in_url("lang")
+    if url_lang in i18n.LANGUAGES:
         st.session_state["kb_lang"] = url_lang
     st.session_state.setdefault("kb_lang", _browser_language() or default_language())
-    return st.session_state["kb_lang"]
+    lang = st.session_state["kb_lang"]
+    if url_lang is not None and url_lang not in i18n.LANGUAGES:
+        url_notice("url_lang_unknown", lang, value=url_lang, shown=i18n.LANGUAGES[lang])
+    return lang
 
 
 def not_permitted(ctx: Context, what: str) -> None:
     """Stops the run with a clear refusal (recorded), and a way back to what the user may see."""
     audit.record("not_permitted", ctx.user.name, what=what, street=ctx.user.street)
-    st.error(ctx.t("not_permitted", what=what))
+    st.error(ctx.t("not_permitted", what=i18n.md(what)))
     if ctx.user.street:
         def back():
             st.query_params["street"] = ctx.user.street
             st.session_state[URL_WRITTEN_KEY] = {}
-        st.button(ctx.t("back_to_my_street", street=ctx.street_label(ctx.user.street)), on_click=back)
+        st.button(ctx.t("back_to_my_street", street=i18n.md(ctx.street_label(ctx.user.street))), on_click=back)
     st.stop()
 
 
@@ -240,7 +264,8 @@ def _sidebar_user(ctx: Context) -> None:
     if ctx.user.method == "open":
         return
     street = ctx.street_label(ctx.user.street) if ctx.user.street else None
-    st.markdown(ctx.t("signed_in_as", user=ctx.user.label, role=signin.role_text(ctx.user, ctx.lang, street)))
+    st.markdown(ctx.t("signed_in_as", user=i18n.md(ctx.user.label),
+                      role=i18n.md(signin.role_text(ctx.user, ctx.lang, street))))
     if ctx.user.method in ("local", "oidc"):
         st.button(ctx.t("sign_out"), on_click=signin.sign_out, key="kb_sign_out")
     signin.session_cookie()
@@ -271,15 +296,25 @@ def build_context() -> Context:
                   streets=streets, version=version, path=path, user=user, street_names=names,
                   source=source, small_cell=signin.settings().small_cell)
 
-    url_day = _from_url("day", dt.date.fromisoformat)
+    raw_day, url_day = _new_in_url("day"), _from_url("day", dt.date.fromisoformat)
     if url_day and first_day <= url_day <= latest_day:
         st.session_state["kb_day"] = url_day
+    elif raw_day is not None:  # not a date, or a day without data: said on the page, not dropped silently
+        shown = i18n.day_long(st.session_state.get("kb_day", latest_day), lang)
+        if url_day is None:
+            url_notice("url_day_not_a_date", lang, value=raw_day, shown=shown)
+        else:
+            url_notice("url_day_no_data", lang, value=i18n.day_long(url_day, lang), shown=shown,
+                       first=i18n.day_long(first_day, lang), latest=i18n.day_long(latest_day, lang))
     asked = st.query_params.get("street")
     if user.street and asked not in (None, user.street):
         not_permitted(ctx, ctx.street_label(asked) if asked in names else asked)
-    url_street = _from_url("street", lambda v: v if v in street_ids else None)
-    if url_street:
-        st.session_state["kb_street"] = url_street
+    raw_street = _new_in_url("street")
+    if raw_street in street_ids:
+        st.session_state["kb_street"] = raw_street
+    elif raw_street is not None:
+        url_notice("url_street_unknown", lang, value=raw_street,
+                   shown=ctx.street_label(st.session_state.get("kb_street") or None))
     # A street-scoped user has their street and nothing else. "" is the whole district (a None
     # option would show as an empty "Choose an option" box).
     choices = [user.street] if user.street else [WHOLE_DISTRICT, *street_ids]
@@ -290,6 +325,7 @@ def build_context() -> Context:
 
     if user.method == "open":
         st.caption(ctx.t("open_mode_note"))
+    show_url_notices(lang)
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))

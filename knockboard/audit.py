@@ -39,7 +39,7 @@ def recent(limit: int = 500) -> pd.DataFrame:
     """The newest events first."""
     path = log_path()
     if not path.exists():
-        return pd.DataFrame(columns=["at", "event", "user"])
+        return pd.DataFrame(columns=["at", "event", "user", "details", "fields"])
     with _lock, path.open(encoding="utf-8") as f:
         lines = deque(f, maxlen=limit)  # the newest lines, without holding a long trail in memory
     rows = []
@@ -50,8 +50,26 @@ def recent(limit: int = 500) -> pd.DataFrame:
             continue  # a line cut short by a crash
         rows.append({"at": entry.pop("at", None), "event": entry.pop("event", None),
                      "user": entry.pop("user", None),
-                     "details": ", ".join(f"{k}={v}" for k, v in entry.items())})
-    return pd.DataFrame(rows, columns=["at", "event", "user", "details"])
+                     "details": ", ".join(f"{k}={v}" for k, v in entry.items()), "fields": entry})
+    return pd.DataFrame(rows, columns=["at", "event", "user", "details", "fields"])
+
+
+def describe(fields: dict, lang: str) -> str:
+    """An event's details in the reader's language: `what=briefing, masked=True` in English,
+    `内容=briefing，已脱敏=是` in Chinese (field names, yes/no and known values translated)."""
+    from knockboard import i18n
+
+    if lang == "en":
+        return ", ".join(f"{k}={v}" for k, v in fields.items())
+
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return i18n.t("audit_yes" if v else "audit_no", lang)
+        key = f"audit_value_{v}"
+        return i18n.t(key, lang) if isinstance(v, str) and key in i18n.TEXT else str(v)
+
+    return "，".join(f"{i18n.t(f'audit_field_{k}', lang) if f'audit_field_{k}' in i18n.TEXT else k}={value(v)}"
+                    for k, v in fields.items())
 
 
 def only(trail: pd.DataFrame, events: list[str], users: list[str]) -> pd.DataFrame:

@@ -32,14 +32,15 @@ class Card:
     def shown(self) -> str:
         if self.kind == "percent":
             return i18n.percent(self.value)
-        return i18n.number(self.value, 1 if self.kind == "hours" and self.value % 1 else 0)
+        return i18n.number(self.value, i18n.DECIMALS[self.kind])
 
     def shown_change(self, lang: str) -> str | None:
+        """The change since the day before; None when there is no day before (the first day)."""
         if self.change is None:
             return None
         if self.kind == "percent":
-            return i18n.signed(self.change * 100, 1, " pt" if lang == "en" else " 个百分点")
-        return i18n.signed(self.change, 1 if self.kind == "hours" else 0)
+            return i18n.points(self.change, lang)
+        return i18n.signed(self.change, i18n.DECIMALS[self.kind])
 
 
 def _row(df: pd.DataFrame, day: dt.date) -> pd.Series | None:
@@ -47,18 +48,28 @@ def _row(df: pd.DataFrame, day: dt.date) -> pd.Series | None:
     return match.iloc[0] if len(match) else None
 
 
-def _pair(df: pd.DataFrame, day: dt.date, column: str) -> tuple[float | None, float | None]:
-    now, prev = _row(df, day), _row(df, day - dt.timedelta(days=1))
+def _has_previous(day: dt.date, first_day: dt.date | None) -> bool:
+    """Whether `day` has a day before it to compare with: not the first day with data."""
+    return first_day is None or day > first_day
+
+
+def _pair(df: pd.DataFrame, day: dt.date, column: str,
+          first_day: dt.date | None = None) -> tuple[float | None, float | None]:
+    """The value on `day` and on the day before (None before the first day with data: the daily
+    queries fill days before it with zeros, which are no "day before")."""
+    now, prev = _row(df, day), _row(df, day - dt.timedelta(days=1)) if _has_previous(day, first_day) else None
     return (None if now is None else float(now[column]), None if prev is None else float(prev[column]))
 
 
 def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspections: pd.DataFrame,
-             leads: pd.DataFrame) -> list[Card]:
-    """The headline cards for `day`, from the *_daily queries run over (at least) day-1 .. day."""
+             leads: pd.DataFrame, first_day: dt.date | None = None) -> list[Card]:
+    """The headline cards for `day`, from the *_daily queries run over (at least) day-1 .. day; no
+    change on the first day with data (`first_day`)."""
     def card(key, df, column, **kw):
-        upto = df[pd.to_datetime(df["day"]).dt.date <= day]
+        days = pd.to_datetime(df["day"]).dt.date
+        upto = df[(days <= day) & ((days >= first_day) if first_day else True)]
         trend = [float(v) * (100 if kw.get("kind") == "percent" else 1) for v in upto[column].fillna(0)]
-        return Card(key, *_pair(df, day, column), trend=trend, **kw)
+        return Card(key, *_pair(df, day, column, first_day), trend=trend, **kw)
 
     return [
         card("knocked", visits, "knocked"),
@@ -74,31 +85,58 @@ def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspectio
     ]
 
 
-def ranking(ranked: pd.DataFrame, hours: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+def rank_move(moved: int, lang: str) -> str:
+    """A rank change in words. Rank 1 is the lowest coverage (worst first), so a smaller rank than
+    the day before (moved > 0) means the area fell behind the others; a larger one, it improved."""
+    if moved == 0:
+        return i18n.t("rank_same", lang)
+    return i18n.t("rank_fell_behind" if moved > 0 else "rank_improved", lang, k=abs(moved))
+
+
+def ranking(ranked: pd.DataFrame, hours: pd.DataFrame | None, lang: str, has_previous: bool = True) -> pd.DataFrame:
     """The ranking as shown (streets, or a street's communities): worst coverage first, with the
-    rank change since yesterday."""
+    rank and coverage change since yesterday (empty on the first day: there is no yesterday)."""
     df = ranked.merge(hours, on="street_id", how="left") if hours is not None else ranked
-
-    def change(row) -> str:
-        moved = int(row.coverage_rank_prev - row.coverage_rank)
-        return "–" if moved == 0 else (f"▲{moved}" if moved > 0 else f"▼{-moved}")
-
+    moves = [rank_move(int(p - r), lang) if has_previous else "" for p, r in zip(df["coverage_rank_prev"],
+                                                                                 df["coverage_rank"])]
+    change = ((df["coverage"] - df["coverage_prev"]) * 100).round(i18n.POINT_DECIMALS)
     return pd.DataFrame({
         i18n.t("col_rank", lang): df["coverage_rank"].astype(int),
-        i18n.t("col_rank_change", lang): df.apply(change, axis=1),
+        i18n.t("col_rank_change", lang): moves,
         i18n.t("col_street" if "street_id" in df.columns and "community_id" not in df.columns else "col_community",
                lang): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
         i18n.t("col_coverage", lang): (df["coverage"] * 100).round(1),
-        i18n.t("col_coverage_change", lang): ((df["coverage"] - df["coverage_prev"]) * 100).round(2),
+        i18n.t("col_coverage_change", lang): change if has_previous else float("nan"),
         i18n.t("col_knocked", lang): df["knocked"].astype(int),
-        i18n.t("col_hours", lang): df["hours"].round(1),
+        i18n.t("col_hours", lang): df["hours"].round(i18n.DECIMALS["hours"]),
     })
 
 
-def _move(row, lang: str) -> str:
-    """Rank 1 is the lowest coverage, so a smaller rank than yesterday means the street fell back."""
+IMPROVED_COLOUR, FELL_BEHIND_COLOUR = "#2e7d32", "#c62828"
+
+
+def rank_colour(text: str) -> str:
+    """CSS for a rank-change cell: green when the area improved (▲), red when it fell behind (▼)."""
+    if text.startswith("▲"):
+        return f"color: {IMPROVED_COLOUR}"
+    return f"color: {FELL_BEHIND_COLOUR}" if text.startswith("▼") else ""
+
+
+def ranking_styled(table: pd.DataFrame, lang: str, html: bool = False):
+    """The ranking table with its rank changes coloured, for the page and (`html`: every value
+    HTML-escaped) the HTML export."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    styler = table.style.format(escape="html") if html else table.style
+    return (styler.map(lambda v: rank_colour(str(v)), subset=[t("col_rank_change")])
+            .format("{:.1f}%", subset=[t("col_coverage")])
+            .format(precision=i18n.DECIMALS["hours"], subset=[t("col_hours")])
+            .format(precision=i18n.POINT_DECIMALS, na_rep="", subset=[t("col_coverage_change")]))
+
+
+def _move(row, lang: str, has_previous: bool = True) -> str:
+    """Rank 1 is the lowest coverage, so a smaller rank than yesterday means the street fell behind."""
     moved = int(row.coverage_rank_prev - row.coverage_rank)
-    if moved == 0:
+    if moved == 0 or not has_previous:
         return ""
     key = "att_move_down" if moved > 0 else "att_move_up"
     k = abs(moved)
@@ -107,9 +145,11 @@ def _move(row, lang: str) -> str:
 
 def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame, stalled: pd.DataFrame,
               stalled_days: int, leads: pd.DataFrame, inspections: pd.DataFrame, target: float,
-              lang: str, max_streets: int = 3) -> list[str]:
-    """What needs attention on `day`, in words, most important first."""
+              lang: str, max_streets: int = 3, first_day: dt.date | None = None) -> list[str]:
+    """What needs attention on `day`, in words, most important first (no "since the day before"
+    on the first day with data)."""
     items: list[str] = []
+    previous = _has_previous(day, first_day)
     n = len(street_coverage)
     unit = i18n.t("unit_communities" if "community_id" in street_coverage.columns else "unit_streets", lang)
     ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "name_zh"])
@@ -117,21 +157,22 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
         worst = ranked.iloc[0]
         items.append(i18n.t("att_lowest", lang, street=i18n.place(worst.name_zh, worst.name_en, lang),
                             coverage=i18n.percent(worst.coverage, 0), n=n, unit=unit,
-                            move=_move(worst, lang)))
+                            move=_move(worst, lang, previous)))
         below = ranked.iloc[1:][ranked.iloc[1:]["coverage"] < target].head(max_streets - 1)
         for row in below.itertuples():
             items.append(i18n.t("att_low", lang, street=i18n.place(row.name_zh, row.name_en, lang),
                                 coverage=i18n.percent(row.coverage, 0), target=i18n.percent(target, 0),
                                 rank=_ordinal(int(row.coverage_rank), lang), rank_n=int(row.coverage_rank),
-                                n=n, unit=unit, move=_move(row, lang)))
-    knocked_now, knocked_prev = _pair(visits, day, "knocked")
+                                n=n, unit=unit, move=_move(row, lang, previous)))
+    knocked_now, knocked_prev = _pair(visits, day, "knocked", first_day)
     if knocked_now is not None and knocked_prev and knocked_now < 0.8 * knocked_prev:
         items.append(i18n.t("att_knocked_drop", lang, pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
                             prev=i18n.number(knocked_prev), now=i18n.number(knocked_now)))
     if len(stalled):
         top = stalled.iloc[0]
         items.append(i18n.t("att_stalled", lang, n=len(stalled), days=stalled_days,
-                            households=i18n.number(stalled["registered"].sum()), grid=top["name_zh"]))
+                            households=i18n.number(stalled["registered"].sum()),
+                            grid=i18n.place(top["name_zh"], top.get("name_en"), lang)))
     pending, _ = _pair(leads, day, "pending_over_24h")
     if pending:
         items.append(i18n.t("att_leads", lang, n=i18n.number(pending)))
@@ -152,9 +193,12 @@ def _name(row, lang: str) -> str:
     return i18n.place(row.name_zh, row.name_en, lang)
 
 
-def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str) -> list[str]:
-    """Who leads, who lags and what changed since the day before, in a few sentences."""
+def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str,
+            first_day: dt.date | None = None) -> list[str]:
+    """Who leads, who lags and what changed since the day before, in a few sentences (on the first
+    day with data there is no day before: no change is said)."""
     out = []
+    previous = _has_previous(day, first_day)
     ranked = ranked.dropna(subset=["coverage"])
     if len(ranked) > 1:
         best, worst = ranked.sort_values("coverage").iloc[-1], ranked.sort_values("coverage").iloc[0]
@@ -162,15 +206,17 @@ def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str)
                           worst=_name(worst, lang), worst_cov=i18n.percent(worst.coverage)))
         gains = (ranked["coverage"] - ranked["coverage_prev"]).fillna(0)
         top = ranked.loc[gains.idxmax()]
-        if gains.max() > 0:
+        if gains.max() > 0 and previous:
             out.append(i18n.t("sum_biggest_gain", lang, name=_name(top, lang),
-                              pts=i18n.number(gains.max() * 100, 2)))
-    now, prev = _pair(visits, day, "knocked")
-    cov_now, cov_prev = _pair(visits, day, "coverage")
+                              pts=i18n.points(gains.max(), lang)))
+    now, prev = _pair(visits, day, "knocked", first_day)
+    cov_now, cov_prev = _pair(visits, day, "coverage", first_day)
     if now is not None and prev is not None and cov_now is not None:
         out.append(i18n.t("sum_knocked", lang, now=i18n.number(now), prev=i18n.number(prev),
                           change=i18n.signed(now - prev), coverage=i18n.percent(cov_now),
-                          cov_change=i18n.signed((cov_now - (cov_prev or 0)) * 100, 2)))
+                          cov_change=i18n.points(cov_now - (cov_prev or 0), lang)))
+    elif now is not None and cov_now is not None:
+        out.append(i18n.t("sum_knocked_first_day", lang, now=i18n.number(now), coverage=i18n.percent(cov_now)))
     return out
 
 
@@ -190,10 +236,11 @@ class Briefing:
     cards: list[Card]
     words: list[str]  # who leads, who lags, what changed
     attention: list[str]
+    has_previous: bool = True  # False on the first day with data: no change since a day before
 
     @property
     def ranking_table(self) -> pd.DataFrame:
-        return ranking(self.ranked, self.hours, self.lang)
+        return ranking(self.ranked, self.hours, self.lang, self.has_previous)
 
 
 def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, lang: str,
@@ -206,11 +253,15 @@ def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, l
     inspections = run("inspections_daily", start=start, end=day, street=street)
     leads = run("leads_daily", start=start, end=day, street=street)
     stalled = run("stalled_grids", day=day, days=STALLED_DAYS, street=street)
+    first = run("data_days").iloc[0]["first_day"]
+    first_day = None if pd.isna(first) else pd.Timestamp(first).date()
     if street:
         ranked, hours = run("community_coverage", day=day, street=street), None
     else:
         ranked, hours = run("street_coverage", day=day), run("street_hours", day=day)
-    words = summary(day, ranked, visits, lang)
-    items = attention(day, ranked, visits, stalled, STALLED_DAYS, leads, inspections, target, lang)
+    words = summary(day, ranked, visits, lang, first_day)
+    items = attention(day, ranked, visits, stalled, STALLED_DAYS, leads, inspections, target, lang,
+                      first_day=first_day)
     return Briefing(day, street, lang, target, visits, shifts, inspections, leads, ranked, hours, stalled,
-                    headline(day, visits, shifts, inspections, leads), words, items)
+                    headline(day, visits, shifts, inspections, leads, first_day), words, items,
+                    _has_previous(day, first_day))

@@ -22,8 +22,8 @@ from knockboard.config import COVERAGE_TARGET
 
 
 class BriefingError(Exception):
-    """The briefing cannot be made: `code` says why (no_data, not_permitted, bad_output, no_browser,
-    pdf_failed)."""
+    """The briefing cannot be made: `code` says why (no_data, unknown_street, not_permitted,
+    bad_output, no_browser, pdf_failed)."""
 
     def __init__(self, code: str, message: str):
         self.code = code
@@ -79,7 +79,7 @@ def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, lat
     chart_divs = "".join(
         f'<div class="chart">{fig.update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
         for fig in figures)
-    ranking = b.ranking_table.to_html(index=False, border=0, escape=True)
+    ranking = briefing.ranking_styled(b.ranking_table, lang, html=True).hide(axis="index").to_html()
     freshness = t("export_freshness", latest=i18n.day_long(latest_day, lang),
                   loaded=last_load.strftime("%Y-%m-%d %H:%M") if last_load is not None and not _nat(last_load)
                   else t("export_demo_data" if source == "demo" else "export_never_loaded"))
@@ -139,7 +139,7 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | Non
     streets = run("streets")
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
     if street and street not in names:
-        raise BriefingError("no_data", f"no street {street!r}; streets: {', '.join(names)}")
+        raise BriefingError("unknown_street", f"no street {street!r}; streets: {', '.join(names)}")
     b = briefing.gather(run, day, street, lang, COVERAGE_TARGET)
     if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "leads_received", "inspections")):
         raise BriefingError("no_data", f"nothing was recorded on {day}")

@@ -146,11 +146,19 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         made = export(con, args.out, day, args.street, args.lang, scope=None)
     except BriefingError as error:
         print(f"briefing not written: {error}", file=sys.stderr)
-        return {"no_data": 3, "bad_output": 2}.get(error.code, 4)
+        return {"no_data": 3, "bad_output": 2, "unknown_street": 2}.get(error.code, 4)
     finally:
         con.close()
     print(f"Briefing for {made} written to {args.out}")
     return 0
+
+
+BRIEFING_EXIT_CODES = """exit codes (for a daily job; nothing partial is ever written):
+  0  written
+  2  bad arguments: a date that is not YYYY-MM-DD, an unknown street, an output not .html/.pdf,
+     or a store that cannot be opened
+  3  no data for that day
+  4  the PDF could not be printed"""
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -234,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)
-    brief = commands.add_parser("briefing", help="write the daily briefing as HTML (offline) or PDF (A4)")
+    brief = commands.add_parser("briefing", help="write the daily briefing as HTML (offline) or PDF (A4)",
+                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog=BRIEFING_EXIT_CODES)
     brief.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")
     brief.add_argument("--street", help="a street id (e.g. S10) for a street briefing (default: the district)")
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")

@@ -1,5 +1,6 @@
 """Small Streamlit building blocks the pages share: downloads, and a chart with its table behind it."""
 
+import datetime as dt
 import io
 import re
 
@@ -14,16 +15,62 @@ def _file_stem(name: str) -> str:
     return re.sub(r"[^\w.-]+", "-", name).strip("-") or "table"
 
 
-def excel_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+# OWASP (CSV injection): a text cell starting with one of these is read as a formula by spreadsheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """A text value as it may leave the app: one a spreadsheet would read as a formula gets a
+    leading single quote (the rest of its text unchanged); anything else, numbers included, as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def inert_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell and header of a table made inert (see `inert`); number columns untouched."""
+    out = df.copy()
+    out.columns = [inert(c) for c in out.columns]
+    for i in range(out.shape[1]):
+        if not pd.api.types.is_numeric_dtype(out.iloc[:, i]) and not pd.api.types.is_datetime64_any_dtype(out.iloc[:, i]):
+            out.isetitem(i, out.iloc[:, i].map(inert))
+    return out
+
+
+def excel_bytes(df: pd.DataFrame, sheet: str = "data", context: list[tuple[str, str]] | None = None,
+                context_sheet: str = "about") -> bytes:
+    """The table as an Excel workbook, its context (scope, day, filters…) on a second sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        df.to_excel(writer, index=False, sheet_name=sheet[:31])
+        inert_frame(df).to_excel(writer, index=False, sheet_name=sheet[:31])
+        if context:
+            inert_frame(pd.DataFrame(context)).to_excel(writer, index=False, header=False,
+                                                        sheet_name=context_sheet[:31])
     return buffer.getvalue()
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    # UTF-8 with a BOM: Excel on Chinese Windows then opens the Chinese headers correctly.
-    return df.to_csv(index=False).encode("utf-8-sig")
+def csv_bytes(df: pd.DataFrame, context: list[tuple[str, str]] | None = None) -> bytes:
+    """The table as CSV; its context (scope, day, filters…) first, one `label,value` line each,
+    then an empty line, then the table. UTF-8 with a BOM: Excel on Chinese Windows then opens the
+    Chinese headers correctly."""
+    # CRLF line ends: a carriage return inside a value is then quoted, not taken for a new row
+    head = inert_frame(pd.DataFrame(context)).to_csv(index=False, header=False, lineterminator="\r\n") + "\r\n" \
+        if context else ""
+    return (head + inert_frame(df).to_csv(index=False, lineterminator="\r\n")).encode("utf-8-sig")
+
+
+def export_context(ctx, filters: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """What an exported table is about: scope, report day, filters, how fresh the data is, when made."""
+    rows = [(ctx.t("export_scope"), ctx.area_label), (ctx.t("export_report_day"), ctx.day.isoformat())]
+    rows += [(f"{ctx.t('export_filter')}: {k}", str(v)) for k, v in (filters or {}).items()]
+    rows += [(ctx.t("export_data_up_to"), ctx.latest_day.isoformat()),
+             (ctx.t("export_made_at"), dt.datetime.now().strftime("%Y-%m-%d %H:%M"))]
+    return rows
+
+
+def file_name(ctx, name: str, extension: str) -> str:
+    """What the table is, for which area and day: `gaps-grid-S01-2022-03-21.csv`."""
+    return f"{_file_stem(name)}-{ctx.street or 'district'}-{ctx.day.isoformat()}.{extension}"
 
 
 def exported(ctx, df: pd.DataFrame, name: str, file_format: str, small_cells: tuple | None = None) -> pd.DataFrame:
@@ -37,19 +84,39 @@ def exported(ctx, df: pd.DataFrame, name: str, file_format: str, small_cells: tu
     return df
 
 
-def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells: tuple | None = None) -> None:
-    """CSV (and Excel) downloads of a table, headers as shown (so Chinese in Chinese mode)."""
-    stem = f"{_file_stem(name)}-{ctx.day.isoformat()}"
+def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells: tuple | None = None,
+              filters: dict[str, str] | None = None) -> None:
+    """CSV (and Excel) downloads of a table, headers as shown (so Chinese in Chinese mode), with
+    its context (export_context; `filters`: the page's choices that shaped it, label → value) inside
+    the file and scope and day in its name. The only way a table leaves the app: Streamlit's own
+    table toolbar download is off (client.disableDataExport)."""
+    context = export_context(ctx, filters)
+    sheet = ctx.t("export_context_sheet")
     with st.container(horizontal=True):
         # callables: the file is made (and the export recorded) when clicked, not on every rerun
-        st.download_button(ctx.t("download_csv"), lambda: csv_bytes(exported(ctx, df, name, "csv", small_cells)),
-                           file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{name}", on_click="ignore")
+        st.download_button(ctx.t("download_csv"),
+                           lambda: csv_bytes(exported(ctx, df, name, "csv", small_cells), context),
+                           file_name=file_name(ctx, name, "csv"), mime="text/csv", key=f"csv-{name}",
+                           on_click="ignore")
         if excel:
             st.download_button(ctx.t("download_xlsx"),
-                               lambda: excel_bytes(exported(ctx, df, name, "xlsx", small_cells)),
-                               file_name=f"{stem}.xlsx",
+                               lambda: excel_bytes(exported(ctx, df, name, "xlsx", small_cells),
+                                                   context=context, context_sheet=sheet),
+                               file_name=file_name(ctx, name, "xlsx"),
                                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                key=f"xlsx-{name}", on_click="ignore")
+
+
+def table(ctx, df, **options) -> None:
+    """A table as every page shows it (st.dataframe, index hidden, full width); a table without rows
+    is said in words instead: Streamlit's empty grid says "empty" in English whatever the language."""
+    rows = df if isinstance(df, pd.DataFrame) else df.data  # a DataFrame or its Styler
+    if len(rows) == 0:
+        st.info(ctx.t("no_rows"))
+        return
+    options.setdefault("hide_index", True)
+    options.setdefault("width", "stretch")
+    st.dataframe(df, **options)
 
 
 def uploader_in_chinese(ctx, key: str) -> None:
@@ -67,9 +134,19 @@ def uploader_in_chinese(ctx, key: str) -> None:
 </style>""")
 
 
-def chart_with_table(ctx, fig: go.Figure, table: pd.DataFrame, name: str) -> None:
+# Plotly's toolbar without its "Download plot as a PNG": no way out of the app but the audited downloads.
+CHART_CONFIG = {"modeBarButtonsToRemove": ["toImage"], "displaylogo": False}
+
+
+def chart(fig: go.Figure, key: str | None = None) -> None:
+    """A plotly chart as every page draws it: full width, its toolbar without a download."""
+    st.plotly_chart(fig, width="stretch", key=key, config=CHART_CONFIG)
+
+
+def chart_with_table(ctx, fig: go.Figure, data: pd.DataFrame, name: str,
+                     filters: dict[str, str] | None = None) -> None:
     """A chart, and under it (folded) the table it was drawn from, downloadable."""
-    st.plotly_chart(fig, width="stretch", key=f"chart-{name}")
+    chart(fig, key=f"chart-{name}")
     with st.expander(ctx.t("table_behind_chart")):
-        st.dataframe(table, hide_index=True, width="stretch")
-        downloads(ctx, table, name)
+        table(ctx, data)
+        downloads(ctx, data, name, filters=filters)

@@ -2,6 +2,7 @@
 street → community → grid → micro-grid), the breadcrumb, the coloured shapes with their tooltips and
 where a click leads, the legend, the view, and the tables beside the map. No Streamlit here."""
 
+import html
 import json
 import math
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ class AreaPath:
     community_name: str | None = None
     grid_name: str | None = None
     micro_grid_name: str | None = None
+    community_name_en: str | None = None
+    grid_name_en: str | None = None
 
     @property
     def level(self) -> str:
@@ -59,7 +62,9 @@ def resolve(found: pd.DataFrame, street: str | None) -> AreaPath:
 
     return AreaPath(street_id=row["street_id"], community_id=value("community_id"), grid_id=value("grid_id"),
                     micro_grid_id=value("micro_grid_id"), community_name=value("community_name_zh"),
-                    grid_name=value("grid_name_zh"), micro_grid_name=value("micro_grid_name_zh"))
+                    grid_name=value("grid_name_zh"), micro_grid_name=value("micro_grid_name_zh"),
+                    community_name_en=value("community_name_en") if "community_name_en" in row else None,
+                    grid_name_en=value("grid_name_en") if "grid_name_en" in row else None)
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,11 @@ def breadcrumb(path: AreaPath, street_label, lang: str) -> list[Crumb]:
     if path.street_id:
         crumbs.append(Crumb(street_label(path.street_id), path.street_id, None, path.level == "street"))
     if path.community_id:
-        crumbs.append(Crumb(path.community_name, path.street_id, path.community_id, path.level == "community"))
+        crumbs.append(Crumb(i18n.place(path.community_name, path.community_name_en, lang), path.street_id,
+                            path.community_id, path.level == "community"))
     if path.grid_id:
-        crumbs.append(Crumb(path.grid_name, path.street_id, path.grid_id, path.level == "grid"))
+        crumbs.append(Crumb(i18n.place(path.grid_name, path.grid_name_en, lang), path.street_id, path.grid_id,
+                            path.level == "grid"))
     if path.micro_grid_id:
         crumbs.append(Crumb(path.micro_grid_name, path.street_id, path.micro_grid_id, True))
     return crumbs
@@ -164,7 +171,9 @@ def shapes(units: pd.DataFrame, id_col: str, name_col: str, target: float, lang:
     for row in units.to_dict("records"):
         base = {
             "id": row[id_col],
-            "name": row[name_col],
+            # deck.gl puts the tooltip into HTML as it is
+            "name": html.escape(i18n.place(str(row[name_col]), row.get("name_en"), lang) if name_col == "name_zh"
+                                else str(row[name_col])),
             "street_id": row["street_id"],
             "fill": [*colour(row["coverage"], target), 200 if row[id_col] != highlight else 255],
             "coverage_text": coverage_text(row["coverage"], lang),
@@ -290,10 +299,7 @@ def children_table(children: pd.DataFrame, level: str, lang: str, target: float)
     """The children of the selected area, worst coverage first (as the queries order them)."""
     name_col = {"street": "coverage_map_col_street", "community": "coverage_map_col_community",
                 "grid": "coverage_map_col_grid", "micro_grid": "coverage_map_col_micro_grid"}[level]
-    if level == "street":
-        names = [i18n.place(z, e, lang) for z, e in zip(children["name_zh"], children["name_en"])]
-    else:
-        names = children["name_zh"].tolist()
+    names = i18n.places(children["name_zh"], children.get("name_en"), lang)
 
     def status(coverage) -> str:
         if coverage is None or pd.isna(coverage):

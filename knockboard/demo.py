@@ -385,10 +385,11 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     con.register("t_streets", t.streets)
     con.execute("insert into streets select street_id, name_zh, name_en, lat, lon, boundary from t_streets")
     con.register("t_comm", t.communities)
-    con.execute("insert into communities (community_id, street_id, name_zh, kind) select * from t_comm")
+    con.execute("insert into communities (community_id, street_id, name_zh, kind, name_en) "
+                "select community_id, street_id, name_zh, kind, name_en from t_comm")
     con.register("t_grids", t.grids)
-    con.execute("insert into grids (grid_id, community_id, name_zh, lat, lon, boundary) "
-                "select grid_id, community_id, name_zh, lat, lon, boundary from t_grids")
+    con.execute("insert into grids (grid_id, community_id, name_zh, name_en, lat, lon, boundary) "
+                "select grid_id, community_id, name_zh, name_en, lat, lon, boundary from t_grids")
     con.register("t_nbhd", t.neighbourhoods)
     con.execute("insert into neighbourhoods select * from t_nbhd")
     con.register("t_mg", t.micro_grids)

@@ -50,6 +50,34 @@ FIRST_CHARS = "濠虹学钟文观狼幸唐天永秦陈城任新东南西北桃�
 SECOND_CHARS = "西北南东园桥港河山湖苑林阳华景江塘坊庄湾溪泉苗星亭"
 TOWN_STREETS = {"S10", "S12", "S13"}  # 镇: rural parts are villages (村)
 
+# Pinyin of every character the demo's community and grid names use, for their English names.
+PINYIN = dict(zip(
+    "濠虹学钟文观狼幸唐天永秦陈城任新东南西北桃李青云金银长华丰园桥港河山湖苑林阳景江塘坊庄湾溪泉苗星亭中心果福横五郭里头芦泾花",
+    "hao hong xue zhong wen guan lang xing tang tian yong qin chen cheng ren xin dong nan xi bei tao li qing yun jin "
+    "yin chang hua feng yuan qiao gang he shan hu yuan lin yang jing jiang tang fang zhuang wan xi quan miao xing ting "
+    "zhong xin guo fu heng wu guo li tou lu jing hua".split()))
+
+
+def pinyin(stem: str) -> str | None:
+    """A place name's stem in pinyin, written as one word ("濠西" -> "Haoxi"); a trailing 村 is
+    " Village". None when a character has no pinyin here (the Chinese name is then shown)."""
+    village = stem.endswith("村")
+    syllables = []
+    for char in stem.removesuffix("村"):
+        if char.isdigit():
+            syllables.append(char)
+        elif char in PINYIN:
+            syllables.append(PINYIN[char])
+        else:
+            return None
+    word = "".join(syllables).capitalize()
+    return f"{word} Village" if village else word
+
+
+def community_name_en(name_zh: str) -> str | None:
+    stem = pinyin(name_zh.removesuffix("社区"))
+    return None if stem is None else (stem if name_zh.endswith("村") else f"{stem} Community")
+
 GRID_RES, MICRO_RES = 9, 11
 
 # Counts at scale 1 (DESIGN.md).
@@ -171,6 +199,7 @@ def build_territory(scale: float, rng: np.random.Generator) -> Territory:
         "street_id": [s for s, _ in comm_names],
         "name_zh": [n for _, n in comm_names],
         "kind": ["village" if n.endswith("村") else "community" for _, n in comm_names],
+        "name_en": [community_name_en(n) for _, n in comm_names],
     })
 
     # grid names: 第N网格 within the community; the first grid of 濠西 is the article's 濠西花园
@@ -178,11 +207,15 @@ def build_territory(scale: float, rng: np.random.Generator) -> Territory:
     comm_stem = [n.removesuffix("社区") for _, n in comm_names]
     grid_names = [f"{comm_stem[c]}第{k}网格" for c, k in zip(grid_comm, grid_no)]
     grid_names[0] = "濠西花园网格"
+    grid_names_en = [None if pinyin(comm_stem[c]) is None else f"{pinyin(comm_stem[c])} Grid {k}"
+                     for c, k in zip(grid_comm, grid_no)]
+    grid_names_en[0] = "Haoxi Huayuan Grid"
     latlng = [h3.cell_to_latlng(c) for c in cells]
     grids = pd.DataFrame({
         "grid_id": [f"G{i + 1:05d}" for i in range(n_grids)],
         "community_id": communities["community_id"].to_numpy()[grid_comm],
         "name_zh": grid_names,
+        "name_en": grid_names_en,
         "lat": [p[0] for p in latlng],
         "lon": [p[1] for p in latlng],
         "boundary": [polygon_json(c) for c in cells],

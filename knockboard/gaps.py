@@ -9,6 +9,11 @@ import pandas as pd
 from knockboard import i18n
 
 LEVELS = ("grid", "micro_grid")
+# A not-at-home backlog makes a gap only when material: at least this many households AND at least
+# this share of the unit's registered households (the analyst changes both on the page). With any
+# backlog counting, every grid of the demo district was a gap (each has a few doors that stay shut).
+BACKLOG_MIN_HOUSEHOLDS = 5
+BACKLOG_MIN_SHARE = 0.03
 
 
 # ---------------------------------------------------------------- shared bits
@@ -20,6 +25,12 @@ def column(key: str, lang: str) -> str:
 def coverage_percent(coverage: pd.Series) -> pd.Series:
     """Coverage as a sortable percentage with one decimal; empty where there are no households."""
     return (pd.to_numeric(coverage, errors="coerce") * 100).round(1)
+
+
+def names(df: pd.DataFrame, stem: str, lang: str) -> list[str]:
+    """The `<stem>_zh` names of a query result, with the `<stem>_en` (English/pinyin) name beside
+    them in English where the store has one."""
+    return i18n.places(df[f"{stem}_zh"], df.get(f"{stem}_en"), lang)
 
 
 def map_link(street: str, area: str, lang: str, day=None) -> str:
@@ -67,10 +78,10 @@ def gap_table(gaps: pd.DataFrame, level: str, lang: str, threshold: float = 0.95
     out = {column("rank", lang): gaps["gap_rank"].astype(int)}
     if level == "micro_grid":
         out[column("micro_grid", lang)] = gaps["name_zh"]
-        out[column("grid", lang)] = gaps["grid_name_zh"]
+        out[column("grid", lang)] = names(gaps, "grid_name", lang)
     else:
-        out[column("grid", lang)] = gaps["name_zh"]
-    out[column("community", lang)] = gaps["community_name_zh"]
+        out[column("grid", lang)] = names(gaps, "name", lang)
+    out[column("community", lang)] = names(gaps, "community_name", lang)
     out[column("map", lang)] = [map_link(s, a, lang, day) for s, a in zip(gaps["street_id"], gaps[unit])]
     out.update({
         column("missing", lang): gaps["missing"].astype(int),
@@ -97,9 +108,13 @@ def for_export(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.drop(columns=[column("map", lang)], errors="ignore")
 
 
-def totals(gaps: pd.DataFrame) -> dict[str, int]:
-    """The headline of the gap table: how many gaps, households missing, needed, not at home."""
-    return {"gaps": len(gaps), "missing": int(gaps["missing"].sum()), "needed": int(gaps["needed"].sum()),
+def totals(gaps: pd.DataFrame, area: pd.Series, level: str) -> dict[str, int]:
+    """The headline of the gap table: how many gaps (of how many units), the households the area
+    itself needs to reach the threshold (gap_area: one definition wherever the area is shown), and
+    sums over the listed gaps (labelled as such): households missing, not at home. (A sum of the
+    gaps' own needs is no area's need: it is not a headline.)"""
+    return {"gaps": len(gaps), "units": int(area["micro_grids" if level == "micro_grid" else "grids"]),
+            "needed_area": int(area["needed"]), "missing": int(gaps["missing"].sum()),
             "backlog": int(gaps["backlog"].sum())}
 
 
@@ -116,8 +131,8 @@ def effort(gaps: pd.DataFrame, hours: pd.DataFrame) -> pd.DataFrame:
 
 def effort_table(merged: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
     return pd.DataFrame({
-        column("grid", lang): merged["name_zh"],
-        column("community", lang): merged["community_name_zh"],
+        column("grid", lang): names(merged, "name", lang),
+        column("community", lang): names(merged, "community_name", lang),
         column("missing", lang): merged["missing"].astype(int),
         column("coverage", lang): coverage_percent(merged["coverage"]),
         i18n.t("gaps_col_hours_recent", lang, days=days): merged["hours_recent"].round(1),
@@ -132,7 +147,7 @@ def effort_table(merged: pd.DataFrame, lang: str, days: int) -> pd.DataFrame:
 def backlog_table(backlog: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         column("micro_grid", lang): backlog["name_zh"],
-        column("grid", lang): backlog["grid_name_zh"],
+        column("grid", lang): names(backlog, "grid_name", lang),
         column("backlog", lang): backlog["households"].astype(int),
         column("registered", lang): backlog["registered"].astype(int),
         column("attempts", lang): backlog["attempts"].astype(int),
@@ -160,8 +175,8 @@ def revisit_table(plan: pd.DataFrame, lang: str) -> pd.DataFrame:
     daytime = plan["attempts_morning"] + plan["attempts_afternoon"]
     share = [i18n.percent(d / a if a else None) for d, a in zip(daytime, plan["attempts"])]
     return pd.DataFrame({
-        column("grid", lang): plan["name_zh"],
-        column("community", lang): plan["community_name_zh"],
+        column("grid", lang): names(plan, "name", lang),
+        column("community", lang): names(plan, "community_name", lang),
         column("backlog", lang): plan["households"].astype(int),
         column("attempts", lang): plan["attempts"].astype(int),
         column("last_tried", lang): [_time_text(v, lang) for v in plan["last_tried"]],

@@ -16,10 +16,10 @@ LIST_LIMIT = 500
 
 
 def hours_text(value) -> str:
-    """Hours as shown on a card: a decimal only when there is one (7.5, but 18)."""
+    """Hours as shown on a card: one decimal, as everywhere (7.5, 18.0)."""
     if value is None or pd.isna(value):
         return i18n.number(None)
-    return i18n.number(value, 1 if float(value) % 1 else 0)
+    return i18n.hours(float(value))
 
 
 def post_name(post: str, lang: str) -> str:

@@ -6,6 +6,7 @@ Place names stay as stored (Chinese); in English the English/pinyin name is show
 
 import datetime as dt
 import math
+import re
 
 LANGUAGES = {"zh": "简体中文", "en": "English"}
 
@@ -30,6 +31,9 @@ TEXT: dict[str, dict[str, str]] = {
     "download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "download_xlsx": {"en": "Download Excel", "zh": "下载 Excel"},
     "table_behind_chart": {"en": "Table behind the chart", "zh": "图表数据"},
+    "export_filter": {"en": "Filter", "zh": "筛选条件"},
+    "export_data_up_to": {"en": "Data up to", "zh": "数据截至"},
+    "export_context_sheet": {"en": "about", "zh": "说明"},
     "no_rows": {"en": "Nothing to show for this selection.", "zh": "当前筛选条件下没有数据。"},
 }
 
@@ -78,6 +82,23 @@ def signed(value, decimals: int = 0, suffix: str = "") -> str:
     return f"{value:+,.{decimals}f}{suffix}"
 
 
+# One rule per kind of number, on every page and in every export: counts of households, people,
+# businesses or leads are whole numbers (averages of counts too); hours have one decimal; coverage is
+# a percentage with one decimal, and its change in percentage points has two (a day's change is small).
+DECIMALS = {"count": 0, "hours": 1}
+POINT_DECIMALS = 2
+
+
+def points(change: float, lang: str) -> str:
+    """A change of a share (0.0006) in percentage points: "+0.06 pt" / "+0.06 个百分点"."""
+    return signed(change * 100, POINT_DECIMALS, " pt" if lang == "en" else " 个百分点")
+
+
+def hours(value) -> str:
+    """Hours, always with one decimal (18.0, 7.5)."""
+    return number(value, DECIMALS["hours"])
+
+
 def day_long(day: dt.date, lang: str) -> str:
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
@@ -90,8 +111,28 @@ def day_short(day: dt.date, lang: str) -> str:
     return day.strftime("%-d %b")
 
 
+# What Markdown (and Streamlit's extensions: :color[...] directives, $math$) would read as markup;
+# a colon alone does nothing (a directive needs its brackets).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$&])")
+
+
+def md(text) -> str:
+    """A value from the store (a name, a file name, a URL value) made literal for Markdown: every
+    character Markdown or HTML would act on is backslash-escaped, so `![b](http://host/x.png)`
+    shows as those characters and no browser fetches anything. Use wherever a value meets
+    st.markdown, a caption, a title, a label or a button."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def place(name_zh: str, name_en: str | None, lang: str) -> str:
     """Places keep their stored Chinese name; English adds the pinyin name where there is one."""
-    if lang == "en" and name_en:
+    if lang == "en" and isinstance(name_en, str) and name_en:
         return f"{name_zh} {name_en}"
     return name_zh
+
+
+def places(names_zh, names_en, lang: str) -> list[str]:
+    """`place` for columns of names (no English column: the Chinese names)."""
+    if names_en is None:
+        return list(names_zh)
+    return [place(z, e, lang) for z, e in zip(names_zh, names_en)]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from knockboard import i18n
 from knockboard.briefing import Card
+from knockboard.labels.inspections import NAMES_EN
 
 OUTCOMES = ("pass", "rectify", "suspended", "fined")
 
@@ -43,8 +44,18 @@ def _street(street_id, street_names: dict, lang: str) -> str:
     return i18n.place(name_zh, name_en, lang)
 
 
+def named(name: str, lang: str) -> str:
+    """A category or agency: its Chinese name, with the English one beside it in English where known."""
+    return i18n.place(name, NAMES_EN.get(name), lang)
+
+
+def agencies_text(agencies, lang: str) -> str:
+    """One or more agencies (separated by '；'), each named as by `named`."""
+    return "–" if pd.isna(agencies) else "；".join(named(a.strip(), lang) for a in str(agencies).split("；"))
+
+
 def _category(category, lang: str) -> str:
-    return i18n.t("insp_uncategorised", lang) if pd.isna(category) else category
+    return i18n.t("insp_uncategorised", lang) if pd.isna(category) else named(category, lang)
 
 
 def statuses(latest_outcome: pd.Series, closed: pd.Series) -> pd.Series:
@@ -108,7 +119,7 @@ def closed_table(closed: pd.DataFrame, street_names: dict, lang: str) -> pd.Data
         t("street"): [_street(s, street_names, lang) for s in closed["street_id"]],
         t("address"): closed["address"],
         t("reason"): closed["findings"].fillna("–"),
-        t("agencies"): closed["agencies"].fillna("–"),
+        t("agencies"): [agencies_text(a, lang) for a in closed["agencies"]],
         t("inspected_on"): [_day(v) for v in closed["inspected_on"]],
         t("suspension_days"): [i18n.t("insp_not_set", lang) if pd.isna(v) else str(int(v))
                                for v in closed["suspension_days"]],
@@ -146,7 +157,7 @@ def rectify_table(pending: pd.DataFrame, street_names: dict, lang: str) -> pd.Da
         t("inspected_on"): [_day(v) for v in pending["inspected_on"]],
         t("days_since"): pending["days_since"].astype(int),
         t("findings"): pending["findings"].fillna("–"),
-        t("agencies"): pending["agencies"].fillna("–"),
+        t("agencies"): [agencies_text(a, lang) for a in pending["agencies"]],
     })
 
 
@@ -200,7 +211,7 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def agencies_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        i18n.t("insp_col_agency", lang): agencies["agency"],
+        i18n.t("insp_col_agency", lang): [named(a, lang) for a in agencies["agency"]],
         i18n.t("insp_col_inspections", lang): agencies["inspections"].astype(int),
         i18n.t("insp_col_failed", lang): agencies["failed"].astype(int),
     })

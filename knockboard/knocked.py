@@ -90,7 +90,7 @@ def change_since(df: pd.DataFrame, day: dt.date, column: str, decimals: int = 0)
 
 def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     return display(daily, {"day": "field_col_day", "knocked": "knocked_knocked", "knocked_avg7": "knocked_avg7"},
-                   lang, decimals={"knocked_avg7": 1})
+                   lang, decimals={"knocked_avg7": 0})  # households: whole numbers, averages too
 
 
 def unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:

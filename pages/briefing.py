@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, briefing, briefing_export, charts, components
+from knockboard import audit, briefing, briefing_export, charts, components, i18n
 from knockboard.app import page_context, served_store
 
 ctx = page_context()
@@ -10,7 +10,7 @@ day = ctx.day
 b = briefing.gather(ctx.q, day, ctx.street, ctx.lang, ctx.coverage_target)
 
 st.title(ctx.t("briefing_title", day=ctx.day_long()))
-st.caption(f"{ctx.area_label} · {ctx.t('vs_prev_day')}")
+st.caption(f"{i18n.md(ctx.area_label)} · {ctx.t('vs_prev_day' if b.has_previous else 'no_previous_day')}")
 
 
 def briefing_html() -> str:
@@ -29,8 +29,9 @@ with st.container(horizontal=True):
                        file_name=f"briefing-{day.isoformat()}-{ctx.street or 'district'}-{ctx.lang}.pdf",
                        mime="application/pdf", on_click="ignore", key="briefing-pdf", disabled=not pdf_ready,
                        help=None if pdf_ready else ctx.t("pdf_unavailable"))
+# the sentences and the attention list carry names from the store: literal, never Markdown
 for sentence in b.words:
-    st.markdown(sentence)
+    st.markdown(i18n.md(sentence))
 
 st.subheader(ctx.t("section_headline"))
 cards = b.cards
@@ -52,18 +53,17 @@ if coverage_card.value is not None:
 
 st.subheader(ctx.t("section_attention"))
 for item in b.attention:
-    st.markdown(f"- {item}")
+    st.markdown(f"- {i18n.md(item)}")
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader(ctx.t("section_ranking_communities" if ctx.street else "section_ranking"))
     st.caption(ctx.t("ranking_caption"))
     table = b.ranking_table
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3,
-                 column_config={ctx.t("col_coverage"): st.column_config.NumberColumn(format="%.1f%%")})
-    components.downloads(ctx, table, "street-ranking")
+    components.table(ctx, briefing.ranking_styled(table, ctx.lang), height=35 * (len(table) + 1) + 3)
+    components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
-    st.plotly_chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang), width="stretch")
-    st.plotly_chart(charts.knocked_per_day(b.visits, ctx.lang), width="stretch")
-    st.plotly_chart(charts.hours_per_day(b.shifts, ctx.lang), width="stretch")
+    components.chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang))
+    components.chart(charts.knocked_per_day(b.visits, ctx.lang))
+    components.chart(charts.hours_per_day(b.shifts, ctx.lang))

@@ -40,7 +40,8 @@ def on_pick(key: str, street: str, parent: str | None) -> None:
 
 
 url_area = st.query_params.get("area")
-if url_area is not None and url_area != st.session_state.get(WRITTEN):  # a shared link or edited URL
+from_link = url_area is not None and url_area != st.session_state.get(WRITTEN)
+if from_link:  # a shared link or edited URL
     st.session_state[AREA] = url_area
 elif st.session_state.get(LAST_STREET, ctx.street) != ctx.street:  # the sidebar's street changed
     st.session_state[AREA] = None
@@ -50,6 +51,16 @@ found = ctx.q("area_path", area=area) if area else pd.DataFrame()
 if area and found.empty and ctx.user.street:  # an edited URL: another street's area (or none at all)
     not_permitted(ctx, area)
 path = coverage.resolve(found, ctx.street)
+if from_link and path.area != url_area:  # the link's area cannot be shown: say so, and what is shown
+    if found.empty:
+        st.warning(ctx.t("url_area_unknown", value=i18n.md(url_area), shown=i18n.md(ctx.area_label)), icon="⚠️")
+    else:
+        row = found.iloc[0]
+        name = next(v for v in (row["micro_grid_name_zh"], row["grid_name_zh"], row["community_name_zh"])
+                    if isinstance(v, str))
+        st.warning(ctx.t("url_area_other_street", value=i18n.md(url_area), area=i18n.md(name),
+                         street=i18n.md(ctx.area_label), its_street=i18n.md(ctx.street_label(row["street_id"]))),
+                   icon="⚠️")
 if path.street_id and ctx.street is None:  # a link to an area without its street: let the shell know
     st.session_state[WRITTEN] = path.area
     st.session_state[LAST_STREET] = path.street_id
@@ -124,9 +135,9 @@ with st.container(horizontal=True, vertical_alignment="center", key="coverage_ma
     crumbs = coverage.breadcrumb(path, ctx.street_label, ctx.lang)
     for i, crumb in enumerate(crumbs):
         if crumb.current:
-            st.markdown(f"**{crumb.label}**")
+            st.markdown(f"**{i18n.md(crumb.label)}**")
         else:
-            st.button(crumb.label, key=f"coverage_map_crumb_{i}", type="tertiary", on_click=go,
+            st.button(i18n.md(crumb.label), key=f"coverage_map_crumb_{i}", type="tertiary", on_click=go,
                       args=(crumb.street, crumb.area))
             st.markdown("›")
 
@@ -144,7 +155,7 @@ else:
     for column, (name, df, id_col, parent) in zip(pickers, pick):
         key = f"coverage_map_pick_{name}"
         st.session_state[key] = getattr(path, id_col) or ALL  # follow clicks and the breadcrumb
-        names = dict(zip(df[id_col], df["name_zh"]))
+        names = dict(zip(df[id_col], i18n.places(df["name_zh"], df.get("name_en"), ctx.lang)))
         column.selectbox(ctx.t(f"coverage_map_pick_{name}"), [ALL, *names], key=key,
                          format_func=lambda v, names=names: names.get(v, ctx.t("coverage_map_pick_all")),
                          on_change=on_pick, args=(key, street, parent))
@@ -173,7 +184,7 @@ with left:
 
 with right:
     area_name = crumbs[-1].label
-    st.subheader(ctx.t("coverage_map_trend", area=area_name))
+    st.subheader(ctx.t("coverage_map_trend", area=i18n.md(area_name)))
     components.chart_with_table(ctx, charts.coverage_against_target(trend, target, ctx.lang),
                                 coverage.trend_table(trend, ctx.lang), "coverage-trend")
     if level == "micro_grid":
@@ -183,7 +194,7 @@ with right:
             st.info(ctx.t("coverage_map_no_backlog"))
         else:
             table = gaps.households_table(households, ctx.lang)
-            st.dataframe(table, hide_index=True, width="stretch")
+            components.table(ctx, table)
             components.downloads(ctx, table, "backlog-households")
             if not ctx.user.sees_personal_data:
                 st.caption(ctx.t("masked_note", k=ctx.small_cell))
@@ -193,6 +204,6 @@ with right:
                          "micro_grid": "micro_grids"}[child]
         st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
         table = coverage.children_table(children, child, ctx.lang, target)
-        st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (len(table) + 1) + 3, 460))
+        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 460))
         components.downloads(ctx, table, f"coverage-{what_children}",
                              small_cells=coverage.small_cells(child, ctx.lang))

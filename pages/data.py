@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, components, data_panel
+from knockboard import audit, components, data_panel, i18n
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES, load_bytes
@@ -39,7 +39,7 @@ if submitted and files:
     for upload in files:
         size_mb = upload.size / 1_000_000
         if size_mb > max_upload_mb():
-            reports.append(("error", ctx.t("data_too_big", file=upload.name, size=f"{size_mb:.1f}",
+            reports.append(("error", ctx.t("data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}",
                                            limit=f"{max_upload_mb():g}"), None))
             continue
         with served_store(ctx.path).writing() as con:
@@ -48,7 +48,7 @@ if submitted and files:
         audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
                      accepted=report.accepted, refused=report.refused, street=load_street)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
-        reports.append((kind, summary(report, ctx.lang), report if report.refused else None))
+        reports.append((kind, i18n.md(summary(report, ctx.lang)), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports
     st.rerun()  # the store changed: rerun so the sidebar and every number use the new data
 
@@ -56,7 +56,7 @@ for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
     getattr(st, kind)(text)
     if report is not None:
         if report.ignored_columns:
-            st.caption(ctx.t("data_ignored_columns", columns=", ".join(report.ignored_columns)))
+            st.caption(ctx.t("data_ignored_columns", columns=i18n.md(", ".join(report.ignored_columns))))
         refused = data_panel.refused_rows(report, ctx.lang, masked=not ctx.user.sees_personal_data)
         st.dataframe(refused, hide_index=True, width="stretch")
         components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")
@@ -81,20 +81,20 @@ by_table, by_street, integrity, suspicious, recent = st.tabs([
     ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
     ctx.t("data_recent_imports")])
 with by_table:
-    st.dataframe(data_panel.by_table(ctx.q("table_freshness"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.by_table(ctx.q("table_freshness"), ctx.lang))
 with by_street:
-    st.dataframe(data_panel.by_street(ctx.q("street_freshness"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.by_street(ctx.q("street_freshness"), ctx.lang))
 with integrity:
-    st.dataframe(data_panel.integrity(ctx.q("integrity_checks"), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.integrity(ctx.q("integrity_checks"), ctx.lang))
 with suspicious:
     st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
     flagged = data_panel.suspicious(
         ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
         ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
     if len(flagged):
-        st.dataframe(flagged, hide_index=True, width="stretch")
+        components.table(ctx, flagged)
         components.downloads(ctx, flagged, "suspicious-records")
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    st.dataframe(data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang), hide_index=True, width="stretch")
+    components.table(ctx, data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang))

@@ -17,7 +17,8 @@ st.title(ctx.t("gaps_title", day=ctx.day_long()))
 
 # ---------------------------------------------------------------- controls
 communities = ctx.q("coverage_communities", day=day, street=street) if street else None
-community_names = {} if communities is None else dict(zip(communities["community_id"], communities["name_zh"]))
+community_names = {} if communities is None else dict(zip(communities["community_id"],
+                                                         gaps.names(communities, "name", ctx.lang)))
 if st.session_state.get("gaps_community") not in [None, *community_names]:
     st.session_state["gaps_community"] = None  # the street changed under it
 left, middle, right, far = st.columns([1.3, 1.3, 1.3, 1.6])
@@ -33,10 +34,27 @@ with st.container(horizontal=True):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")
     by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
           for name in ("by_coverage", "by_days", "by_backlog")}
-st.caption(ctx.t("gaps_caption", scope=ctx.area_label, level=ctx.t(f"gaps_level_{level}").lower(), days=days))
+left, middle, _ = st.columns([1.3, 1.3, 2.9])
+backlog_min = int(left.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000,
+                                    value=gaps.BACKLOG_MIN_HOUSEHOLDS, step=1, key="gaps_backlog_min",
+                                    disabled=not by["by_backlog"]))
+backlog_share = middle.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0,
+                                    value=gaps.BACKLOG_MIN_SHARE * 100, step=0.5, format="%.1f",
+                                    key="gaps_backlog_share", disabled=not by["by_backlog"]) / 100
+st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(),
+                 days=days, households=backlog_min, share=i18n.percent(backlog_share, 1)))
 
-params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by)
+params = dict(day=day, street=street, community=community, threshold=threshold, days=days, **by,
+              backlog_min=backlog_min, backlog_share=backlog_share)
 grid_gaps = ctx.q("gap_grids", **params)
+area = ctx.q("gap_area", day=day, street=street, community=community, threshold=threshold).iloc[0]
+community_label = community_names.get(community)
+area_label = community_label or ctx.area_label
+# what an export of these tables was cut to
+filters = {ctx.t("gaps_level"): ctx.t(f"gaps_level_{level}"), ctx.t("gaps_community"): area_label,
+           ctx.t("gaps_threshold"): i18n.percent(threshold, 0), ctx.t("gaps_days"): str(days),
+           ctx.t("gaps_signals_label"): ", ".join(ctx.t(f"gaps_{k}") for k, on in by.items() if on) or "–",
+           ctx.t("gaps_backlog_min"): str(backlog_min), ctx.t("gaps_backlog_share"): i18n.percent(backlog_share, 1)}
 
 # ---------------------------------------------------------------- the gap table
 st.subheader(ctx.t("gaps_section_table"))
@@ -45,18 +63,23 @@ if level == "micro_grid" and street is None:
     shown = None
 else:
     shown = ctx.q("gap_micro_grids", **params) if level == "micro_grid" else grid_gaps
-    total = gaps.totals(shown)
+    total = gaps.totals(shown, area, level)
+    words = dict(threshold=i18n.percent(threshold, 0), area=i18n.md(area_label),
+                 units=i18n.number(total["units"]), level=ctx.t(f"gaps_level_{level}").lower())
+    # the area's own need, and sums over the listed gaps, each labelled as what it is (the sum of the
+    # gaps' own needs is a column of the table, not a headline: it is no area's need)
     for column, (key, value) in zip(st.columns(4), [
-            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_missing", total["missing"]),
-            ("gaps_metric_needed", total["needed"]), ("gaps_metric_backlog", total["backlog"])]):
-        column.metric(ctx.t(key, threshold=i18n.percent(threshold, 0)), i18n.number(value), border=True)
+            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_needed_area", total["needed_area"]),
+            ("gaps_metric_missing", total["missing"]), ("gaps_metric_backlog", total["backlog"])]):
+        column.metric(ctx.t(key, **words), i18n.number(value), border=True,
+                      help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
     map_column = gaps.column("map", ctx.lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=420,
-                 column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
+    components.table(ctx, table, height=420,
+                     column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
     st.caption(ctx.t("gaps_table_help"))
     components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
-                         small_cells=gaps.small_cells(level, ctx.lang))
+                         small_cells=gaps.small_cells(level, ctx.lang), filters=filters)
 
 # ---------------------------------------------------------------- stalled at a glance
 st.subheader(ctx.t("gaps_section_heatmap"))
@@ -73,7 +96,7 @@ else:
     matrix = gaps.heatmap_matrix(heat, top)
     st.caption(ctx.t("gaps_heatmap_caption"))
     behind = matrix.rename(columns=lambda d: d.isoformat()).rename_axis(ctx.t("gaps_axis_grid")).reset_index()
-    components.chart_with_table(ctx, gaps_charts.heatmap(matrix, ctx.lang), behind, "gaps-heatmap")
+    components.chart_with_table(ctx, gaps_charts.heatmap(matrix, ctx.lang), behind, "gaps-heatmap", filters)
 
 # ---------------------------------------------------------------- where the effort goes
 st.subheader(ctx.t("gaps_section_effort"))
@@ -84,9 +107,9 @@ unworked = int(effort["unworked"].sum())
 if unworked:
     st.warning(ctx.t("gaps_unworked_count", n=unworked, days=EFFORT_DAYS))
 effort_table = gaps.effort_table(effort, ctx.lang, EFFORT_DAYS)
-st.plotly_chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), width="stretch", key="chart-gaps-effort")
-st.dataframe(effort_table, hide_index=True, width="stretch", height=300)
-components.downloads(ctx, effort_table, "gaps-effort")
+components.chart(gaps_charts.effort(effort, EFFORT_DAYS, ctx.lang), key="chart-gaps-effort")
+components.table(ctx, effort_table, height=300)
+components.downloads(ctx, effort_table, "gaps-effort", filters=filters)
 
 # ---------------------------------------------------------------- not at home: backlog and revisits
 st.subheader(ctx.t("gaps_section_backlog"))
@@ -99,7 +122,7 @@ else:
         st.info(ctx.t("no_rows"))
     else:
         backlog_table = gaps.backlog_table(backlog, ctx.lang)
-        st.dataframe(backlog_table, hide_index=True, width="stretch", height=300)
+        components.table(ctx, backlog_table, height=300)
         components.downloads(ctx, backlog_table, "gaps-backlog", small_cells=gaps.small_cells("micro_grid", ctx.lang))
         names = dict(zip(backlog["micro_grid_id"], backlog["name_zh"]))
         if st.session_state.get("gaps_backlog_micro_grid") not in names:
@@ -107,7 +130,7 @@ else:
         chosen = st.selectbox(ctx.t("gaps_pick_micro_grid"), list(names), key="gaps_backlog_micro_grid",
                               format_func=names.get)
         households = gaps.households_table(ctx.q("backlog_households", day=day, micro_grid=chosen), ctx.lang)
-        st.dataframe(households, hide_index=True, width="stretch")
+        components.table(ctx, households)
         components.downloads(ctx, households, "gaps-backlog-households")
         if not ctx.user.sees_personal_data:
             st.caption(ctx.t("masked_note", k=ctx.small_cell))
@@ -123,5 +146,5 @@ hours = ctx.q("backlog_attempt_hours", day=day, street=street, community=communi
 components.chart_with_table(ctx, gaps_charts.attempt_hours(hours, by_hour, ctx.lang),
                             gaps.hours_table(hours, by_hour, ctx.lang), "gaps-hours")
 plan_table = gaps.revisit_table(plan, ctx.lang)
-st.dataframe(plan_table, hide_index=True, width="stretch", height=360)
+components.table(ctx, plan_table, height=360)
 components.downloads(ctx, plan_table, "gaps-revisit-plan")

@@ -12,7 +12,7 @@ day, street, lang, t = ctx.day, ctx.street, ctx.lang, ctx.t
 by = knocked.by_words(street, lang)
 
 st.title(t("hours_title", day=ctx.day_long()))
-st.caption(t("hours_caption", scope=ctx.area_label))
+st.caption(t("hours_caption", scope=i18n.md(ctx.area_label)))
 
 # ---------------------------------------------------------------- the article's figures, computed
 head = ctx.q("hours_headline", day=day, street=street).iloc[0]
@@ -103,8 +103,8 @@ st.caption(t("hours_idle_caption", idle=i18n.number(idle["idle"]), volunteers=i1
 idle_list = hours.idle_list(ctx.q("volunteers_idle", day=day, days=idle_days, street=street,
                                   limit=hours.LIST_LIMIT), lang)
 st.caption(t("field_showing", shown=i18n.number(len(idle_list)), total=i18n.number(idle["idle"])))
-st.dataframe(idle_list, hide_index=True, width="stretch", height=300)
-components.downloads(ctx, idle_list, "volunteers-without-a-shift")
+components.table(ctx, idle_list, height=300)
+components.downloads(ctx, idle_list, "volunteers-without-a-shift", filters={t("hours_idle_days"): str(idle_days)})
 
 # ---------------------------------------------------------------- checkpoint duty
 st.header(t("hours_section_checkpoint"))

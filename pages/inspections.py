@@ -3,7 +3,7 @@ map and in a list, closures over time, repeat offenders and businesses awaiting 
 
 import streamlit as st
 
-from knockboard import components, inspections, maps
+from knockboard import components, i18n, inspections, maps
 from knockboard import inspections_charts as figures
 from knockboard.app import page_context
 
@@ -23,7 +23,7 @@ findings = ctx.q("inspections_findings", start=start, day=day, street=street)
 agencies = ctx.q("inspections_agencies", start=start, day=day, street=street)
 
 st.title(ctx.t("insp_title", day=ctx.day_long()))
-st.caption(ctx.t("insp_caption", scope=ctx.area_label))
+st.caption(ctx.t("insp_caption", scope=i18n.md(ctx.area_label)))
 
 help_keys = {"insp_card_failed": "insp_help_failed", "insp_card_closed": "insp_help_closed",
              "insp_card_repeat": "insp_help_repeat", "insp_card_rectify": "insp_help_rectify"}
@@ -60,7 +60,7 @@ if closed.empty:
     st.info(ctx.t("insp_none_closed"))
 else:
     table = inspections.closed_table(closed, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "closed-businesses")
 
 # ---- over the campaign
@@ -84,7 +84,8 @@ category_chart = figures.outcome_bars(by_category, category_table[ctx.t("insp_co
                                       "insp_chart_category", "insp_col_category", lang)
 findings_chart = figures.count_bars(findings["finding"], findings["inspections"], "insp_chart_findings",
                                     "insp_col_finding", lang, colour=figures.RED)
-agencies_chart = figures.count_bars(agencies["agency"], agencies["inspections"], "insp_chart_agencies",
+agencies_chart = figures.count_bars([inspections.named(a, lang) for a in agencies["agency"]],
+                                    agencies["inspections"], "insp_chart_agencies",
                                     "insp_col_agency", lang)
 left, right = st.columns(2)
 with left:
@@ -101,7 +102,7 @@ if repeat.empty:
     st.info(ctx.t("insp_none_repeat"))
 else:
     table = inspections.repeat_table(repeat, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "repeat-offenders")
 
 st.subheader(ctx.t("insp_section_rectify"))
@@ -110,5 +111,5 @@ if rectify.empty:
     st.info(ctx.t("insp_none_rectify"))
 else:
     table = inspections.rectify_table(rectify, ctx.street_names, lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    components.table(ctx, table)
     components.downloads(ctx, table, "awaiting-reinspection")

@@ -17,7 +17,7 @@ if "knocked_period" not in st.session_state:
     st.session_state["knocked_period"] = from_url if from_url in knocked.PERIODS else "campaign"
 
 st.title(t("knocked_title", day=ctx.day_long()))
-st.caption(t("knocked_caption", scope=ctx.area_label))
+st.caption(t("knocked_caption", scope=i18n.md(ctx.area_label)))
 controls = st.columns([3, 1])
 period = controls[0].radio(t("field_period"), knocked.PERIODS, key="knocked_period", horizontal=True,
                            format_func=lambda p: t(f"field_period_{p}"))
@@ -32,6 +32,8 @@ start, end = knocked.period_range(period, day, ctx.first_day)
 period_words = knocked.period_words(period, day, ctx.first_day, lang)
 by = knocked.by_words(street, lang)
 unit_axis = knocked.unit_axis(street, lang)
+period_filter = {t("field_period"): period_words}  # what an export of a by-period table was cut to
+idle_filter = {t("knocked_idle_days"): str(idle_days)}
 
 daily_rows = ctx.q("knocked_daily", start=ctx.first_day, end=day, street=street)
 units = knocked.with_unit_names(ctx.q("knocked_by_unit", day=day, street=street), lang)
@@ -47,8 +49,8 @@ coverage = knocked.value_on(daily_rows, day, "coverage")
 cards = st.columns(5)
 cards[0].metric(t("knocked_card_knocked"), i18n.number(today), knocked.change_since(daily_rows, day, "knocked"),
                 border=True)
-cards[1].metric(t("knocked_card_avg7"), i18n.number(knocked.value_on(daily_rows, day, "knocked_avg7"), 1),
-                knocked.change_since(daily_rows, day, "knocked_avg7", 1), border=True)
+cards[1].metric(t("knocked_card_avg7"), i18n.number(knocked.value_on(daily_rows, day, "knocked_avg7")),
+                knocked.change_since(daily_rows, day, "knocked_avg7"), border=True)  # households: whole
 cards[2].metric(t("knocked_card_covered"), i18n.number(covered), knocked.change_since(daily_rows, day, "covered_to_date"),
                 help=t("knocked_card_covered_help", registered=i18n.number(registered),
                        coverage=i18n.percent(coverage)), border=True)
@@ -100,7 +102,8 @@ with right:
     components.chart_with_table(ctx, by_unit(
         shares, "unit", [Series(f"{o}_pct", t(f"knocked_outcome_{o}"), OUTCOME_COLOURS[o]) for o in knocked.OUTCOMES],
         t("knocked_chart_outcomes_by_unit", by=by, period=period_words), t("knocked_axis_share"), unit_axis, lang,
-        stacked=True, percent=True), knocked.outcomes_unit_table(outcomes, street, lang), "outcomes-by-unit")
+        stacked=True, percent=True), knocked.outcomes_unit_table(outcomes, street, lang), "outcomes-by-unit",
+        filters=period_filter)
 
 # ---------------------------------------------------------------- findings and follow-ups
 st.header(t("knocked_section_findings"))
@@ -117,7 +120,7 @@ with right:
     components.chart_with_table(ctx, by_unit(
         outcomes, "unit", [Series(s.column, s.name, s.colour) for s in finding_series],
         t("knocked_chart_findings_by_unit", by=by, period=period_words), t("knocked_axis_findings"), unit_axis,
-        lang), knocked.findings_unit_table(outcomes, street, lang), "findings-by-unit")
+        lang), knocked.findings_unit_table(outcomes, street, lang), "findings-by-unit", filters=period_filter)
 
 st.subheader(t("knocked_section_followups"))
 awaiting_units = knocked.with_unit_names(ctx.q("followups_by_unit", day=day, street=street), lang)
@@ -138,7 +141,7 @@ st.caption(t("knocked_followups_caption") + " " + t(
     "field_showing", shown=i18n.number(len(awaiting)),
     total=i18n.number(knocked.value_on(followups, day, "awaiting"))))
 awaiting_table = knocked.awaiting_list(awaiting, lang)
-st.dataframe(awaiting_table, hide_index=True, width="stretch", height=300)
+components.table(ctx, awaiting_table, height=300)
 components.downloads(ctx, awaiting_table, "households-awaiting-follow-up")
 
 # ---------------------------------------------------------------- workers
@@ -146,7 +149,7 @@ st.header(t("knocked_section_workers"))
 summary = ctx.q("worker_day_summary", start=start, end=end, street=street, benchmark=knocked.BENCHMARK).iloc[0]
 cards = st.columns(5)
 cards[0].metric(t("knocked_worker_days"), i18n.number(summary["worker_days"]), border=True)
-cards[1].metric(t("knocked_mean"), i18n.number(summary["mean"], 1), border=True)
+cards[1].metric(t("knocked_mean"), i18n.number(summary["mean"]), border=True)
 cards[2].metric(t("knocked_median"), i18n.number(summary["median"]), border=True)
 cards[3].metric(t("knocked_p90"), i18n.number(summary["p90"]), border=True)
 cards[4].metric(t("knocked_at_benchmark", n=knocked.BENCHMARK), i18n.number(summary["at_benchmark"]),
@@ -159,13 +162,13 @@ with left:
         dist, "households", "worker_days", t("knocked_chart_distribution", period=period_words),
         t("knocked_axis_per_worker_day"), t("knocked_axis_worker_days"), lang, log_y=True,
         benchmark=knocked.BENCHMARK, benchmark_name=t("knocked_benchmark", n=knocked.BENCHMARK)),
-        knocked.distribution_table(dist, lang), "households-per-worker-day")
+        knocked.distribution_table(dist, lang), "households-per-worker-day", filters=period_filter)
 with right:
     st.subheader(t("knocked_busiest"))
     busiest = knocked.busiest_table(
         ctx.q("worker_busiest_days", start=start, end=end, street=street, limit=20), lang)
-    st.dataframe(busiest, hide_index=True, width="stretch")
-    components.downloads(ctx, busiest, "busiest-worker-days")
+    components.table(ctx, busiest)
+    components.downloads(ctx, busiest, "busiest-worker-days", filters=period_filter)
 
 st.caption(t("knocked_idle_caption", idle=i18n.number(idle["idle"]), workers=i18n.number(idle["workers"]),
              days=idle_days, day=ctx.day_long(), never=i18n.number(idle["never_visited"])))
@@ -175,10 +178,10 @@ with left:
     components.chart_with_table(ctx, by_unit(
         idle_units, "unit", [Series("idle", t("knocked_idle"), ORANGE)],
         t("knocked_chart_idle_by_unit", days=idle_days, by=by), t("knocked_axis_workers"), unit_axis, lang),
-        knocked.idle_unit_table(idle_units, street, lang), "idle-workers-by-unit")
+        knocked.idle_unit_table(idle_units, street, lang), "idle-workers-by-unit", filters=idle_filter)
 with right:
     idle_workers = knocked.idle_list(
         ctx.q("workers_idle", day=day, days=idle_days, street=street, limit=knocked.LIST_LIMIT), lang)
     st.caption(t("field_showing", shown=i18n.number(len(idle_workers)), total=i18n.number(idle["idle"])))
-    st.dataframe(idle_workers, hide_index=True, width="stretch", height=400)
-    components.downloads(ctx, idle_workers, "idle-workers")
+    components.table(ctx, idle_workers, height=400)
+    components.downloads(ctx, idle_workers, "idle-workers", filters=idle_filter)

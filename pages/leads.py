@@ -3,7 +3,7 @@ and the pending backlog by age, for the district or one street."""
 
 import streamlit as st
 
-from knockboard import components, leads
+from knockboard import components, i18n, leads
 from knockboard import inspections_charts as figures
 from knockboard.app import page_context
 
@@ -27,7 +27,7 @@ def show(row: list[leads.Shown]) -> None:
 
 
 st.title(ctx.t("lead_title", day=ctx.day_long()))
-st.caption(ctx.t("lead_caption", scope=ctx.area_label))
+st.caption(ctx.t("lead_caption", scope=i18n.md(ctx.area_label)))
 st.markdown(leads.article_sentence(totals, start, lang))
 
 st.subheader(ctx.t("lead_section_to_date"))
@@ -64,5 +64,5 @@ with right:
 st.subheader(ctx.t("lead_section_kind"))
 st.caption(ctx.t("lead_window", start=ctx.day_long(start), day=ctx.day_long()))
 kind_table = leads.kind_table(by_kind, lang)
-st.dataframe(kind_table, hide_index=True, width="stretch")
+components.table(ctx, kind_table)
 components.downloads(ctx, kind_table, "leads-by-kind")

@@ -4,7 +4,7 @@ and the audit trail: sign-ins, refusals, "not permitted", exports."""
 import pandas as pd
 import streamlit as st
 
-from knockboard import audit, components, signin
+from knockboard import audit, components, i18n, signin
 from knockboard.app import page_context
 
 ctx = page_context()
@@ -24,15 +24,31 @@ accounts = pd.DataFrame([{
 if accounts.empty:
     st.info(ctx.t("users_none"))
 else:
-    st.dataframe(accounts, hide_index=True, width="stretch")
+    components.table(ctx, accounts)
 
 st.subheader(ctx.t("users_audit"))
 recent = audit.recent()
+
+
+def event_name(event: str) -> str:
+    key = f"audit_event_{event}"
+    return ctx.t(key) if key in i18n.TEXT else event
+
+
+def placeholder(options) -> str:
+    """Streamlit's own "Choose options" / "No options to select" are English only."""
+    return ctx.t("users_choose" if len(options) else "users_nothing_to_choose")
+
+
 with st.container(horizontal=True):
-    events = st.multiselect(ctx.t("users_filter_events"), sorted(recent["event"].dropna().unique()), key="users_events")
-    who = st.multiselect(ctx.t("users_filter_users"), sorted(recent["user"].dropna().unique()), key="users_who")
+    kinds = sorted(recent["event"].dropna().unique())
+    events = st.multiselect(ctx.t("users_filter_events"), kinds, key="users_events", format_func=event_name,
+                            placeholder=placeholder(kinds))
+    names = sorted(recent["user"].dropna().unique())
+    who = st.multiselect(ctx.t("users_filter_users"), names, key="users_who", placeholder=placeholder(names))
 shown = audit.only(recent, events, who)
-trail = shown.rename(columns={"at": ctx.t("users_col_at"), "event": ctx.t("users_col_event"),
-                              "user": ctx.t("users_col_user"), "details": ctx.t("users_col_details")})
-st.dataframe(trail, hide_index=True, width="stretch")
+trail = pd.DataFrame({ctx.t("users_col_at"): shown["at"], ctx.t("users_col_event"): shown["event"].map(event_name),
+                      ctx.t("users_col_user"): shown["user"],
+                      ctx.t("users_col_details"): [audit.describe(f, ctx.lang) for f in shown["fields"]]})
+components.table(ctx, trail)
 components.downloads(ctx, trail, "audit-trail")

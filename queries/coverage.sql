@@ -30,7 +30,8 @@ with hit as (
     from territory where micro_grid_id = $area and ($scope::varchar is null or street_id = $scope)
 )
 select h.level, h.street_id, s.name_zh as street_name_zh, s.name_en as street_name_en,
-       h.community_id, c.name_zh as community_name_zh, h.grid_id, g.name_zh as grid_name_zh,
+       h.community_id, c.name_zh as community_name_zh, c.name_en as community_name_en,
+       h.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
        h.micro_grid_id, m.name_zh as micro_grid_name_zh
 from hit h
 join streets s using (street_id)

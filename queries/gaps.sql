@@ -7,8 +7,10 @@
 -- unit still needs to reach the threshold; the unit is below the threshold exactly when it is > 0.
 -- Not visited for $days days: no visit in the $days days up to and including $day (or never), as in
 -- stalled_grids. Not-at-home backlog: households first visited by $day whose visits up to $day were
--- all not_home or refused (first visited - covered). $by_coverage, $by_days, $by_backlog choose
--- which of the three signals make a gap. Every query takes $scope (a street, or null for the
+-- all not_home or refused (first visited - covered); it makes a gap only when material: at least
+-- $backlog_min households and at least $backlog_share of the unit's registered households (both;
+-- and never when there is none). $by_coverage, $by_days, $by_backlog choose which of the three
+-- signals make a gap. Every query takes $scope (a street, or null for the
 -- district), which bounds everything: nothing of another street comes back, whatever $street says.
 
 -- name: gap_grids
@@ -48,11 +50,13 @@ flagged as (
            greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
            ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
            (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 as has_backlog
+           backlog > 0 and backlog >= $backlog_min::integer
+               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
-       f.grid_id, g.name_zh, f.community_id, c.name_zh as community_name_zh, f.street_id,
+       f.grid_id, g.name_zh, g.name_en, f.community_id, c.name_zh as community_name_zh,
+       c.name_en as community_name_en, f.street_id,
        f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
        f.below_threshold, f.not_visited, f.has_backlog
 from flagged f
@@ -62,6 +66,37 @@ where ($by_coverage::boolean and f.below_threshold)
    or ($by_days::boolean and f.not_visited)
    or ($by_backlog::boolean and f.has_backlog)
 order by f.missing desc, f.coverage asc nulls last, f.grid_id
+
+-- name: gap_area
+-- The area itself on $day: the whole district, street $street or its community $community (null =
+-- all): registered households, covered, households missing, and the households it needs to reach
+-- $threshold, max(0, ceil($threshold x registered) - covered) of the area itself (not a sum over its
+-- grids or micro-grids: a unit above the threshold does not offset one below it there); and how many
+-- grids and micro-grids it has. $scope (a street, or null for the district) bounds everything.
+with scope as (
+    select grid_id, registered, micro_grids
+    from registered_by_grid
+    where ($street::varchar is null or street_id = $street)
+      and ($community::varchar is null or community_id = $community)
+      and ($scope::varchar is null or street_id = $scope)
+),
+done as (
+    select sum(newly_covered)::bigint as covered
+    from roll_visits_grid_day
+    where day <= $day::date and grid_id in (select grid_id from scope)
+      and ($scope::varchar is null or street_id = $scope)
+),
+area as (
+    select coalesce(sum(registered), 0)::bigint as registered, count(*) as grids,
+           coalesce(sum(micro_grids), 0)::bigint as micro_grids
+    from scope
+)
+select a.registered, coalesce(d.covered, 0) as covered,
+       case when a.registered > 0 then coalesce(d.covered, 0) / a.registered end as coverage,
+       greatest(a.registered - coalesce(d.covered, 0), 0) as missing,
+       greatest(ceil($threshold::decimal(6, 4) * a.registered)::bigint - coalesce(d.covered, 0), 0) as needed,
+       a.grids, a.micro_grids
+from area a, done d
 
 -- name: gap_micro_grids
 -- Micro-grids that are coverage gaps on $day (see the file head), within street $street (required:
@@ -98,12 +133,13 @@ flagged as (
            greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
            ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
            (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 as has_backlog
+           backlog > 0 and backlog >= $backlog_min::integer
+               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
     from measured
 )
 select rank() over (order by f.missing desc) as gap_rank,
-       f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, f.community_id,
-       c.name_zh as community_name_zh, f.street_id,
+       f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
+       f.community_id, c.name_zh as community_name_zh, c.name_en as community_name_en, f.street_id,
        f.registered, f.covered, f.coverage, f.missing, f.needed, f.backlog, f.last_day, f.days_since,
        f.below_threshold, f.not_visited, f.has_backlog
 from flagged f
@@ -130,14 +166,14 @@ with households as (
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by micro_grid_id, grid_id, household_id
 )
-select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh,
+select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
        m.registered_households as registered, count(*) as households, sum(h.attempts)::bigint as attempts,
        max(h.attempts) as most_attempts, count(*) filter (where h.attempts >= 3) as households_3plus,
        min(h.first_tried) as first_tried, max(h.last_tried) as last_tried
 from households h
 join micro_grids m using (micro_grid_id)
 join grids g on g.grid_id = h.grid_id
-group by h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh, m.registered_households
+group by h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh, g.name_en, m.registered_households
 order by households desc, attempts desc, h.micro_grid_id
 
 -- name: revisit_plan
@@ -158,7 +194,8 @@ with households as (
       and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
     group by grid_id, household_id
 )
-select h.grid_id, g.name_zh, r.community_id, c.name_zh as community_name_zh, r.street_id,
+select h.grid_id, g.name_zh, g.name_en, r.community_id, c.name_zh as community_name_zh,
+       c.name_en as community_name_en, r.street_id,
        count(*) as households, sum(h.attempts)::bigint as attempts, max(h.last_tried) as last_tried,
        sum(h.morning)::bigint as attempts_morning, sum(h.afternoon)::bigint as attempts_afternoon,
        sum(h.evening)::bigint as attempts_evening,
@@ -167,7 +204,7 @@ from households h
 join registered_by_grid r using (grid_id)
 join grids g using (grid_id)
 join communities c on c.community_id = r.community_id
-group by h.grid_id, g.name_zh, r.community_id, c.name_zh, r.street_id
+group by h.grid_id, g.name_zh, g.name_en, r.community_id, c.name_zh, c.name_en, r.street_id
 order by households desc, attempts desc, h.grid_id
 
 -- name: backlog_attempt_hours

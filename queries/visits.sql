@@ -55,7 +55,7 @@ last_visit as (
     where day <= $day::date and ($scope::varchar is null or street_id = $scope)
     group by grid_id
 )
-select g.grid_id, g.street_id, gr.name_zh, g.registered, l.last_day,
+select g.grid_id, g.street_id, gr.name_zh, gr.name_en, g.registered, l.last_day,
        ($day::date - l.last_day) as days_since
 from grids_in_scope g
 join grids gr using (grid_id)

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import access, components, signin
+from knockboard import access, audit, components, i18n, signin
 from knockboard.access import User
 from knockboard.app import PAGES, pages_for
 
@@ -112,7 +112,7 @@ def test_each_role_signs_in_and_gets_its_menu(deployment, name):
                     "admin": [p.url_path for p in PAGES]}[role]
     # the first page of the menu opens: the briefing, or the data page for a clerk
     assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
-    assert any(name in m.value for m in at.sidebar.markdown)
+    assert any(i18n.md(name) in m.value for m in at.sidebar.markdown)  # names are literal, not Markdown
 
 
 def test_wrong_password_and_unknown_user_are_refused_alike(deployment):
@@ -181,8 +181,10 @@ def test_a_reload_keeps_a_local_account_signed_in_until_sign_out(deployment, mon
     again = again.button(key="kb_sign_out").click().run()
     assert again.title[0].value == "Sign in to Knockboard" and not again.metric
     assert any("max-age=0" in h.proto.body for h in again.get("html"))
-    # a tampered cookie signs nobody in
-    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie[:-1] + "0"})
+    # a tampered cookie signs nobody in: its last character changed, whatever it was
+    tampered = cookie[:-1] + ("1" if cookie[-1] == "0" else "0")
+    assert tampered != cookie
+    monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": tampered})
     assert open_app().title[0].value == "Sign in to Knockboard"
 
 
@@ -225,6 +227,25 @@ def test_admin_sees_users_and_the_audit_trail(deployment):
     trail = at.dataframe[1].value
     assert trail[["Event", "User"]].values.tolist() == [["export", "analyst"]]
     assert "what=gaps-micro_grid" in trail["Details"].iloc[0]
+
+
+def test_the_audit_trail_speaks_chinese(deployment):
+    deployment(access_file())
+    components.exported(_ctx("analyst"), pd.DataFrame({"a": [1]}), "gaps-micro_grid", "csv")
+    audit.record("sign_in", "admin", method="local", role="admin", street=None)
+    at = page_as("admin", "pages/users.py", lang="zh")
+    assert not at.exception
+    trail = at.dataframe[1].value
+    assert trail["事件"].tolist() == ["登录", "导出"]
+    details = trail["详情"].iloc[1]
+    assert details.startswith("内容=gaps-micro_grid，格式=csv，行数=1") and "已脱敏=是" in details
+    assert "masked" not in details and "True" not in details
+    # Streamlit's own "Choose options" is English: the filters say it in Chinese
+    assert [m.placeholder for m in at.get("multiselect")] == ["请选择", "请选择"]
+    # filtered to nothing: said in words, not by Streamlit's English "empty" grid
+    at.multiselect(key="users_events").set_value(["export"])
+    at = at.multiselect(key="users_who").set_value(["admin"]).run()
+    assert len(at.dataframe) == 1 and at.info[0].value == "当前筛选条件下没有数据。"
 
 
 # ---------------------------------------------------------------- a street head and their street
@@ -325,7 +346,7 @@ def test_each_role_signs_in_through_the_proxy(proxy, name):
     assert not at.exception and not errors(at)
     role, street = ROLES[name]
     assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
-    assert any(name in m.value for m in at.sidebar.markdown)
+    assert any(i18n.md(name) in m.value for m in at.sidebar.markdown)  # names are literal, not Markdown
     streets = at.sidebar.selectbox(key="kb_street").options
     assert streets == (["和平桥 Hepingqiao"] if street else streets) and (len(streets) == 17) == (street is None)
     # and a page outside the role is refused the same way as for a local account
@@ -438,3 +459,5 @@ def test_streamlit_is_locked_down_by_its_config():
     assert server["maxUploadSize"] == max_upload_mb()  # what the server refuses is what the page says
     assert config["browser"]["gatherUsageStats"] is False
     assert client["showErrorDetails"] == "none" and client["toolbarMode"] == "viewer"
+    # no unaudited, unmasked "Download as CSV" in the toolbar of Streamlit's own tables
+    assert client["disableDataExport"] is True

@@ -93,5 +93,15 @@ def test_command_exit_codes_and_nothing_partial(small_demo_db, tmp_path):
     bad_date = run_cli("--date", "yesterday", "--out", str(tmp_path / "c.html"), "--db", str(copy))
     assert bad_date.returncode == 2
     bad_street = run_cli("--street", "S99", "--out", str(tmp_path / "d.html"), "--db", str(copy))
-    assert bad_street.returncode == 3 and "S99" in bad_street.stderr
+    assert bad_street.returncode == 2 and "S99" in bad_street.stderr  # a bad argument (README), not "no data"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "store.duckdb"]
+
+
+def test_briefing_help_lists_the_exit_codes():
+    shown = run_cli("--help")
+    assert shown.returncode == 0
+    text = " ".join(shown.stdout.split())
+    for code, words in [("0", "written"), ("2", "bad arguments"), ("3", "no data for that day"),
+                        ("4", "the PDF could not be printed")]:
+        assert f"{code} {words}" in text, (code, text)
+    assert "unknown street" in text

@@ -225,8 +225,10 @@ def test_street_from_the_url_shows_that_street_only(monkeypatch, small_demo_db):
     assert data["coverage_map_shapes"] and {s["street_id"] for s in data["coverage_map_shapes"]} == {"S10"}
     assert {p["id"] for p in data["coverage_map_outlines"]} == {"S10"}
     assert data["coverage_map_labels"][0]["text"] == "狼山镇\nLangshanzhen"
-    communities = {r[0] for r in fetch(small_demo_db, "select name_zh from communities where street_id = 'S10'")}
-    assert set(at.dataframe[-1].value["Community"]) == communities
+    # in English, a community's pinyin name beside its Chinese one (the demo has them)
+    communities = {f"{r[0]} {r[1]}" for r in fetch(
+        small_demo_db, "select name_zh, name_en from communities where street_id = 'S10'")}
+    assert set(at.dataframe[-1].value["Community"]) == communities and all(" " in c for c in communities)
     assert at.selectbox(key="kb_street").value == "S10"
 
 

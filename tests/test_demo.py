@@ -77,3 +77,19 @@ def test_cli_builds_a_demo(tmp_path):
     assert result.returncode == 0, result.stderr
     assert target.exists() and "4,300 households" in result.stdout
     assert "100%" in result.stderr  # the progress bar
+
+
+def test_the_demo_names_communities_and_grids_in_pinyin_too(small_demo_db):
+    """English readers see an English/pinyin name beside the Chinese one: the demo has them."""
+    import duckdb
+    con = duckdb.connect(str(small_demo_db), read_only=True)
+    try:
+        communities = con.execute("select name_zh, name_en from communities order by community_id").fetchall()
+        grids = con.execute("select name_zh, name_en from grids order by grid_id").fetchall()
+    finally:
+        con.close()
+    assert communities[0] == ("濠西社区", "Haoxi Community") and grids[0] == ("濠西花园网格", "Haoxi Huayuan Grid")
+    assert grids[1] == ("城华第1网格", "Chenghua Grid 1")  # 城 cheng, 华 hua; the grid's number kept
+    assert all(en for _, en in communities + grids)
+    villages = [(zh, en) for zh, en in communities if zh.endswith("村")]
+    assert villages and all(en.endswith(" Village") for _, en in villages)

@@ -15,7 +15,8 @@ from tests.fixtures_gaps import gaps_con, gaps_db  # noqa: F401 (pytest fixtures
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "gaps.py")
 D1, D2, D3 = (dt.date(2022, 3, d) for d in (1, 2, 3))
-ALL = dict(by_coverage=True, by_days=True, by_backlog=True)
+# every signal, and any backlog at all material (the hand-made answers below count every backlog)
+ALL = dict(by_coverage=True, by_days=True, by_backlog=True, backlog_min=1, backlog_share=0)
 
 
 def rows(df, *columns):
@@ -59,7 +60,8 @@ def test_gap_grids_signals_and_filters(gaps_con):
 def test_not_visited_matches_stalled_grids(gaps_con):
     for days in (1, 2, 3):
         gap = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
-                          days=days, by_coverage=False, by_days=True, by_backlog=False)
+                          days=days, by_coverage=False, by_days=True, by_backlog=False,
+                          backlog_min=1, backlog_share=0)
         stalled = queries.run(gaps_con, "stalled_grids", scope=None, day=D3, days=days, street=None)
         assert sorted(gap["grid_id"]) == sorted(stalled["grid_id"]), days
 
@@ -89,10 +91,12 @@ def test_gap_micro_grids_ties_and_zero_households(gaps_con):
     assert pd.isna(df["coverage"].iloc[3])
     # only the backlog signal: M5; at 90 % nothing is below
     only_backlog = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S3", community=None,
-                               threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True)
+                               threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True,
+                               backlog_min=1, backlog_share=0)
     assert only_backlog["micro_grid_id"].tolist() == ["M5"]
     at_90 = queries.run(gaps_con, "gap_micro_grids", scope=None, day=D3, street="S3", community=None,
-                        threshold=0.90, days=2, by_coverage=True, by_days=False, by_backlog=False)
+                        threshold=0.90, days=2, by_coverage=True, by_days=False, by_backlog=False,
+                        backlog_min=1, backlog_share=0)
     assert at_90.empty
 
 
@@ -131,7 +135,8 @@ def test_backlog_agrees_with_first_visited_minus_covered(gaps_con):
     for day in (D1, D2, D3):
         for street in ("S1", "S2", "S3"):
             gap = queries.run(gaps_con, "gap_micro_grids", scope=None, day=day, street=street, community=None,
-                              threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True)
+                              threshold=0.95, days=2, by_coverage=False, by_days=False, by_backlog=True,
+                              backlog_min=1, backlog_share=0)
             backlog = queries.run(gaps_con, "backlog_micro_grids", scope=None, day=day, street=street, community=None)
             assert dict(zip(gap["micro_grid_id"], gap["backlog"])) == dict(
                 zip(backlog["micro_grid_id"], backlog["households"])), (day, street)
@@ -210,7 +215,54 @@ def test_gap_table_shows_no_households_and_links_to_the_map(gaps_con):
     assert zh["缺口原因"].iloc[3] == "无登记户 · 从未走访"
     assert zh["地图"].iloc[1] == "coverage_map?street=S2&area=G3&lang=zh&day=2022-03-02"
     assert "地图" not in gaps.for_export(zh, "zh").columns
-    assert gaps.totals(df) == {"gaps": 4, "missing": 8, "needed": 6, "backlog": 4}
+    area = queries.run(gaps_con, "gap_area", scope=None, day=D3, street=None, community=None, threshold=0.95)
+    assert gaps.totals(df, area.iloc[0], "grid") == {"gaps": 4, "units": 4, "needed_area": 6, "missing": 8,
+                                                     "backlog": 4}
+
+
+# ---------------------------------------------------------------- households needed: one definition
+
+def _area(con, threshold=0.95, **kw):
+    return queries.run(con, "gap_area", scope=None, day=D3, **{"street": None, "community": None, **kw},
+                       threshold=threshold).iloc[0]
+
+
+def test_households_needed_is_the_areas_own_number(gaps_con):
+    # the district on d3: 57 registered (4 + 0 + 3 + 50), 49 covered -> ceil(0.95 x 57 = 54.15) - 49 = 6
+    district = _area(gaps_con)
+    assert (district.registered, district.covered, district.missing, district.needed) == (57, 49, 8, 6)
+    assert (district.grids, district.micro_grids) == (4, 7)
+    # S1: 4 registered, 2 covered -> ceil(3.8) - 2 = 2; S3 (C3): 50, 46 -> ceil(47.5) - 46 = 2
+    assert _area(gaps_con, street="S1").needed == 2 and _area(gaps_con, street="S3", community="C3").needed == 2
+    # at 50 %: G3 (1 of 3) needs ceil(1.5) - 1 = 1, but the district (49 of 57) needs nothing: a sum
+    # over gap grids is another number (shown labelled as a sum), the area's own need is 0
+    below = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.5,
+                        days=2, by_coverage=True, by_days=False, by_backlog=False, backlog_min=1, backlog_share=0)
+    assert below["grid_id"].tolist() == ["G3"] and below["needed"].sum() == 1
+    assert _area(gaps_con, threshold=0.5).needed == 0
+    # the same area has the same need whichever level lists its gaps
+    args = dict(day=D3, street="S3", community=None, threshold=0.95, days=2, **ALL)
+    by_grid = gaps.totals(queries.run(gaps_con, "gap_grids", scope=None, **args), _area(gaps_con, street="S3"), "grid")
+    by_mg = gaps.totals(queries.run(gaps_con, "gap_micro_grids", scope=None, **args), _area(gaps_con, street="S3"),
+                        "micro_grid")
+    assert by_grid["needed_area"] == by_mg["needed_area"] == 2 and (by_grid["units"], by_mg["units"]) == (1, 4)
+
+
+# ---------------------------------------------------------------- a material backlog
+
+def test_a_backlog_makes_a_gap_only_when_material(gaps_con):
+    """The rule: a not-at-home backlog makes a unit a gap only when it is at least `backlog_min`
+    households AND at least `backlog_share` of the unit's registered households; defaults 5 and 3 %."""
+    def backlog_gaps(**kw):
+        return queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
+                           days=2, by_coverage=False, by_days=False, by_backlog=True, **kw)["grid_id"].tolist()
+    assert (gaps.BACKLOG_MIN_HOUSEHOLDS, gaps.BACKLOG_MIN_SHARE) == (5, 0.03)
+    # backlogs on d3: G4 2 of 50 registered, G1 1 of 4, G3 1 of 3; G2 none
+    assert backlog_gaps(backlog_min=5, backlog_share=0.03) == []  # the defaults: none is material
+    assert backlog_gaps(backlog_min=2, backlog_share=0.03) == ["G4"]  # 2 >= 2 and 2 >= 1.5
+    assert backlog_gaps(backlog_min=2, backlog_share=0.05) == []  # 2 < 2.5
+    assert backlog_gaps(backlog_min=1, backlog_share=0.25) == ["G3", "G1"]  # 1 >= 0.75, 1 >= 1; G4 2 < 12.5
+    assert backlog_gaps(backlog_min=1, backlog_share=0) == ["G4", "G3", "G1"]  # any backlog; never G2 (none)
 
 
 def test_effort_table_flags_gaps_no_one_works(gaps_con):
@@ -295,9 +347,20 @@ def test_gaps_page_micro_grid_level_and_threshold(monkeypatch, gaps_db):
     assert gap["Micro-grid"].tolist() == ["微网格4", "微网格5", "微网格6"]
     assert gap["Needed to reach threshold"].tolist() == [1, 1, 0]
     assert gap["Why it is a gap"].tolist()[-1] == "no households · never visited"
+    # the headline: gaps of all micro-grids; S3's own need (50 registered, 46 covered: ceil(47.5) - 46
+    # = 2), the same as at grid level; sums over the listed gaps say so
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Gaps, of 4 micro-grids"] == "3" and cards["丙 Bing: to reach 95%"] == "2"
+    assert cards["Missing, in these gaps"] == "4" and cards["Not at home, in these gaps"] == "2"
+    assert [m.label for m in at.metric if "sum" in m.label.lower()] == []
     at.slider(key="gaps_threshold").set_value(90).run()
     at.checkbox(key="gaps_by_days").uncheck().run()
-    assert at.dataframe[0].value["Micro-grid"].tolist() == ["微网格5"]  # backlog only
+    # backlog only: M5's 2 households (10 % of 20) are not material at the default 5 households ...
+    assert at.metric[0].value == "0" and at.info[0].value == "Nothing to show for this selection."
+    # ... and are once the analyst counts backlogs from 2 households
+    at.number_input(key="gaps_backlog_min").set_value(2).run()
+    assert at.dataframe[0].value["Micro-grid"].tolist() == ["微网格5"]
+    assert at.dataframe[0].value["Why it is a gap"].tolist() == ["2 not at home"]
 
 
 def test_gaps_page_zero_registered_grid_in_chinese(monkeypatch, gaps_db):
@@ -306,7 +369,8 @@ def test_gaps_page_zero_registered_grid_in_chinese(monkeypatch, gaps_db):
     gap = at.dataframe[0].value
     assert gap["网格"].tolist() == ["甲一第1网格", "甲一第2网格"]
     assert gap["覆盖率（%）"].tolist()[0] == 50.0 and pd.isna(gap["覆盖率（%）"].iloc[1])
-    assert gap["缺口原因"].tolist() == ["低于95% · 1户不在家", "无登记户 · 从未走访"]
+    # G1's one not-at-home household is no material backlog (defaults: 5 households and 3 %)
+    assert gap["缺口原因"].tolist() == ["低于95%", "无登记户 · 从未走访"]
 
 
 # ---------------------------------------------------------------- the planted demo gaps
@@ -335,3 +399,39 @@ def test_scale1_planted_gaps_come_out_on_top(scale1_db):
         assert set(streets.head(3)["street_id"]) == LAGGING
     finally:
         con.close()
+
+
+def scale1_default_gaps(con):
+    day = dt.date(2022, 3, 22)
+    args = dict(scope=None, day=day, street=None, community=None, threshold=0.95, days=3, by_coverage=True,
+                by_days=True, by_backlog=True)
+    material = queries.run(con, "gap_grids", **args, backlog_min=gaps.BACKLOG_MIN_HOUSEHOLDS,
+                           backlog_share=gaps.BACKLOG_MIN_SHARE)
+    any_backlog = queries.run(con, "gap_grids", **args, backlog_min=1, backlog_share=0)
+    return material, any_backlog
+
+
+def test_scale1_the_default_gaps_are_what_needs_action(scale1_db):
+    from knockboard import store
+    con = store.connect(scale1_db)
+    try:
+        material, any_backlog = scale1_default_gaps(con)
+    finally:
+        con.close()
+    # every grid of the district has a few doors that stay shut: counted at all, all 806 are gaps
+    assert len(any_backlog) == 806
+    # with a material backlog only (5 households and 3 % of registered), the headline says something
+    assert 150 < len(material) < 400
+    rule = (material["below_threshold"] | material["not_visited"]
+            | ((material["backlog"] >= 5) & (material["backlog"] >= 0.03 * material["registered"])))
+    assert rule.all()
+
+
+def test_in_english_grids_and_communities_carry_their_pinyin_names(gaps_con):
+    df = queries.run(gaps_con, "gap_grids", scope=None, day=D3, street=None, community=None, threshold=0.95,
+                     days=2, **ALL).assign(name_en=lambda d: d["grid_id"].map({"G4": "Bingyi Grid 1"}),
+                                           community_name_en=lambda d: d["community_id"].map({"C3": "Bingyi Community"}))
+    en = gaps.gap_table(df, "grid", "en")
+    assert en["Grid"].iloc[0] == "丙一第1网格 Bingyi Grid 1" and en["Community"].iloc[0] == "丙一社区 Bingyi Community"
+    assert en["Grid"].iloc[1] == "乙一第1网格"  # no English name in the store: the Chinese one
+    assert gaps.gap_table(df, "grid", "zh")["网格"].iloc[0] == "丙一第1网格"

@@ -297,3 +297,10 @@ def test_article_case_on_19_march(scale1_db, monkeypatch):
     assert {"南通飞联汽车销售服务有限公司", "华熔二手车交易市场有限公司"} <= set(listed["商户"])
     closed_points = {p["name"] for p in map_layer(at, "businesses")["data"] if p["status"] == "closed"}
     assert {"南通飞联汽车销售服务有限公司", "华熔二手车交易市场有限公司"} <= closed_points
+
+
+def test_in_english_categories_and_agencies_carry_an_english_name():
+    from knockboard import inspections
+    assert inspections.named("餐饮", "en") == "餐饮 catering" and inspections.named("餐饮", "zh") == "餐饮"
+    assert inspections.agencies_text("派出所；区卫健委", "en") == "派出所 police station；区卫健委 District Health Commission"
+    assert inspections.named("某某局", "en") == "某某局"  # not known: the Chinese name

@@ -167,7 +167,7 @@ def test_day_figures_and_labels(con):
     backlog = queries.run(con, "leads_backlog_by_age", scope=None, day=D3, street=None)
     shown = {f.key: (f.value, f.change) for f in leads.day_figures(D3, daily, backlog, "en")}
     assert shown["lead_received"] == ("2", "-2")
-    assert shown["lead_valid_rate"] == ("66.7%", "+66.7 pt")  # d3 2 of 3 valid, d2 0 of 1
+    assert shown["lead_valid_rate"] == ("66.7%", "+66.67 pt")  # d3 2 of 3 valid, d2 0 of 1
     assert shown["lead_pending"] == ("4", None)  # L3 L5 L8 L9
     assert shown["lead_pending_24h"] == ("2", "+0")
     shown = {f.key: (f.value, f.change) for f in leads.time_figures(D3, times, "zh")}

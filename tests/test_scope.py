@@ -31,7 +31,7 @@ DAY1, DAY2, DAY3, DAY4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 # here fails the harness: add a realistic value for it.
 VALUES = {
     "day": DAY3, "start": DAY1, "end": DAY4, "threshold": 0.95, "days": 2, "by_coverage": True,
-    "by_days": True, "by_backlog": True, "limit": 100, "bin": 2.0, "benchmark": 2,
+    "by_days": True, "by_backlog": True, "backlog_min": 1, "backlog_share": 0, "limit": 100, "bin": 2.0, "benchmark": 2,
     "minutes": 600, "doors": 1, "min_doors": 1,
 }
 

@@ -4,9 +4,12 @@ TEXT: dict[str, dict[str, str]] = {
     "gaps_page": {"en": "Coverage gaps", "zh": "覆盖缺口"},
     "gaps_title": {"en": "Coverage gaps, {day}", "zh": "覆盖缺口 · {day}"},
     "gaps_caption": {"en": "{scope}. A gap is a {level} below the threshold, not visited for {days} days, "
-                           "or holding not-at-home households; ranked by households missing.",
-                     "zh": "{scope}。缺口指覆盖率低于阈值、连续{days}天未走访或有不在家户的{level}；"
-                           "按未覆盖户数排序。"},
+                           "or holding a material not-at-home backlog (at least {households} households and "
+                           "at least {share} of its registered households); ranked by households missing.",
+                     "zh": "{scope}。缺口指覆盖率低于阈值、连续{days}天未走访，或不在家待回访户较多"
+                           "（不少于{households}户且不少于登记户数的{share}）的{level}；按未覆盖户数排序。"},
+    "gaps_backlog_min": {"en": "Backlog counts from (households)", "zh": "不在家户不少于（户）"},
+    "gaps_backlog_share": {"en": "and from (% of registered)", "zh": "且不少于登记户数（%）"},
     "gaps_level": {"en": "Level", "zh": "层级"},
     "gaps_level_grid": {"en": "Grid", "zh": "网格"},
     "gaps_level_micro_grid": {"en": "Micro-grid", "zh": "微网格"},
@@ -17,17 +20,28 @@ TEXT: dict[str, dict[str, str]] = {
     "gaps_signals_label": {"en": "Count as a gap", "zh": "计为缺口的情形"},
     "gaps_by_coverage": {"en": "below the threshold", "zh": "覆盖率低于阈值"},
     "gaps_by_days": {"en": "not visited lately", "zh": "近期未走访"},
-    "gaps_by_backlog": {"en": "not-at-home backlog", "zh": "有不在家户"},
+    "gaps_by_backlog": {"en": "a material not-at-home backlog", "zh": "不在家待回访户较多"},
     "gaps_pick_street": {"en": "Micro-grids are listed one street at a time: choose a street in the sidebar.",
                          "zh": "微网格按街道列出：请先在侧栏选择街道。"},
-    "gaps_metric_gaps": {"en": "Gaps", "zh": "缺口数"},
-    "gaps_metric_missing": {"en": "Households missing", "zh": "未覆盖户数"},
-    "gaps_metric_needed": {"en": "Needed to reach {threshold}", "zh": "达到{threshold}还需户数"},
-    "gaps_metric_backlog": {"en": "Not-at-home backlog", "zh": "不在家待回访户"},
+    "gaps_metric_gaps": {"en": "Gaps, of {units} {level}s", "zh": "缺口（共{units}个{level}）"},
+    "gaps_metric_gaps_help": {"en": "The {level}s that need action by the signals chosen above.",
+                              "zh": "按上方所选情形需要处理的{level}数。"},
+    "gaps_metric_needed_area": {"en": "{area}: to reach {threshold}", "zh": "{area}达标还需户数"},
+    "gaps_metric_needed_area_help": {
+        "en": "The households {area} itself still needs to cover to reach {threshold}: "
+              "max(0, ⌈{threshold} × registered⌉ − covered). The same number wherever {area} is shown.",
+        "zh": "{area}整体达到{threshold}仍需覆盖的户数：max(0, ⌈{threshold} × 登记户数⌉ − 已覆盖户数)。"},
+    "gaps_metric_missing": {"en": "Missing, in these gaps", "zh": "未覆盖户数（缺口合计）"},
+    "gaps_metric_missing_help": {"en": "Registered − covered, summed over the gaps listed below.",
+                                 "zh": "登记户数 − 已覆盖户数，下表所列缺口合计。"},
+    "gaps_metric_backlog": {"en": "Not at home, in these gaps", "zh": "不在家户数（缺口合计）"},
+    "gaps_metric_backlog_help": {"en": "Households whose visits so far were all not at home or refused, summed "
+                                       "over the gaps listed below.",
+                                 "zh": "截至目前每次走访均不在家或拒绝的住户，下表所列缺口合计。"},
     "gaps_section_table": {"en": "Gaps, most households missing first", "zh": "缺口（按未覆盖户数排序）"},
-    "gaps_table_help": {"en": "Households missing = registered − covered. Needed = households still to "
-                              "cover to reach the threshold. Click a column to sort; 🗺️ opens the map.",
-                        "zh": "未覆盖户数 = 登记户数 − 已覆盖户数；还需户数 = 达到阈值仍需覆盖的户数。"
+    "gaps_table_help": {"en": "Households missing = registered − covered. Needed = households the unit "
+                              "itself still has to cover to reach the threshold. Click a column to sort; 🗺️ opens the map.",
+                        "zh": "未覆盖户数 = 登记户数 − 已覆盖户数；还需户数 = 该单元自身达到阈值仍需覆盖的户数。"
                               "点击列名排序；🗺️ 打开地图。"},
     "gaps_open_map": {"en": "🗺️ map", "zh": "🗺️ 地图"},
     "gaps_section_heatmap": {"en": "Households knocked per day, top gap grids", "zh": "缺口网格每日敲门户数"},

@@ -108,3 +108,16 @@ TEXT: dict[str, dict[str, str]] = {
     "insp_axis_inspections": {"en": "Inspections", "zh": "检查次数"},
     "insp_axis_businesses": {"en": "Businesses", "zh": "商户数"},
 }
+
+
+# English names of the business categories and inspecting agencies the store holds (the demo's and
+# the usual ones); a name not listed is shown in Chinese only.
+NAMES_EN = {
+    "餐饮": "catering", "超市便利店": "supermarket / convenience store", "农贸市场": "farmers' market",
+    "汽车销售": "car dealer", "宾馆酒店": "hotel", "美容美发": "beauty and hair salon",
+    "娱乐场所": "entertainment venue", "药店": "pharmacy", "物流仓储": "logistics and warehousing",
+    "区商务局": "District Commerce Bureau", "崇川区商务局": "District Commerce Bureau",
+    "市场监督管理局": "Market Supervision Administration", "派出所": "police station",
+    "街道办事处": "street office", "社区卫生服务中心": "community health centre",
+    "综合行政执法局": "Administrative Enforcement Bureau", "区卫健委": "District Health Commission",
+}

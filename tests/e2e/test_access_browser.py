@@ -98,10 +98,13 @@ def as_user(browser):
 
 
 def download_csv(page, key: str) -> list[str]:
+    """The lines of a downloaded table (after the lines saying what it is about, and the empty line)."""
     button = page.locator(f".st-key-csv-{key} button")
     with page.expect_download(timeout=15_000) as arrived:
         button.click()
-    return Path(arrived.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    context, table = Path(arrived.value.path()).read_bytes().decode("utf-8-sig").split("\r\n\r\n", 1)
+    assert context.startswith("Scope,"), context
+    return table.splitlines()
 
 
 def main_text(page) -> str:

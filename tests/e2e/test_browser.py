@@ -432,7 +432,12 @@ def test_download_csv(app_server, new_page):
     assert download.suggested_filename.endswith(".csv"), download.suggested_filename
     body = Path(download.path()).read_bytes()
     assert body, "the CSV download is empty"
-    lines = body.decode("utf-8-sig").splitlines()
+    # what the file is about comes first (scope, report day, data up to), then an empty line, then the table
+    assert re.fullmatch(r"street-ranking-district-\d{4}-\d\d-\d\d\.csv", download.suggested_filename)
+    context, table = body.decode("utf-8-sig").split("\r\n\r\n", 1)
+    assert context.splitlines()[:2] == ["Scope,Whole district", f"Report day,{download.suggested_filename[-14:-4]}"]
+    assert any(line.startswith("Data up to,") for line in context.splitlines())
+    lines = table.splitlines()
     header = lines[0].split(",")
     assert len(header) >= 2 and all(cell.strip() for cell in header), f"no header row: {lines[0]!r}"
     assert not any(re.fullmatch(r"[-+\d.,% ]+", cell) for cell in header), f"first row is data: {lines[0]!r}"
@@ -544,3 +549,91 @@ def test_the_uploader_speaks_chinese(app_server, new_page):
               shown(box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span'))];
     }""")
     assert words == [["0px", '"选择文件"'], ["0px", '"或将文件拖到此处"']], words
+
+
+# ---------------------------------------------------------------- no way out but the audited downloads
+
+_TOOLBAR_BUTTONS_JS = """(frame) => [...frame.closest('[data-testid="stElementContainer"]')
+    .querySelectorAll('[data-testid="stElementToolbarButton"] button')].map(b => b.getAttribute('aria-label'))"""
+
+
+@pytest.mark.parametrize("name, url_path, title", PAGES, ids=[p[0] for p in PAGES])
+def test_no_table_offers_a_download_of_its_own(app_server, new_page, name, url_path, title):
+    """Streamlit's table toolbar would download any table as CSV, unaudited and unmasked. Every table
+    of every page (the folded ones opened), hovered: its toolbar shows (so the hover worked) and
+    holds no download; the page's own download buttons are the only way out."""
+    page = new_page()
+    url = page_url(app_server.url, url_path, lang="en", street="S01")
+    assert_fine(check_page(page, url, title["en"]), url)
+    for summary in page.locator('[data-testid="stExpander"] summary').all():
+        summary.click()
+    wait_until_idle(page)
+    frames = page.locator('[data-testid="stDataFrame"]')
+    hovered = 0
+    for frame in frames.all():
+        if not frame.is_visible():
+            continue  # e.g. in a tab not shown: checked below by the page's config
+        frame.scroll_into_view_if_needed()
+        frame.hover()
+        labels = wait_for(lambda: page.evaluate(_TOOLBAR_BUTTONS_JS, frame.element_handle()), 3)
+        assert labels, f"{url}: hovering a table showed no toolbar, so this test would see nothing"
+        assert not [b for b in labels if b and b.startswith("Download")], f"{url}: a table offers {labels}"
+        hovered += 1
+    assert hovered or name in ("users",), f"{url}: no table hovered"
+    # and no other download control anywhere: every download button is one of the app's own
+    own = page.locator('[data-testid="stDownloadButton"]').count()
+    others = page.evaluate("""() => [...document.querySelectorAll('button[aria-label^="Download"], a[download]')]
+        .map(e => e.outerHTML.slice(0, 200))""")
+    assert not others, f"{url}: download controls besides the app's {own} download buttons: {others}"
+
+
+def _a_grid_of(street: str) -> str:
+    """A grid of `street` in the servers' scale-0.01 demo (the demo is seeded: the same territory)."""
+    import numpy as np
+
+    from knockboard.demo import SEED
+    from knockboard.demo_territory import build_territory
+
+    t = build_territory(0.01, np.random.default_rng(SEED))
+    communities = set(t.communities.loc[t.communities["street_id"] == street, "community_id"])
+    return t.grids.loc[t.grids["community_id"].isin(communities), "grid_id"].iloc[0]
+
+
+def warnings_on(page) -> list[str]:
+    return [" ".join(t.split()) for t in page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_that_cannot_be_shown_says_so(app_server, new_page, lang):
+    """?day= without data or not a date, an unknown ?street=, and an ?area= of another street: the page
+    names the value, why, and what it shows instead; the address bar then says what is shown."""
+    grid_of_s02 = _a_grid_of("S02")
+    cases = [
+        ("", {"day": "2021-01-01"}, {"en": "The link asks for 1 Jan 2021, but there is no data for that day",
+                                    "zh": "链接要求显示 2021年1月1日，但当天没有数据"}),
+        ("", {"day": "yesterday"}, {"en": "The link asks for the day “yesterday”, which is not a date",
+                                   "zh": "链接中的日期“yesterday”不是有效日期"}),
+        ("", {"street": "S99"}, {"en": "The link asks for the street “S99”, which is not in the store: showing "
+                                       "Whole district instead.",
+                                 "zh": "链接中的街道“S99”不在数据库中，现显示全区。"}),
+        ("coverage_map", {"street": "S01", "area": grid_of_s02},
+         {"en": f"({grid_of_s02}) within 和平桥 Hepingqiao, but it belongs to 城东 Chengdong: showing 和平桥 "
+                f"Hepingqiao instead.",
+          "zh": f"链接要求在和平桥中显示"}),
+    ]
+    for url_path, params, words in cases:
+        page = new_page()
+        url = page_url(app_server.url, url_path, lang=lang, **params)
+        title = next(t for _, p, t in PAGES if p == url_path)[lang]
+        assert_fine(check_page(page, url, title), url)
+        said = warnings_on(page)
+        assert any(words[lang] in w for w in said), f"{url}: warnings {said}"
+        shown = query(page)
+        for key in params:
+            if key != "street" or params[key] == "S99":
+                assert key not in shown, f"{url}: the address bar still asks for {key}: {location(page)}"
+    # and a link that can be shown is, without a word
+    page = new_page()
+    url = page_url(app_server.url, "coverage_map", lang=lang, street="S02", area=grid_of_s02)
+    assert_fine(check_page(page, url, PAGES[1][2][lang]), url)
+    assert not warnings_on(page) and query(page).get("area") == grid_of_s02
