@@ -453,14 +453,24 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     grid_names = t.grids["name_zh"].to_numpy()
     street_names = t.streets["name_zh"].to_numpy()
     teams["name"] = [
-        (grid_names[g] if k == "grid" else f"{street_names[s]}{i + 1}号") + team_label[k]
+        (grid_names[g].removesuffix("网格") if k == "grid" else f"{street_names[s]}{i + 1}号") + team_label[k]
+        for i, (k, g, s) in enumerate(zip(teams["kind"], teams["grid"], teams["street"]))
+    ]
+    team_label_en = {"grid": "Party Volunteer Team", "campaign": "Epidemic Response Party Branch Volunteer Team",
+                     "organ": "Government Party Volunteer Team", "two_new": "Two-New Organisations Party Volunteer Team"}
+    grid_names_en = t.grids["name_en"].to_numpy()
+    street_names_en = t.streets["name_en"].to_numpy()
+    teams["name_en"] = [
+        (None if grid_names_en[g] is None else f"{grid_names_en[g]} {team_label_en[k]}") if k == "grid"
+        else f"{street_names_en[s]} No. {i + 1} {team_label_en[k]}"
         for i, (k, g, s) in enumerate(zip(teams["kind"], teams["grid"], teams["street"]))
     ]
     teams["i"] = np.arange(len(teams))
     con.register("t_teams", teams)
     con.execute("""
-        insert into teams select 'T' || lpad((i + 1)::varchar, 5, '0'),
-               case when kind = 'grid' then grid_id end, street_id, name, kind from t_teams
+        insert into teams (team_id, grid_id, street_id, name, kind, name_en)
+        select 'T' || lpad((i + 1)::varchar, 5, '0'),
+               case when kind = 'grid' then grid_id end, street_id, name, kind, name_en from t_teams
     """)
     vols = plan_volunteers(teams, h["gap_grids"], scale, rng)
     vols["name"] = names(len(vols), rng)

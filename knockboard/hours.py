@@ -84,6 +84,7 @@ def with_team_labels(teams: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["street"] = [i18n.place(z, e if isinstance(e, str) else None, lang) if isinstance(z, str) else ""
                      for z, e in zip(out["street_zh"], out["street_en"])]
     out["kind_name"] = [i18n.t(f"hours_kind_{k}", lang) for k in out["kind"]]
+    out["name"] = i18n.places(out["name"], out["name_en"], lang)
     return out
 
 
@@ -108,6 +109,8 @@ def idle_list(volunteers: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["street"] = [i18n.place(z, e if isinstance(e, str) else None, lang) if isinstance(z, str) else ""
                      for z, e in zip(out["street_zh"], out["street_en"])]
     # one type per column (Arrow): the day as text, or "never"
+    out["team_name"] = [i18n.place(z, e, lang) if isinstance(z, str) else "" for z, e in
+                        zip(out["team_name"], out["team_name_en"])]
     out["last_day"] = [d.date().isoformat() if not pd.isna(d) else i18n.t("field_never", lang)
                        for d in pd.to_datetime(out["last_day"])]
     table = display(out, {"volunteer_id": "hours_volunteer", "team_name": "hours_team", "street": "field_col_street",

@@ -11,6 +11,7 @@ MIGRATIONS = {
     1: "schema.sql",
     2: "schema_v2.sql",  # imports.street_id: the loader's street
     3: "schema_v3.sql",  # rejects: sheet, detail, masked row; agency_aliases
+    4: "schema_v4.sql",  # teams.name_en
 }
 LATEST = max(MIGRATIONS)
 

@@ -166,7 +166,7 @@ per_team as (
     join volunteers v using (volunteer_id)
     group by v.team_id
 )
-select t.team_id, t.name, t.kind, t.street_id, s.name_zh as street_zh, s.name_en as street_en,
+select t.team_id, t.name, t.name_en, t.kind, t.street_id, s.name_zh as street_zh, s.name_en as street_en,
        coalesce(p.volunteers, 0)::bigint as volunteers, coalesce(p.hours, 0) as hours,
        coalesce(p.hours_day, 0) as hours_day
 from teams t
@@ -281,6 +281,7 @@ left join last_shift l using (volunteer_id)
 -- the volunteers listed, as $street does.
 with scoped as (
     select v.volunteer_id, v.team_id, v.org_type, v.is_party_member, v.retired, t.name as team_name,
+           t.name_en as team_name_en,
            t.street_id
     from volunteers v
     left join teams t using (team_id)
@@ -293,7 +294,7 @@ last_shift as (
     select volunteer_id, day as last_day from roll_volunteer_day
     where day <= $day::date and (next_day is null or next_day > $day::date)
 )
-select s.volunteer_id, s.team_name, s.street_id, st.name_zh as street_zh, st.name_en as street_en,
+select s.volunteer_id, s.team_name, s.team_name_en, s.street_id, st.name_zh as street_zh, st.name_en as street_en,
        s.org_type, s.is_party_member, s.retired, l.last_day,
        ($day::date - l.last_day)::integer as days_since
 from scoped s

@@ -44,8 +44,8 @@ insert into visits values
 
 # Hours: d2 = 4 + 2 + 3 = 9 by 2 volunteers (S1: 6); d3 = 5 by 1 volunteer.
 VOLUNTEERS = f"""
-insert into teams values ('T1', 'G1', 'S1', '甲一第1网格党员志愿服务队', 'grid'),
-                         ('T2', null, 'S2', '乙机关党员志愿服务队', 'organ');
+insert into teams values ('T1', 'G1', 'S1', '甲一第1网格党员志愿服务队', 'grid', 'Jiayi Grid 1 Party Volunteer Team'),
+                         ('T2', null, 'S2', '乙机关党员志愿服务队', 'organ', null);
 insert into volunteers values ('P1', '王芳', 'T2', 'organ', true, false, '2021-06-01'),
                               ('P2', '李强', 'T1', 'community', true, true, '{D2}');
 insert into shifts values ('F1', 'P1', '{D2}', 4, 'checkpoint', 'G1', 'S1'),

@@ -43,7 +43,7 @@ insert into visits values
  ('V13', 'H7', '{D3} 11:00', 'WS1', 'met',      2, false, 'red',    true,  '{D3}', 'M3', 'S2'),
  ('V14', 'H5', '{D3} 12:00', 'WS1', 'vacant',   0, false, null,     false, '{D3}', 'M3', 'S2'),
  ('V15', 'H7', '{D1} 17:00', 'W1',  'not_home', 0, false, null,     false, '{D1}', 'M3', 'S2');
-insert into teams values ('T3', 'G3', 'S2', '乙一两新组织党员志愿服务队', 'two_new');
+insert into teams values ('T3', 'G3', 'S2', '乙一两新组织党员志愿服务队', 'two_new', null);
 insert into volunteers values ('P3', '赵敏', 'T3', 'two_new', false, false, '{D1}'),
                               ('P4', '孙丽', 'T1', 'community', true, true, '{D3}'),
                               ('P5', '周杰', null, 'community', true, false, null);

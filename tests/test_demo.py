@@ -93,3 +93,18 @@ def test_the_demo_names_communities_and_grids_in_pinyin_too(small_demo_db):
     assert all(en for _, en in communities + grids)
     villages = [(zh, en) for zh, en in communities if zh.endswith("村")]
     assert villages and all(en.endswith(" Village") for _, en in villages)
+
+
+def test_the_demo_names_its_teams_in_english_too(small_demo_db):
+    import duckdb
+    con = duckdb.connect(str(small_demo_db), read_only=True)
+    try:
+        teams = con.execute("""select t.kind, t.name, t.name_en, g.name_en from teams t
+                               left join grids g using (grid_id) order by team_id""").fetchall()
+    finally:
+        con.close()
+    assert teams and all(en for _, _, en, _ in teams)
+    grid_teams = [(zh, en, grid_en) for kind, zh, en, grid_en in teams if kind == "grid"]
+    assert grid_teams[0] == ("濠西花园网格党员志愿服务队", "Haoxi Huayuan Grid Party Volunteer Team", "Haoxi Huayuan Grid")
+    assert all(en == f"{grid_en} Party Volunteer Team" for _, en, grid_en in grid_teams)
+    assert {kind for kind, *_ in teams} == {"grid", "campaign", "organ", "two_new"}

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
-from knockboard import hours, store
+from knockboard import hours, i18n, store
 from tests.fixtures_people import build_people_store
 from tests.test_knocked import check_figures_speak, figures, rows
 
@@ -93,6 +93,17 @@ def test_hours_by_team(con):
     assert run(con, "hours_by_team", day=D3, street="S2")["team_id"].tolist() == ["T2", "T3"]
     df = run(con, "hours_by_team", day=D1, street="S1")
     assert rows(df, "team_id", "volunteers", "hours") == [("T1", 0, 0.0)]
+
+
+def test_team_names_in_english_where_the_store_has_one(con):
+    # T1 has an English name; T2 has none and keeps its Chinese name alone
+    teams = hours.with_team_labels(run(con, "hours_by_team", day=D3, street=None), "en").set_index("team_id")
+    assert teams.loc["T1", "name"] == "甲一第1网格党员志愿服务队 Jiayi Grid 1 Party Volunteer Team"
+    assert teams.loc["T2", "name"] == "乙机关党员志愿服务队"
+    in_chinese = hours.with_team_labels(run(con, "hours_by_team", day=D3, street=None), "zh").set_index("team_id")
+    assert in_chinese.loc["T1", "name"] == "甲一第1网格党员志愿服务队"
+    idle = hours.idle_list(run(con, "volunteers_idle", day=D3, days=1, street=None, limit=10), "en")
+    assert "甲一第1网格党员志愿服务队 Jiayi Grid 1 Party Volunteer Team" in idle[i18n.t("hours_team", "en")].tolist()
 
 
 def test_hours_by_unit(con):

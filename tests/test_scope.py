@@ -48,7 +48,7 @@ NOWHERE = {"street": "S99", "community": "C99", "grid": "G99", "micro_grid": "M9
 UNPLACED = f"""
 insert into businesses values ('B10', '无址商店', '餐饮', null, 32.05, 120.85, null, null);
 insert into inspections values ('I13', 'B10', '{D2}', '派出所', '未验码', 'suspended', 3, null, null);
-insert into teams values ('T9', null, null, '区机关党员志愿服务队', 'organ');
+insert into teams values ('T9', null, null, '区机关党员志愿服务队', 'organ', null);
 insert into volunteers values ('P9', '钱多', 'T9', 'organ', true, false, '{D1}');
 insert into shifts values ('F9', 'P9', '{D2}', 2, 'publicity', null, null);
 insert into workers values ('W9', null, 'volunteer', null);

@@ -97,12 +97,13 @@ def test_a_version_1_store_migrates_in_place(tmp_path, monkeypatch):
     con.close()
     monkeypatch.undo()
     con = store.connect(path)
-    assert schema.current_version(con) == 3
-    assert con.execute("select version from schema_version order by version").fetchall() == [(1,), (2,), (3,)]
+    assert schema.current_version(con) == schema.LATEST
+    assert con.execute("select version from schema_version order by version").fetchall() == [
+        (v,) for v in range(1, schema.LATEST + 1)]
     assert con.execute("select file_name, loaded_by, street_id from imports").fetchall() == [("old.csv", "clerk", None)]
     con.close()
     con = store.connect(path)  # a second start applies nothing twice
-    assert con.execute("select count(*) from schema_version").fetchone()[0] == 3
+    assert con.execute("select count(*) from schema_version").fetchone()[0] == schema.LATEST
     con.close()
 
 
@@ -118,7 +119,7 @@ def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_p
     con.close()
     monkeypatch.undo()
     con = store.connect(path)
-    assert schema.current_version(con) == 3
+    assert schema.current_version(con) >= 3
     rows = con.execute("""select row_number as row, null as sheet, column_name as column, value, reason, detail,
                                  row_text, row_masked from rejects""").df()
     assert rows[["row_text", "row_masked"]].values.tolist() == [["H1,M1,甲路1号", None]]
@@ -126,6 +127,24 @@ def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_p
     con.close()
     shown = data_panel.refused_rows(Report("old.csv", "loaded", "households", rejects=rows), "en", masked=True)
     assert shown["Original row"].tolist() == ["***"] and shown["Value"].tolist() == ["***"]
+
+
+def test_a_version_3_store_keeps_its_teams_and_gains_their_english_names(tmp_path, monkeypatch):
+    """Schema 4: teams.name_en, empty for the teams already there; a teams sheet can then fill it."""
+    from knockboard.loading import load_bytes
+    path = tmp_path / "v3.duckdb"
+    monkeypatch.setattr(schema, "LATEST", 3)
+    con = store.connect(path)
+    con.execute("insert into teams values ('T1', null, null, '区机关党员志愿服务队', 'organ')")
+    con.close()
+    monkeypatch.undo()
+    con = store.connect(path)
+    assert schema.current_version(con) == 4
+    assert con.execute("select team_id, name, name_en from teams").fetchall() == [("T1", "区机关党员志愿服务队", None)]
+    sheet = "服务队编号,服务队名称,类型,英文名称\nT1,区机关党员志愿服务队,organ,District Government Party Volunteer Team\n"
+    assert load_bytes(con, sheet.encode(), "teams.csv", table="teams").accepted == 1
+    assert con.execute("select name_en from teams").fetchall() == [("District Government Party Volunteer Team",)]
+    con.close()
 
 
 def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):

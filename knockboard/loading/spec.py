@@ -106,18 +106,20 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("streets", "street_id", (
         Column("street_id", "text", True, ("街道编号", "街道代码")),
         Column("name_zh", "text", True, ("街道名称", "街道", "名称", "name")),
-        Column("name_en", "text", aliases=("拼音", "英文名", "pinyin")),
+        Column("name_en", "text", aliases=("英文名称", "英文名", "拼音", "pinyin")),
         LAT, LON, BOUNDARY), aliases=("街道",)),
     Table("communities", "community_id", (
         Column("community_id", "text", True, ("社区编号", "村社区编号")),
         Column("street_id", "text", True, ("街道编号",), parent=("streets", "street_id")),
         Column("name_zh", "text", True, ("社区名称", "村社区名称", "名称", "name")),
-        Column("kind", "enum", aliases=("类型",), values=COMMUNITY_KINDS, default="community")),
+        Column("kind", "enum", aliases=("类型",), values=COMMUNITY_KINDS, default="community"),
+        Column("name_en", "text", aliases=("英文名称", "英文名", "拼音", "pinyin"))),
         aliases=("社区",)),
     Table("grids", "grid_id", (
         Column("grid_id", "text", True, ("网格编号",)),
         Column("community_id", "text", True, ("社区编号",), parent=("communities", "community_id")),
         Column("name_zh", "text", True, ("网格名称", "名称", "name")),
+        Column("name_en", "text", aliases=("英文名称", "英文名", "拼音", "pinyin")),
         LAT, LON, BOUNDARY), aliases=("网格",)),
     Table("neighbourhoods", "neighbourhood_id", (
         Column("neighbourhood_id", "text", True, ("邻里编号",)),
@@ -154,7 +156,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         Column("grid_id", "text", aliases=("网格编号",), parent=("grids", "grid_id")),
         Column("street_id", "text", aliases=("街道编号",), parent=("streets", "street_id")),
         Column("name", "text", True, ("服务队名称", "队伍名称", "名称")),
-        Column("kind", "enum", aliases=("类型", "队伍类型"), values=TEAM_KINDS, default="grid")),
+        Column("kind", "enum", aliases=("类型", "队伍类型"), values=TEAM_KINDS, default="grid"),
+        Column("name_en", "text", aliases=("英文名称", "英文名", "拼音", "pinyin"))),
         aliases=("服务队",), derived={"street_id": "coalesce(a.street_id, p.street_id)"},
         lookup=("grid_id", GRID_STREET), street_from=(("street_id", None), ("grid_id", GRID_STREET))),
     Table("volunteers", "volunteer_id", (
