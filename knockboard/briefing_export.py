@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 import duckdb
+import plotly.graph_objects as go
 import plotly.offline
 
 import queries
@@ -77,7 +78,7 @@ def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, lat
     figures = [charts.coverage_against_target(b.visits, b.target, lang), charts.knocked_per_day(b.visits, lang),
                charts.hours_per_day(b.shifts, lang)]
     chart_divs = "".join(
-        f'<div class="chart">{fig.update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
+        f'<div class="chart">{go.Figure(fig).update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
         for fig in figures)
     ranking = briefing.ranking_styled(b.ranking_table, lang, html=True).hide(axis="index").to_html()
     freshness = t("export_freshness", latest=i18n.day_long(latest_day, lang),

@@ -3,6 +3,8 @@
 import pandas as pd
 import plotly.graph_objects as go
 
+from knockboard.figure_cache import reused
+
 from knockboard import i18n
 
 # Colour-blind safe, readable on white and in print.
@@ -25,12 +27,14 @@ def _layout(fig: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def knocked_per_day(visits: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=visits["day"], y=visits["knocked"], marker_color=BLUE,
                            name=i18n.t("knocked", lang)))
     return _layout(fig, i18n.t("trend_knocked_title", lang), i18n.t("axis_households", lang), lang)
 
 
+@reused
 def coverage_against_target(visits: pd.DataFrame, target: float, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=visits["day"], y=visits["coverage"] * 100, mode="lines+markers",
@@ -44,6 +48,7 @@ def coverage_against_target(visits: pd.DataFrame, target: float, lang: str) -> g
     return fig
 
 
+@reused
 def hours_per_day(shifts: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=shifts["day"], y=shifts["hours"], marker_color=ORANGE,
                            name=i18n.t("hours", lang)))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from knockboard.figure_cache import reused
+
 from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
 
 GREEN, PURPLE, SKY, YELLOW, PINK = "#009e73", "#7b4fa0", "#56b4e9", "#d4a017", "#cc79a7"
@@ -36,6 +38,7 @@ def _trace(x, y, s: Series, horizontal: bool = False):
     return go.Scatter(**xy, name=s.name, mode="lines", line={"color": s.colour, "width": 3})
 
 
+@reused
 def daily(df: pd.DataFrame, series: list[Series], title: str, y_title: str, lang: str,
           stacked: bool = False, y2_title: str | None = None, percent: bool = False) -> go.Figure:
     """Series over days (column `day`): bars and lines, optionally stacked or on a second axis."""
@@ -56,6 +59,7 @@ def daily(df: pd.DataFrame, series: list[Series], title: str, y_title: str, lang
     return fig
 
 
+@reused
 def by_unit(df: pd.DataFrame, label_column: str, series: list[Series], title: str, x_title: str,
             y_title: str, lang: str, stacked: bool = False, percent: bool = False) -> go.Figure:
     """Horizontal bars, one row per street / grid / team (the first row at the top)."""
@@ -70,6 +74,7 @@ def by_unit(df: pd.DataFrame, label_column: str, series: list[Series], title: st
     return fig
 
 
+@reused
 def distribution(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str, lang: str,
                  colour: str = BLUE, log_y: bool = False, benchmark: float | None = None,
                  benchmark_name: str | None = None, bar_width: float | None = None) -> go.Figure:

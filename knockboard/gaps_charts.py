@@ -3,10 +3,13 @@
 import pandas as pd
 import plotly.graph_objects as go
 
+from knockboard.figure_cache import reused
+
 from knockboard import i18n
 from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
 
 
+@reused
 def heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
     """Grid x day, households knocked: a stalled grid is a row that goes blank."""
     fig = go.Figure(go.Heatmap(
@@ -20,6 +23,7 @@ def heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def effort(merged: pd.DataFrame, days: int, lang: str) -> go.Figure:
     """Households missing against door-to-door hours, one dot per gap grid; red: no one on it."""
     fig = go.Figure()
@@ -35,6 +39,7 @@ def effort(merged: pd.DataFrame, days: int, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def attempt_hours(attempts: pd.DataFrame, by_hour: pd.DataFrame, lang: str) -> go.Figure:
     """Bars: attempts on the backlog households by hour of day; line: share of all visits that met
     the household, by hour (right axis)."""

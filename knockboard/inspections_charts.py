@@ -3,6 +3,8 @@ titles and units in the chosen language (layout and colours shared with knockboa
 
 import pandas as pd
 import plotly.graph_objects as go
+
+from knockboard.figure_cache import reused
 from plotly.subplots import make_subplots
 
 from knockboard import i18n
@@ -26,6 +28,7 @@ def _bars_layout(fig: go.Figure, title: str, value_title: str, category_title: s
 
 # ---------------------------------------------------------------- inspections
 
+@reused
 def outcomes_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure([go.Bar(x=daily["day"], y=daily[o], name=i18n.t(f"insp_outcome_{o}", lang),
                             marker_color=OUTCOME_COLOURS[o]) for o in OUTCOME_COLOURS])
@@ -34,6 +37,7 @@ def outcomes_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def closed_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Bar(x=daily["day"], y=daily["suspended"], marker_color=ORANGE,
@@ -43,6 +47,7 @@ def closed_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, i18n.t("insp_chart_closed", lang), i18n.t("insp_axis_businesses", lang), lang)
 
 
+@reused
 def outcome_bars(df: pd.DataFrame, labels: list[str], title_key: str, category_key: str, lang: str) -> go.Figure:
     """Stacked horizontal bars of inspections by outcome, one bar per row of `df` (street, category)."""
     fig = go.Figure([go.Bar(y=labels, x=df[o], orientation="h", name=i18n.t(f"insp_outcome_{o}", lang),
@@ -51,6 +56,7 @@ def outcome_bars(df: pd.DataFrame, labels: list[str], title_key: str, category_k
                         i18n.t(category_key, lang), lang, len(df))
 
 
+@reused
 def count_bars(labels, values, title_key: str, category_key: str, lang: str, colour: str = BLUE,
                name_key: str = "insp_col_inspections") -> go.Figure:
     fig = go.Figure(go.Bar(y=list(labels), x=list(values), orientation="h", marker_color=colour,
@@ -61,6 +67,7 @@ def count_bars(labels, values, title_key: str, category_key: str, lang: str, col
 
 # ---------------------------------------------------------------- leads
 
+@reused
 def leads_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Received and verified per day (bars) and the valid rate of the day's verifications (line, right)."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
@@ -77,6 +84,7 @@ def leads_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def leads_by_kind_per_day(kind_daily: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     for kind, colour in KIND_COLOURS.items():
@@ -88,6 +96,7 @@ def leads_by_kind_per_day(kind_daily: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def verify_time_per_day(times: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=times["day"], y=times["median_hours"], mode="lines+markers",
@@ -99,6 +108,7 @@ def verify_time_per_day(times: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@reused
 def backlog_by_age(backlog: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     """Pending leads by age at the end of the day; the buckets over 24 hours in red."""
     colours = [RED if over else GREY for over in backlog["over_24h"]]
@@ -110,12 +120,14 @@ def backlog_by_age(backlog: pd.DataFrame, labels: list[str], lang: str) -> go.Fi
     return fig
 
 
+@reused
 def pending_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(go.Scatter(x=daily["day"], y=daily["pending_over_24h"], mode="lines+markers",
                                line={"color": RED, "width": 3}, name=i18n.t("lead_pending_24h", lang)))
     return _layout(fig, i18n.t("lead_chart_pending", lang), i18n.t("lead_axis_leads", lang), lang)
 
 
+@reused
 def street_pending_bars(by_street: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     """Per street: leads pending at the end of the day, split into up to 24 h and over 24 h."""
     fig = go.Figure([
