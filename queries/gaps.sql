@@ -163,7 +163,7 @@ with households as (
     from backlog_attempts
     where street_id = $street and ($community::varchar is null or community_id = $community)
       and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+      and day <= $day::date and covered_from > $day::date
     group by micro_grid_id, grid_id, household_id
 )
 select h.micro_grid_id, m.name_zh, h.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,
@@ -191,7 +191,7 @@ with households as (
     where ($street::varchar is null or street_id = $street)
       and ($community::varchar is null or community_id = $community)
       and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+      and day <= $day::date and covered_from > $day::date
     group by grid_id, household_id
 )
 select h.grid_id, g.name_zh, g.name_en, r.community_id, c.name_zh as community_name_zh,
@@ -216,7 +216,7 @@ from backlog_attempts
 where ($street::varchar is null or street_id = $street)
   and ($community::varchar is null or community_id = $community)
   and ($scope::varchar is null or street_id = $scope)
-  and day <= $day::date and (first_covered_day is null or first_covered_day > $day::date)
+  and day <= $day::date and covered_from > $day::date
 group by hour
 order by hour
 
@@ -248,7 +248,7 @@ from backlog_attempts a
 left join households h using (household_id)
 where ($scope::varchar is null or a.street_id = $scope)
   and a.micro_grid_id = $micro_grid
-  and a.day <= $day::date and (a.first_covered_day is null or a.first_covered_day > $day::date)
+  and a.day <= $day::date and a.covered_from > $day::date
 group by a.household_id, h.address, h.residents
 order by attempts desc, last_tried desc, a.household_id
 

@@ -43,12 +43,12 @@ with standing as (
     -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
     where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
     where street_id = coalesce($street::varchar, $scope::varchar)
       and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
 ),
 worked as (
     select s.hours_to_date, v.is_party_member, v.org_type
@@ -127,12 +127,12 @@ standing as (
     -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
     where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
     where street_id = coalesce($street::varchar, $scope::varchar)
       and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
 ),
 per_org as (
     select v.org_type, count(*) as volunteers,
@@ -157,7 +157,7 @@ order by o.position
 -- team's hours still count wherever its volunteers worked, as without a scope.
 with standing as (
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 ),
 per_team as (
     select v.team_id, count(*) as volunteers, sum(s.hours_to_date) as hours,
@@ -194,7 +194,7 @@ per_unit as (
            count(*) filter (where day = $day::date) as volunteers_day
     from roll_volunteer_street_day
     where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
     group by street_id
     union all
     -- grids of one street: that street's shifts
@@ -265,7 +265,7 @@ with scoped as (
 last_shift as (
     -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
     select volunteer_id, day as last_day from roll_volunteer_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 )
 select count(*)::bigint as volunteers,
        count(*) filter (where l.last_day is null or l.last_day <= $day::date - $days::integer)::bigint as idle,
@@ -292,7 +292,7 @@ with scoped as (
 last_shift as (
     -- each volunteer's last shift day up to $day, anywhere (see roll_volunteer_day)
     select volunteer_id, day as last_day from roll_volunteer_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 )
 select s.volunteer_id, s.team_name, s.team_name_en, s.street_id, st.name_zh as street_zh, st.name_en as street_en,
        s.org_type, s.is_party_member, s.retired, l.last_day,
@@ -315,12 +315,12 @@ with standing as (
     -- roll_volunteer_day), across the district or within street $street (else the scope's street)
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
     where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
     union all
     select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
     where street_id = coalesce($street::varchar, $scope::varchar)
       and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and (next_day is null or next_day > $day::date)
+      and day <= $day::date and until_day > $day::date
 )
 select (floor(hours_to_date / $bin::double) * $bin::double) as bin_start, count(*)::bigint as volunteers
 from standing

@@ -352,7 +352,7 @@ order by b.knocked desc, b.day, b.worker_id
 with last_visit as (
     -- each worker's last day with a visit up to $day (see roll_worker_day)
     select worker_id, day as last_day from roll_worker_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 )
 select count(*)::bigint as workers,
        count(*) filter (where l.last_day is null or l.last_day <= $day::date - $days::integer)::bigint as idle,
@@ -376,7 +376,7 @@ with units as (
 ),
 last_visit as (
     select worker_id, day as last_day from roll_worker_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 ),
 per_unit as (
     select case when $street::varchar is null then h.street_id else h.grid_id end as unit_id,
@@ -411,7 +411,7 @@ order by idle desc, u.unit_id
 -- street, or null for the district) bounds the workers listed, as in workers_idle_summary.
 with last_visit as (
     select worker_id, day as last_day from roll_worker_day
-    where day <= $day::date and (next_day is null or next_day > $day::date)
+    where day <= $day::date and until_day > $day::date
 )
 select h.worker_id, h.role, h.street_id, s.name_zh as street_zh, s.name_en as street_en,
        g.name_zh as grid_zh, m.name_zh as micro_grid_zh,

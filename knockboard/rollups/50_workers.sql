@@ -21,16 +21,20 @@ order by day, street_id;
 -- The same per worker and day across the district (a household lies in one street, so the sum over
 -- streets is the worker's distinct households of the day): what the district view reads. next_day
 -- is the worker's next day with a visit, so "the last day with a visit up to D" is the one row with
--- day <= D and (next_day is null or next_day > D): a filter, not an aggregate over every day.
+-- day <= D and until_day > D (until_day: next_day, or far in the future for the last row): a
+-- filter, not an aggregate over every day. Sorted by until_day, so that the filter skips every row
+-- group that ended before D: the standing at the latest day reads the last few row groups only.
 create or replace table roll_worker_day as
-select worker_id, day, knocked, visits,
-       lead(day) over (partition by worker_id order by day) as next_day
+select worker_id, day, knocked, visits, next_day, coalesce(next_day, date '9999-12-31') as until_day
 from (
-    select worker_id, day, sum(knocked)::bigint as knocked, sum(visits)::bigint as visits
-    from roll_worker_street_day
-    group by worker_id, day
+    select worker_id, day, knocked, visits, lead(day) over (partition by worker_id order by day) as next_day
+    from (
+        select worker_id, day, sum(knocked)::bigint as knocked, sum(visits)::bigint as visits
+        from roll_worker_street_day
+        group by worker_id, day
+    )
 )
-order by day;
+order by until_day, day;
 
 -- Every worker with the street they belong to: their micro-grid's street, else (grid secretaries,
 -- volunteers) the street where they knocked the most households, else none.
