@@ -110,7 +110,9 @@ def _rollup_files() -> list[RollupFile]:
         sql = path.read_text(encoding="utf-8")
         head = {line.split(":", 1)[0][3:].strip(): line.split(":", 1)[1].strip()
                 for line in sql.splitlines()[:3] if line.startswith("-- ") and ":" in line}
-        sources = {t.strip() for t in head["sources"].split(",")} if "sources" in head else None
+        sources = None  # every table
+        if "sources" in head:
+            sources = {t.strip() for t in head["sources"].split(",")} - {"none"}
         out.append(RollupFile(sql, sources, head.get("partition") == "street_id"))
     return out
 

@@ -34,8 +34,8 @@ joined as (
            coalesce(v.covered, 0) as covered, coalesce(v.covered_prev, 0) as covered_prev,
            coalesce(v.knocked, 0) as knocked, coalesce(v.knocked_prev, 0) as knocked_prev,
            coalesce(h.hours, 0) as hours, coalesce(h.hours_prev, 0) as hours_prev,
-           case when r.registered > 0 then coalesce(v.covered, 0) / r.registered end as coverage,
-           case when r.registered > 0 then coalesce(v.covered_prev, 0) / r.registered end as coverage_prev
+           coverage_of(v.covered, r.registered) as coverage,
+           coverage_of(v.covered_prev, r.registered) as coverage_prev
     from communities c
     left join registered r using (community_id)
     left join covered v using (community_id)

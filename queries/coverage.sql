@@ -47,33 +47,13 @@ limit 1
 -- name, community, street, centroid and boundary. $street, $community (null = all) bound the grids,
 -- and $scope (a street, or null for the district) bounds everything.
 -- Worst coverage first (no households last).
-with scope as (
-    select grid_id, community_id, street_id, registered
-    from registered_by_grid
-    where ($street::varchar is null or street_id = $street)
-      and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-),
-done as (
-    select grid_id, sum(newly_covered)::bigint as covered, max(day) as last_day,
-           sum(knocked) filter (where day = $day::date)::bigint as knocked
-    from roll_visits_grid_day
-    where day <= $day::date
-      and ($street::varchar is null or street_id = $street)
-      and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-    group by grid_id
-)
-select s.grid_id, g.name_zh, g.name_en, s.community_id, c.name_zh as community_name_zh, s.street_id,
-       g.lat, g.lon, g.boundary, s.registered, coalesce(d.covered, 0) as covered,
-       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
-       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
-       d.last_day, $day::date - d.last_day as days_since, coalesce(d.knocked, 0) as knocked
-from scope s
+select p.grid_id, g.name_zh, g.name_en, p.community_id, c.name_zh as community_name_zh, p.street_id,
+       g.lat, g.lon, g.boundary, p.registered, p.covered, p.coverage, p.missing,
+       p.last_day, p.days_since, p.knocked
+from grid_progress($day::date, $street::varchar, $community::varchar, $scope::varchar) p
 join grids g using (grid_id)
-join communities c on c.community_id = s.community_id
-left join done d using (grid_id)
-order by coverage asc nulls last, s.grid_id
+join communities c on c.community_id = p.community_id
+order by p.coverage asc nulls last, p.grid_id
 
 -- name: coverage_communities
 -- Per community on day $day (of street $street; null = all): registered households, households
@@ -81,34 +61,23 @@ order by coverage asc nulls last, s.grid_id
 -- with a visit up to $day and the days since, its number of grids and where to put its label (the
 -- mean of its grids' centroids). Worst coverage first. $scope (a street, or null for the district)
 -- bounds everything.
-with scope as (
+with per_community as (
     select community_id, any_value(street_id) as street_id, sum(registered)::bigint as registered,
-           count(*) as grids
-    from registered_by_grid
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
-    group by community_id
-),
-done as (
-    select community_id, sum(newly_covered)::bigint as covered, max(day) as last_day
-    from roll_visits_grid_day
-    where day <= $day::date and ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
+           count(*) as grids, sum(covered)::bigint as covered, max(last_day) as last_day
+    from grid_progress($day::date, $street::varchar, null::varchar, $scope::varchar)
     group by community_id
 ),
 centre as (
     select community_id, avg(lat) as lat, avg(lon) as lon from grids group by community_id
 )
-select s.community_id, c.name_zh, c.name_en, s.street_id, s.grids, x.lat, x.lon, s.registered,
-       coalesce(d.covered, 0) as covered,
-       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
-       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
-       d.last_day, $day::date - d.last_day as days_since
-from scope s
+select p.community_id, c.name_zh, c.name_en, p.street_id, p.grids, x.lat, x.lon, p.registered,
+       p.covered, coverage_of(p.covered, p.registered) as coverage,
+       missing_of(p.covered, p.registered) as missing,
+       p.last_day, $day::date - p.last_day as days_since
+from per_community p
 join communities c using (community_id)
 left join centre x using (community_id)
-left join done d using (community_id)
-order by coverage asc nulls last, s.community_id
+order by coverage asc nulls last, p.community_id
 
 -- name: coverage_micro_grids
 -- Per micro-grid of grid $grid on day $day: registered households, households covered to date,
@@ -117,28 +86,11 @@ order by coverage asc nulls last, s.community_id
 -- covered), last day with a visit up to $day and the days since; with name, centroid and boundary.
 -- Worst coverage first. $scope (a street, or null for the district) bounds everything: a grid of
 -- another street gives no rows.
-with scope as (
-    select micro_grid_id, grid_id, community_id, street_id, registered_households as registered
-    from territory
-    where grid_id = $grid and ($scope::varchar is null or street_id = $scope)
-),
-done as (
-    select micro_grid_id, sum(newly_covered)::bigint as covered,
-           sum(first_visits)::bigint as first_visited, max(day) as last_day
-    from roll_visits_mg_day_by_area
-    where ($scope::varchar is null or street_id = $scope) and grid_id = $grid and day <= $day::date
-    group by micro_grid_id
-)
-select s.micro_grid_id, m.name_zh, s.grid_id, s.community_id, s.street_id, m.lat, m.lon, m.boundary,
-       s.registered, coalesce(d.covered, 0) as covered,
-       case when s.registered > 0 then coalesce(d.covered, 0) / s.registered end as coverage,
-       greatest(s.registered - coalesce(d.covered, 0), 0) as missing,
-       coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
-       d.last_day, $day::date - d.last_day as days_since
-from scope s
+select p.micro_grid_id, m.name_zh, p.grid_id, p.community_id, p.street_id, m.lat, m.lon, m.boundary,
+       p.registered, p.covered, p.coverage, p.missing, p.backlog, p.last_day, p.days_since
+from micro_grid_progress($day::date, null::varchar, $grid::varchar, null::varchar, $scope::varchar) p
 join micro_grids m using (micro_grid_id)
-left join done d using (micro_grid_id)
-order by coverage asc nulls last, s.micro_grid_id
+order by p.coverage asc nulls last, p.micro_grid_id
 
 -- name: area_coverage_daily
 -- Coverage to date of a community ($community) or a grid ($grid; give one, the other null) on each
@@ -173,7 +125,7 @@ filled as (
     left join per_day p using (day)
 )
 select f.day, f.covered_to_date, r.registered,
-       case when r.registered > 0 then f.covered_to_date / r.registered end as coverage
+       coverage_of(f.covered_to_date, r.registered) as coverage
 from filled f, registered r
 where f.day >= $start::date
 order by f.day
@@ -203,7 +155,7 @@ filled as (
     left join per_day p using (day)
 )
 select f.day, f.covered_to_date, r.registered,
-       case when r.registered > 0 then f.covered_to_date / r.registered end as coverage
+       coverage_of(f.covered_to_date, r.registered) as coverage
 from filled f, registered r
 where f.day >= $start::date
 order by f.day

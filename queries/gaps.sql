@@ -18,41 +18,13 @@
 -- all), with their signals, households missing and needed, backlog, last visit day and days since,
 -- ranked by households missing (rank shared by ties; order: missing, then coverage, then id).
 -- $scope (a street, or null for the district) bounds everything.
-with scope as (
-    select grid_id, community_id, street_id, registered
-    from registered_by_grid
-    where ($street::varchar is null or street_id = $street)
-      and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-),
-done as (
-    select grid_id, sum(newly_covered)::bigint as covered, sum(first_visits)::bigint as first_visited,
-           max(day) as last_day
-    from roll_visits_grid_day
-    where day <= $day::date
-      and ($street::varchar is null or street_id = $street)
-      and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-    group by grid_id
-),
-measured as (
-    select s.grid_id, s.community_id, s.street_id, s.registered,
-           coalesce(d.covered, 0) as covered,
-           coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
-           d.last_day, $day::date - d.last_day as days_since
-    from scope s
-    left join done d using (grid_id)
-),
-flagged as (
+with flagged as (
     select *,
-           case when registered > 0 then covered / registered end as coverage,
-           greatest(registered - covered, 0) as missing,
-           greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
-           ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
-           (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 and backlog >= $backlog_min::integer
-               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
-    from measured
+           needed_of(covered, registered, $threshold) as needed,
+           below_threshold_of(covered, registered, $threshold) as below_threshold,
+           not_visited_for(last_day, $day::date, $days) as not_visited,
+           material_backlog(backlog, registered, $backlog_min, $backlog_share) as has_backlog
+    from grid_progress($day::date, $street::varchar, $community::varchar, $scope::varchar)
 )
 select rank() over (order by f.missing desc) as gap_rank,
        f.grid_id, g.name_zh, g.name_en, f.community_id, c.name_zh as community_name_zh,
@@ -92,9 +64,9 @@ area as (
     from scope
 )
 select a.registered, coalesce(d.covered, 0) as covered,
-       case when a.registered > 0 then coalesce(d.covered, 0) / a.registered end as coverage,
-       greatest(a.registered - coalesce(d.covered, 0), 0) as missing,
-       greatest(ceil($threshold::decimal(6, 4) * a.registered)::bigint - coalesce(d.covered, 0), 0) as needed,
+       coverage_of(d.covered, a.registered) as coverage,
+       missing_of(d.covered, a.registered) as missing,
+       needed_of(d.covered, a.registered, $threshold) as needed,
        a.grids, a.micro_grids
 from area a, done d
 
@@ -103,39 +75,15 @@ from area a, done d
 -- micro-grids are read one street at a time) and $community (null = the whole street), with the
 -- same columns as gap_grids plus their grid; ranked by households missing. $scope (a street, or
 -- null for the district) bounds everything: another street than $scope gives no rows.
-with scope as (
-    select micro_grid_id, grid_id, community_id, street_id, registered_households::bigint as registered
-    from territory
-    where street_id = $street and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-),
-done as (
-    select micro_grid_id, sum(newly_covered)::bigint as covered,
-           sum(first_visits)::bigint as first_visited, max(day) as last_day
-    from roll_visits_mg_day_by_area
-    where street_id = $street and day <= $day::date
-      and ($community::varchar is null or community_id = $community)
-      and ($scope::varchar is null or street_id = $scope)
-    group by micro_grid_id
-),
-measured as (
-    select s.micro_grid_id, s.grid_id, s.community_id, s.street_id, s.registered,
-           coalesce(d.covered, 0) as covered,
-           coalesce(d.first_visited, 0) - coalesce(d.covered, 0) as backlog,
-           d.last_day, $day::date - d.last_day as days_since
-    from scope s
-    left join done d using (micro_grid_id)
-),
-flagged as (
+with flagged as (
     select *,
-           case when registered > 0 then covered / registered end as coverage,
-           greatest(registered - covered, 0) as missing,
-           greatest(ceil($threshold::decimal(6, 4) * registered)::bigint - covered, 0) as needed,
-           ceil($threshold::decimal(6, 4) * registered)::bigint > covered as below_threshold,
-           (last_day is null or last_day <= $day::date - $days::integer) as not_visited,
-           backlog > 0 and backlog >= $backlog_min::integer
-               and backlog >= $backlog_share::decimal(6, 4) * registered as has_backlog
-    from measured
+           needed_of(covered, registered, $threshold) as needed,
+           below_threshold_of(covered, registered, $threshold) as below_threshold,
+           not_visited_for(last_day, $day::date, $days) as not_visited,
+           material_backlog(backlog, registered, $backlog_min, $backlog_share) as has_backlog
+    from micro_grid_progress($day::date, $street::varchar, null::varchar, $community::varchar,
+                             $scope::varchar)
+    where street_id = $street
 )
 select rank() over (order by f.missing desc) as gap_rank,
        f.micro_grid_id, m.name_zh, f.grid_id, g.name_zh as grid_name_zh, g.name_en as grid_name_en,

@@ -39,16 +39,7 @@ order by s.day
 -- $street null means the whole district. $scope (a street, or null for the district) bounds
 -- everything, as in hours_daily; teams of no known street count only in the district.
 with standing as (
-    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and until_day > $day::date
-    union all
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = coalesce($street::varchar, $scope::varchar)
-      and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and until_day > $day::date
+    select * from volunteer_standing($day::date, $street::varchar, $scope::varchar)
 ),
 worked as (
     select s.hours_to_date, v.is_party_member, v.org_type
@@ -123,16 +114,7 @@ with orgs as (
     select * from (values (1, 'community'), (2, 'organ'), (3, 'two_new')) o(position, org_type)
 ),
 standing as (
-    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and until_day > $day::date
-    union all
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = coalesce($street::varchar, $scope::varchar)
-      and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and until_day > $day::date
+    select * from volunteer_standing($day::date, $street::varchar, $scope::varchar)
 ),
 per_org as (
     select v.org_type, count(*) as volunteers,
@@ -156,8 +138,8 @@ order by o.position
 -- district) bounds the teams listed (a team of no known street only in the district); a listed
 -- team's hours still count wherever its volunteers worked, as without a scope.
 with standing as (
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where day <= $day::date and until_day > $day::date
+    -- across the district: a listed team's hours count wherever its volunteers worked
+    select * from volunteer_standing($day::date, null::varchar, null::varchar)
 ),
 per_team as (
     select v.team_id, count(*) as volunteers, sum(s.hours_to_date) as hours,
@@ -182,19 +164,15 @@ order by hours desc, t.team_id
 -- volunteers with a shift on day $day. Every unit in scope is listed; ordered by unit id. $scope (a
 -- street, or null for the district) bounds everything: with $street null, its street is the one unit.
 with units as (
-    select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
-    from territory
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
+    select * from units_named($street::varchar, $scope::varchar)
 ),
 per_unit as (
-    -- streets: each volunteer's standing within the street at the end of $day (roll_volunteer_street_day)
+    -- streets: each volunteer's standing within the street at the end of $day
     select street_id as unit_id, sum(hours_to_date) as hours, count(*) as volunteers,
            sum(hours) filter (where day = $day::date) as hours_day,
            count(*) filter (where day = $day::date) as volunteers_day
-    from roll_volunteer_street_day
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and until_day > $day::date
+    from volunteer_street_standing($day::date, $scope::varchar)
+    where $street::varchar is null
     group by street_id
     union all
     -- grids of one street: that street's shifts
@@ -205,20 +183,11 @@ per_unit as (
     where street_id = $street and ($scope::varchar is null or street_id = $scope)
       and shift_date <= $day::date
     group by grid_id
-),
-names as (
-    select street_id as unit_id, name_zh, name_en from streets
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-    union all
-    select g.grid_id, g.name_zh, g.name_en
-    from grids g join communities c using (community_id)
-    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
-select u.unit_id, n.name_zh, n.name_en,
+select u.unit_id, u.name_zh, u.name_en,
        coalesce(p.hours, 0) as hours, coalesce(p.volunteers, 0)::bigint as volunteers,
        coalesce(p.hours_day, 0) as hours_day, coalesce(p.volunteers_day, 0)::bigint as volunteers_day
 from units u
-join names n using (unit_id)
 left join per_unit p using (unit_id)
 order by u.unit_id
 
@@ -311,16 +280,7 @@ limit $limit
 -- only hours worked in that street count. Ordered by bin. $scope (a street, or null for the
 -- district) bounds everything, as in hours_daily.
 with standing as (
-    -- each volunteer's standing at the end of $day: last shift day and hours to date (see
-    -- roll_volunteer_day), across the district or within street $street (else the scope's street)
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_day
-    where $street::varchar is null and $scope::varchar is null
-      and day <= $day::date and until_day > $day::date
-    union all
-    select volunteer_id, day, hours, hours_to_date from roll_volunteer_street_day
-    where street_id = coalesce($street::varchar, $scope::varchar)
-      and ($scope::varchar is null or street_id = $scope)
-      and day <= $day::date and until_day > $day::date
+    select * from volunteer_standing($day::date, $street::varchar, $scope::varchar)
 )
 select (floor(hours_to_date / $bin::double) * $bin::double) as bin_start, count(*)::bigint as volunteers
 from standing

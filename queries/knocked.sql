@@ -59,7 +59,7 @@ select f.day, f.knocked,
        f.first_visits, (f.knocked - f.first_visits)::bigint as revisits,
        f.visits, f.met, f.not_home, f.refused, f.vacant,
        f.newly_covered, f.covered_to_date, r.registered,
-       case when r.registered > 0 then f.covered_to_date / r.registered end as coverage,
+       coverage_of(f.covered_to_date, r.registered) as coverage,
        f.returnees, f.yellow_codes, f.red_codes, f.followups
 from filled f, registered r, campaign c
 where f.day >= $start::date
@@ -77,12 +77,7 @@ with campaign as (
     select min(day) as first_day from roll_visits_street_day
 ),
 units as (
-    select case when $street::varchar is null then street_id else grid_id end as unit_id,
-           sum(registered_households)::bigint as registered
-    from territory
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
-    group by unit_id
+    select * from units_named($street::varchar, $scope::varchar)
 ),
 per_unit as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
@@ -95,16 +90,8 @@ per_unit as (
       and ($scope::varchar is null or street_id = $scope)
       and day <= $day::date
     group by unit_id
-),
-names as (
-    select street_id as unit_id, name_zh, name_en from streets
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-    union all
-    select g.grid_id, g.name_zh, g.name_en
-    from grids g join communities c using (community_id)
-    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
-select u.unit_id, n.name_zh, n.name_en,
+select u.unit_id, u.name_zh, u.name_en,
        coalesce(p.knocked, 0)::bigint as knocked,
        case when $day::date >= c.first_day
             then coalesce(p.knocked_7d, 0) / least(7, $day::date - c.first_day + 1) end as knocked_avg7,
@@ -112,9 +99,8 @@ select u.unit_id, n.name_zh, n.name_en,
        (coalesce(p.knocked, 0) - coalesce(p.first_visits, 0))::bigint as revisits,
        coalesce(p.covered_to_date, 0)::bigint as covered_to_date,
        u.registered,
-       case when u.registered > 0 then coalesce(p.covered_to_date, 0) / u.registered end as coverage
+       coverage_of(p.covered_to_date, u.registered) as coverage
 from units u
-join names n using (unit_id)
 left join per_unit p using (unit_id)
 cross join campaign c
 order by u.unit_id
@@ -127,10 +113,7 @@ order by u.unit_id
 -- Every unit in scope is listed; ordered by unit id. $scope (a street, or null for the district)
 -- bounds everything: with $street null, its street is the one unit.
 with units as (
-    select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
-    from territory
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
+    select * from units_named($street::varchar, $scope::varchar)
 ),
 per_unit as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
@@ -143,23 +126,14 @@ per_unit as (
       and day between $start::date and $end::date
     group by unit_id
 ),
-names as (
-    select street_id as unit_id, name_zh, name_en from streets
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-    union all
-    select g.grid_id, g.name_zh, g.name_en
-    from grids g join communities c using (community_id)
-    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
-),
 filled as (
-    select u.unit_id, n.name_zh, n.name_en,
+    select u.unit_id, u.name_zh, u.name_en,
            coalesce(knocked, 0)::bigint as knocked, coalesce(visits, 0)::bigint as visits,
            coalesce(met, 0)::bigint as met, coalesce(not_home, 0)::bigint as not_home,
            coalesce(refused, 0)::bigint as refused, coalesce(vacant, 0)::bigint as vacant,
            coalesce(returnees, 0)::bigint as returnees, coalesce(yellow_codes, 0)::bigint as yellow_codes,
            coalesce(red_codes, 0)::bigint as red_codes, coalesce(followups, 0)::bigint as followups
     from units u
-    join names n using (unit_id)
     left join per_unit p using (unit_id)
 )
 select *,
@@ -212,10 +186,7 @@ order by day
 -- Every unit in scope is listed; most households awaiting first. $scope (a street, or null for the
 -- district) bounds everything: with $street null, its street is the one unit.
 with units as (
-    select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
-    from territory
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
+    select * from units_named($street::varchar, $scope::varchar)
 ),
 awaiting as (
     select case when $street::varchar is null then street_id else grid_id end as unit_id,
@@ -229,21 +200,12 @@ awaiting as (
       and ($scope::varchar is null or street_id = $scope)
       and flagged_day <= $day::date and (cleared_day is null or cleared_day > $day::date)
     group by unit_id
-),
-names as (
-    select street_id as unit_id, name_zh, name_en from streets
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-    union all
-    select g.grid_id, g.name_zh, g.name_en
-    from grids g join communities c using (community_id)
-    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
-select u.unit_id, n.name_zh, n.name_en,
+select u.unit_id, u.name_zh, u.name_en,
        coalesce(a.awaiting, 0)::bigint as awaiting, coalesce(a.returnees, 0)::bigint as returnees,
        coalesce(a.yellow_codes, 0)::bigint as yellow_codes, coalesce(a.red_codes, 0)::bigint as red_codes,
        a.oldest_flagged_day
 from units u
-join names n using (unit_id)
 left join awaiting a using (unit_id)
 order by awaiting desc, u.unit_id
 
@@ -369,10 +331,7 @@ where ($street::varchar is null or h.street_id = $street)
 -- against the workers of the unit. Every unit in scope is listed; most idle first. $scope (a street,
 -- or null for the district) bounds everything: with $street null, its street is the one unit.
 with units as (
-    select distinct case when $street::varchar is null then street_id else grid_id end as unit_id
-    from territory
-    where ($street::varchar is null or street_id = $street)
-      and ($scope::varchar is null or street_id = $scope)
+    select * from units_named($street::varchar, $scope::varchar)
 ),
 last_visit as (
     select worker_id, day as last_day from roll_worker_day
@@ -387,20 +346,11 @@ per_unit as (
     where ($street::varchar is null or h.street_id = $street)
       and ($scope::varchar is null or h.street_id = $scope)
     group by unit_id
-),
-names as (
-    select street_id as unit_id, name_zh, name_en from streets
-    where $street::varchar is null and ($scope::varchar is null or street_id = $scope)
-    union all
-    select g.grid_id, g.name_zh, g.name_en
-    from grids g join communities c using (community_id)
-    where c.street_id = $street and ($scope::varchar is null or c.street_id = $scope)
 )
-select u.unit_id, n.name_zh, n.name_en,
+select u.unit_id, u.name_zh, u.name_en,
        coalesce(p.workers, 0)::bigint as workers, coalesce(p.idle, 0)::bigint as idle,
        case when p.workers > 0 then p.idle / p.workers end as idle_share
 from units u
-join names n using (unit_id)
 left join per_unit p using (unit_id)
 order by idle desc, u.unit_id
 

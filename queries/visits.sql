@@ -23,9 +23,9 @@ joined as (
     select s.street_id, s.name_zh, s.name_en, r.registered,
            coalesce(c.covered, 0) as covered, coalesce(c.covered_prev, 0) as covered_prev,
            coalesce(c.knocked, 0) as knocked, coalesce(c.knocked_prev, 0) as knocked_prev,
-           case when r.registered > 0 then coalesce(c.covered, 0) / r.registered end as coverage,
-           case when r.registered > 0 then coalesce(c.covered_prev, 0) / r.registered end as coverage_prev,
-           greatest(coalesce(r.registered, 0) - coalesce(c.covered, 0), 0) as missing,
+           coverage_of(c.covered, r.registered) as coverage,
+           coverage_of(c.covered_prev, r.registered) as coverage_prev,
+           missing_of(c.covered, coalesce(r.registered, 0)) as missing,
            c.last_day
     from streets s
     left join registered r using (street_id)
