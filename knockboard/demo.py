@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from knockboard import store
+from knockboard import dimensions, store
 from knockboard.demo_territory import LAGGING_STREETS, STREETS, Territory, build_territory
 
 SEED = 20220322
@@ -32,8 +32,7 @@ BUSINESSES = 3_200
 GAP_GRIDS = 36  # "a few dozen grids with real gaps"
 SECRETARY_DAY = 48  # 21 March: the grid secretary of 濠西花园 knocks 325 households
 SECRETARY_HOUSEHOLDS = 325
-POSTS = ["publicity", "checkpoint", "transport", "assistance",
-         "data_verification", "door_to_door", "testing_site", "disinfection"]
+POSTS = list(dimensions.POSTS.values)
 
 Progress = Callable[[float, str], None]
 

@@ -3,12 +3,11 @@ organisation names in the chosen language, and the tables behind the charts. No 
 
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import dimensions, i18n
 from knockboard.knocked import display, with_unit_names, yes_no
 
-POSTS = ("publicity", "checkpoint", "transport", "assistance", "data_verification", "door_to_door",
-         "testing_site", "disinfection")  # DESIGN.md order
-ORGS = ("community", "organ", "two_new")
+POSTS = dimensions.POSTS.values  # DESIGN.md order
+ORGS = dimensions.ORG_TYPES.values
 IDLE_DAYS = 7  # "volunteers without a shift for a week"
 HOURS_BIN = 5  # hours per volunteer, in bins of 5 h
 TOP_TEAMS = 20
@@ -23,11 +22,11 @@ def hours_text(value) -> str:
 
 
 def post_name(post: str, lang: str) -> str:
-    return i18n.t(f"hours_post_{post}", lang)
+    return i18n.t(dimensions.POSTS.label_key(post), lang)
 
 
 def org_name(org: str, lang: str) -> str:
-    return i18n.t(f"hours_org_{org}", lang)
+    return i18n.t(dimensions.ORG_TYPES.label_key(org), lang)
 
 
 def with_names(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -83,7 +82,7 @@ def with_team_labels(teams: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = teams.copy()
     out["street"] = [i18n.place(z, e if isinstance(e, str) else None, lang) if isinstance(z, str) else ""
                      for z, e in zip(out["street_zh"], out["street_en"])]
-    out["kind_name"] = [i18n.t(f"hours_kind_{k}", lang) for k in out["kind"]]
+    out["kind_name"] = [i18n.t(dimensions.TEAM_KINDS.label_key(k), lang) for k in out["kind"]]
     out["name"] = i18n.places(out["name"], out["name_en"], lang)
     return out
 

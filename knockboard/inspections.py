@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import dimensions, i18n
 from knockboard.briefing import Card
 from knockboard.labels.inspections import NAMES_EN
 
-OUTCOMES = ("pass", "rectify", "suspended", "fined")
+OUTCOMES = dimensions.INSPECTION_OUTCOMES.values
 
 # What a point on the map says about a business on the report day, drawn in this order (closed last,
 # on top). A business whose latest outcome is `suspended` but that is no longer closed has reopened.
@@ -31,7 +31,7 @@ def _day(value) -> dt.date | None:
 
 
 def outcome_label(outcome, lang: str) -> str:
-    return i18n.t("insp_outcome_none" if pd.isna(outcome) else f"insp_outcome_{outcome}", lang)
+    return i18n.t("insp_outcome_none" if pd.isna(outcome) else dimensions.INSPECTION_OUTCOMES.label_key(outcome), lang)
 
 
 def reopening_text(closed_until, lang: str) -> str:
@@ -162,7 +162,7 @@ def rectify_table(pending: pd.DataFrame, street_names: dict, lang: str) -> pd.Da
 
 
 def _outcome_columns(df: pd.DataFrame, lang: str) -> dict:
-    return {i18n.t(f"insp_outcome_{o}", lang): df[o].astype(int) for o in OUTCOMES}
+    return {i18n.t(dimensions.INSPECTION_OUTCOMES.label_key(o), lang): df[o].astype(int) for o in OUTCOMES}
 
 
 def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:

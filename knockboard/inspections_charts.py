@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from knockboard.figure_cache import reused
 from plotly.subplots import make_subplots
 
-from knockboard import i18n
+from knockboard import dimensions, i18n
 from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
 
 PURPLE, BROWN, TEAL = "#7b3fa0", "#795548", "#00897b"
@@ -30,7 +30,7 @@ def _bars_layout(fig: go.Figure, title: str, value_title: str, category_title: s
 
 @reused
 def outcomes_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
-    fig = go.Figure([go.Bar(x=daily["day"], y=daily[o], name=i18n.t(f"insp_outcome_{o}", lang),
+    fig = go.Figure([go.Bar(x=daily["day"], y=daily[o], name=i18n.t(dimensions.INSPECTION_OUTCOMES.label_key(o), lang),
                             marker_color=OUTCOME_COLOURS[o]) for o in OUTCOME_COLOURS])
     fig = _layout(fig, i18n.t("insp_chart_daily", lang), i18n.t("insp_axis_inspections", lang), lang)
     fig.update_layout(barmode="stack", legend_traceorder="normal")
@@ -50,7 +50,7 @@ def closed_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
 @reused
 def outcome_bars(df: pd.DataFrame, labels: list[str], title_key: str, category_key: str, lang: str) -> go.Figure:
     """Stacked horizontal bars of inspections by outcome, one bar per row of `df` (street, category)."""
-    fig = go.Figure([go.Bar(y=labels, x=df[o], orientation="h", name=i18n.t(f"insp_outcome_{o}", lang),
+    fig = go.Figure([go.Bar(y=labels, x=df[o], orientation="h", name=i18n.t(dimensions.INSPECTION_OUTCOMES.label_key(o), lang),
                             marker_color=OUTCOME_COLOURS[o]) for o in OUTCOME_COLOURS])
     return _bars_layout(fig, i18n.t(title_key, lang), i18n.t("insp_axis_inspections", lang),
                         i18n.t(category_key, lang), lang, len(df))
@@ -90,7 +90,7 @@ def leads_by_kind_per_day(kind_daily: pd.DataFrame, lang: str) -> go.Figure:
     for kind, colour in KIND_COLOURS.items():
         rows = kind_daily[kind_daily["kind"] == kind]
         fig.add_trace(go.Bar(x=rows["day"], y=rows["received"], marker_color=colour,
-                             name=i18n.t(f"lead_kind_{kind}", lang)))
+                             name=i18n.t(dimensions.LEAD_KINDS.label_key(kind), lang)))
     fig = _layout(fig, i18n.t("lead_chart_kind", lang), i18n.t("lead_axis_leads", lang), lang)
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     return fig

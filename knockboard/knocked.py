@@ -8,7 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import dimensions, i18n
 
 PERIODS = ("day", "week", "campaign")
 BENCHMARK = 325  # the article: one grid secretary knocked 325 households in a day
@@ -119,14 +119,14 @@ def first_revisit_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
                            "first_visits": "knocked_first_visits", "revisits": "knocked_revisits"}, lang)
 
 
-OUTCOMES = ("met", "not_home", "refused", "vacant")
+OUTCOMES = dimensions.OUTCOMES.values
 FINDINGS = {"returnees": "knocked_returnees", "yellow_codes": "knocked_yellow", "red_codes": "knocked_red",
             "followups": "knocked_followups"}
 
 
 def outcomes_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     return display(daily, {"day": "field_col_day", "visits": "knocked_visits",
-                           **{o: f"knocked_outcome_{o}" for o in OUTCOMES}}, lang)
+                           **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES}}, lang)
 
 
 def outcome_shares(units: pd.DataFrame) -> pd.DataFrame:
@@ -141,9 +141,9 @@ def outcomes_unit_table(units: pd.DataFrame, street: str | None, lang: str) -> p
     table = display(with_unit_names(units, lang),
                     {"unit": "field_col_street" if street is None else "field_col_grid",
                      "knocked": "knocked_household_days", "visits": "knocked_visits",
-                     **{o: f"knocked_outcome_{o}" for o in OUTCOMES}}, lang)
+                     **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES}}, lang)
     for o in OUTCOMES:
-        name = i18n.t("knocked_share_of", lang, what=i18n.t(f"knocked_outcome_{o}", lang))
+        name = i18n.t("knocked_share_of", lang, what=i18n.t(dimensions.OUTCOMES.label_key(o), lang))
         table[name] = (units[f"{o}_share"].astype(float) * 100).round(1).to_numpy()
     return table
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import dimensions, i18n
 from knockboard.briefing import Card
 
 KINDS = ("companion", "returnee", "risk_area")
@@ -159,14 +159,14 @@ def kind_daily_table(kind_daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     wide = kind_daily.pivot(index="day", columns="kind", values="received").reindex(columns=list(KINDS))
     table = pd.DataFrame({i18n.t("lead_col_day", lang): [_day(d) for d in wide.index]})
     for kind in KINDS:
-        table[i18n.t(f"lead_kind_{kind}", lang)] = wide[kind].fillna(0).astype(int).to_numpy()
+        table[i18n.t(dimensions.LEAD_KINDS.label_key(kind), lang)] = wide[kind].fillna(0).astype(int).to_numpy()
     return table
 
 
 def kind_table(by_kind: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"lead_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
-        t("kind"): [i18n.t(f"lead_kind_{k}", lang) for k in by_kind["kind"]],
+        t("kind"): [i18n.t(dimensions.LEAD_KINDS.label_key(k), lang) for k in by_kind["kind"]],
         t("received"): by_kind["received"].astype(int),
         t("verified"): by_kind["verified"].astype(int),
         t("valid"): by_kind["valid"].astype(int),

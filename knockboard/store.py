@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from knockboard import dimensions
 from knockboard.config import db_path
 from knockboard.schema import ensure_schema
 
@@ -105,7 +106,8 @@ class RollupFile:
 
 
 def _rollup_files() -> list[RollupFile]:
-    out = []
+    # first the dimension tables (knockboard/dimensions.py): they read no table
+    out = [RollupFile(dimensions.tables_sql(), set(), False)]
     for path in sorted((HERE / "rollups").glob("*.sql")):
         sql = path.read_text(encoding="utf-8")
         head = {line.split(":", 1)[0][3:].strip(): line.split(":", 1)[1].strip()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, i18n, knocked
+from knockboard import components, dimensions, i18n, knocked
 from knockboard.app import page_context
 from knockboard.field_charts import GREEN, OUTCOME_COLOURS, PURPLE, Series, by_unit, daily, distribution
 from knockboard.charts import BLUE, GREY, ORANGE, RED
@@ -91,7 +91,7 @@ with right:
 
 # ---------------------------------------------------------------- outcomes
 st.header(t("knocked_section_outcomes"))
-outcome_series = [Series(o, t(f"knocked_outcome_{o}"), OUTCOME_COLOURS[o]) for o in knocked.OUTCOMES]
+outcome_series = [Series(o, t(dimensions.OUTCOMES.label_key(o)), OUTCOME_COLOURS[o]) for o in knocked.OUTCOMES]
 left, right = st.columns(2)
 with left:
     components.chart_with_table(ctx, daily(
@@ -100,7 +100,7 @@ with left:
 with right:
     shares = knocked.outcome_shares(outcomes)
     components.chart_with_table(ctx, by_unit(
-        shares, "unit", [Series(f"{o}_pct", t(f"knocked_outcome_{o}"), OUTCOME_COLOURS[o]) for o in knocked.OUTCOMES],
+        shares, "unit", [Series(f"{o}_pct", t(dimensions.OUTCOMES.label_key(o)), OUTCOME_COLOURS[o]) for o in knocked.OUTCOMES],
         t("knocked_chart_outcomes_by_unit", by=by, period=period_words), t("knocked_axis_share"), unit_axis, lang,
         stacked=True, percent=True), knocked.outcomes_unit_table(outcomes, street, lang), "outcomes-by-unit",
         filters=period_filter)

@@ -61,13 +61,7 @@ from worked
 -- in the order of DESIGN.md): hours, shifts and the post's share of all hours. $street null means
 -- the whole district (shifts count where they were worked). $scope (a street, or null for the
 -- district) bounds everything.
-with posts as (
-    select * from (values
-        (1, 'publicity'), (2, 'checkpoint'), (3, 'transport'), (4, 'assistance'),
-        (5, 'data_verification'), (6, 'door_to_door'), (7, 'testing_site'), (8, 'disinfection')
-    ) p(position, post_category)
-),
-per_post as (
+with per_post as (
     select post_category, sum(hours) as hours, count(*) as shifts
     from shifts
     where shift_date <= $day::date and ($street::varchar is null or street_id = $street)
@@ -76,7 +70,7 @@ per_post as (
 )
 select p.post_category, coalesce(hours, 0) as hours, coalesce(shifts, 0)::bigint as shifts,
        case when sum(hours) over () > 0 then coalesce(hours, 0) / sum(hours) over () end as share
-from posts p
+from dim_posts p
 left join per_post using (post_category)
 order by p.position
 
@@ -86,10 +80,6 @@ order by p.position
 -- or null for the district) bounds everything.
 with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
-),
-posts as (
-    select unnest(['publicity', 'checkpoint', 'transport', 'assistance', 'data_verification',
-                   'door_to_door', 'testing_site', 'disinfection']) as post_category
 ),
 per_day as (
     select shift_date as day, post_category, sum(hours) as hours
@@ -101,7 +91,7 @@ per_day as (
 )
 select s.day, p.post_category, coalesce(d.hours, 0) as hours
 from spine s
-cross join posts p
+cross join dim_posts p
 left join per_day d using (day, post_category)
 order by s.day, p.post_category
 
@@ -110,10 +100,7 @@ order by s.day, p.post_category
 -- three listed): volunteers with a shift, party members among them, hours, and hours per volunteer
 -- with a shift. $street null means the whole district (shifts count where they were worked).
 -- $scope (a street, or null for the district) bounds everything, as in hours_daily.
-with orgs as (
-    select * from (values (1, 'community'), (2, 'organ'), (3, 'two_new')) o(position, org_type)
-),
-standing as (
+with standing as (
     select * from volunteer_standing($day::date, $street::varchar, $scope::varchar)
 ),
 per_org as (
@@ -127,7 +114,7 @@ per_org as (
 select o.org_type, coalesce(volunteers, 0)::bigint as volunteers,
        coalesce(party_members, 0)::bigint as party_members, coalesce(hours, 0) as hours,
        case when volunteers > 0 then hours / volunteers end as hours_per_volunteer
-from orgs o
+from dim_org_types o
 left join per_org using (org_type)
 order by o.position
 

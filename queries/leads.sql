@@ -55,7 +55,7 @@ with spine as (
     select unnest(generate_series($start::date, $end::date, interval 1 day))::date as day
 ),
 kinds as (
-    select * from (values ('companion'), ('returnee'), ('risk_area')) k(kind)
+    select kind from dim_lead_kinds
 ),
 per_day as (
     select day, kind, sum(received) as received, sum(verified) as verified, sum(valid) as valid
@@ -78,7 +78,7 @@ order by s.day, k.kind
 -- (received by then and not verified by then). $street null means the whole district.
 -- $scope (a street, or null for the district) bounds everything.
 with kinds as (
-    select * from (values ('companion'), ('returnee'), ('risk_area')) k(kind)
+    select kind from dim_lead_kinds
 ),
 sums as (
     select kind,

@@ -1,5 +1,7 @@
 """Labels of the party-member hours page (党员志愿时长)."""
 
+from knockboard import dimensions
+
 TEXT: dict[str, dict[str, str]] = {
     "page_hours": {"en": "Party-member hours", "zh": "党员志愿时长"},
     "hours_title": {"en": "Party-member volunteer hours, {day}", "zh": "党员志愿时长 · {day}"},
@@ -47,21 +49,9 @@ TEXT: dict[str, dict[str, str]] = {
     "hours_axis_org": {"en": "Organisation type", "zh": "组织类型"},
     "hours_axis_team": {"en": "Team", "zh": "服务队"},
     # the 8 posts and the 3 organisation types
-    "hours_post_publicity": {"en": "Publicity", "zh": "防疫宣传"},
-    "hours_post_checkpoint": {"en": "Checkpoint duty", "zh": "卡口执勤"},
-    "hours_post_transport": {"en": "Supply transport", "zh": "物资转运"},
-    "hours_post_assistance": {"en": "Assistance", "zh": "帮扶保障"},
-    "hours_post_data_verification": {"en": "Data verification", "zh": "数据核查"},
-    "hours_post_door_to_door": {"en": "Door-to-door screening", "zh": "入户排查"},
-    "hours_post_testing_site": {"en": "Testing-site service", "zh": "核酸检测服务"},
-    "hours_post_disinfection": {"en": "Disinfection", "zh": "环境消杀"},
-    "hours_org_community": {"en": "Community", "zh": "社区"},
-    "hours_org_organ": {"en": "Government organ", "zh": "机关"},
-    "hours_org_two_new": {"en": "“Two new” organisations", "zh": "两新组织"},
-    "hours_kind_grid": {"en": "grid team", "zh": "网格服务队"},
-    "hours_kind_campaign": {"en": "campaign branch team", "zh": "攻坚党支部服务队"},
-    "hours_kind_organ": {"en": "organ team", "zh": "机关服务队"},
-    "hours_kind_two_new": {"en": "“two new” team", "zh": "两新组织服务队"},
+    **dimensions.POSTS.labels(),
+    **dimensions.ORG_TYPES.labels(),
+    **dimensions.TEAM_KINDS.labels(),
     # series and columns
     "hours_hours": {"en": "Hours", "zh": "时长（小时）"},
     "hours_hours_day": {"en": "Hours on the day", "zh": "当日时长（小时）"},

@@ -1,5 +1,7 @@
 """Labels of the inspections and closures page (检查与停业整顿)."""
 
+from knockboard import dimensions
+
 TEXT: dict[str, dict[str, str]] = {
     "page_inspections": {"en": "Inspections and closures", "zh": "检查与停业整顿"},
     "insp_title": {"en": "Inspections and closures, {day}", "zh": "检查与停业整顿 · {day}"},
@@ -8,10 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "zh": "{scope} · 停业整顿商户：停业整顿期覆盖当日的商户（自检查之日起至复业之日止）"},
     "insp_window": {"en": "From {start} to {day}.", "zh": "统计期间：{start}至{day}。"},
     # outcomes
-    "insp_outcome_pass": {"en": "Pass", "zh": "合格"},
-    "insp_outcome_rectify": {"en": "Ordered to rectify", "zh": "责令整改"},
-    "insp_outcome_suspended": {"en": "Suspended", "zh": "停业整顿"},
-    "insp_outcome_fined": {"en": "Fined", "zh": "罚款"},
+    **dimensions.INSPECTION_OUTCOMES.labels(),
     "insp_outcome_none": {"en": "Not inspected yet", "zh": "尚未检查"},
     # cards
     "insp_card_inspections": {"en": "Inspections", "zh": "检查次数"},

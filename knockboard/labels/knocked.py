@@ -1,6 +1,8 @@
 """Labels of the households-knocked page (入户敲门), and the words both field pages share (prefix
 `field_`)."""
 
+from knockboard import dimensions
+
 TEXT: dict[str, dict[str, str]] = {
     # shared by the two field pages (households knocked, party-member hours)
     "field_by_street": {"en": "by street", "zh": "分街道"},
@@ -89,10 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
     "knocked_coverage": {"en": "Coverage (%)", "zh": "覆盖率（%）"},
     "knocked_visits": {"en": "Visits", "zh": "走访次数"},
     "knocked_household_days": {"en": "Household-days knocked", "zh": "敲门户次"},
-    "knocked_outcome_met": {"en": "Met", "zh": "已见面"},
-    "knocked_outcome_not_home": {"en": "Not at home", "zh": "不在家"},
-    "knocked_outcome_refused": {"en": "Refused", "zh": "拒绝"},
-    "knocked_outcome_vacant": {"en": "Vacant", "zh": "空置"},
+    **dimensions.OUTCOMES.labels(),
     "knocked_share_of": {"en": "{what} (%)", "zh": "{what}（%）"},
     "knocked_returnees": {"en": "Returnees from outside", "zh": "外地返回"},
     "knocked_yellow": {"en": "Yellow codes", "zh": "黄码"},

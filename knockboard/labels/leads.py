@@ -1,5 +1,7 @@
 """Labels of the lead verification page (大数据核查)."""
 
+from knockboard import dimensions
+
 TEXT: dict[str, dict[str, str]] = {
     "page_leads": {"en": "Lead verification", "zh": "大数据核查"},
     "lead_title": {"en": "Lead verification, {day}", "zh": "大数据核查 · {day}"},
@@ -13,9 +15,7 @@ TEXT: dict[str, dict[str, str]] = {
     "lead_section_to_date": {"en": "Since the campaign began", "zh": "行动以来累计"},
     "lead_section_day": {"en": "On {day}", "zh": "{day}当日"},
     # kinds
-    "lead_kind_companion": {"en": "Spatio-temporal companion", "zh": "时空伴随"},
-    "lead_kind_returnee": {"en": "Returnee", "zh": "外地返通"},
-    "lead_kind_risk_area": {"en": "Risk-area visit", "zh": "中高风险地区"},
+    **dimensions.LEAD_KINDS.labels(),
     # cards and series
     "lead_received": {"en": "Received", "zh": "接收"},
     "lead_verified": {"en": "Verified", "zh": "完成核查"},

@@ -7,6 +7,8 @@ The canonical names are those of DESIGN.md; `aliases` are the other headers cler
 import unicodedata
 from dataclasses import dataclass, field
 
+from knockboard import dimensions
+
 TRUE_WORDS = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓", "对")
 FALSE_WORDS = ("false", "f", "no", "n", "0", "否", "无", "×", "✗", "")
 
@@ -69,22 +71,15 @@ def normalise_header(text: str) -> str:
     return "".join(text.split())
 
 
-OUTCOMES = {"met": ("已见面", "见面", "已入户", "已走访"), "not_home": ("不在家", "未见面", "无人", "家中无人"),
-            "refused": ("拒绝", "拒访", "拒绝入户"), "vacant": ("空置", "空房", "空置房", "无人居住")}
+OUTCOMES = dimensions.OUTCOMES.spellings()
 HEALTH_CODES = {"green": ("绿码", "绿"), "yellow": ("黄码", "黄"), "red": ("红码", "红")}
-ORG_TYPES = {"community": ("社区",), "organ": ("机关", "机关党员"), "two_new": ("两新组织", "两新", "two new")}
-POSTS = {"publicity": ("防疫宣传",), "checkpoint": ("卡口执勤", "checkpoint duty"),
-         "transport": ("物资转运", "supply transport"), "assistance": ("帮扶保障",),
-         "data_verification": ("数据核查", "data verification"),
-         "door_to_door": ("入户排查", "door-to-door screening", "door-to-door"),
-         "testing_site": ("核酸检测服务", "核酸检测", "testing-site service"), "disinfection": ("环境消杀", "消杀")}
-INSPECTION_OUTCOMES = {"pass": ("合格", "通过", "无问题"), "rectify": ("责令整改", "整改", "限期整改"),
-                       "suspended": ("停业整顿", "停业"), "fined": ("罚款", "处罚", "行政处罚")}
-LEAD_KINDS = {"companion": ("时空伴随", "spatio-temporal companion"), "returnee": ("外地返通", "返通人员"),
-              "risk_area": ("中高风险地区", "中高风险", "risk-area visit")}
+ORG_TYPES = dimensions.ORG_TYPES.spellings()
+POSTS = dimensions.POSTS.spellings()
+INSPECTION_OUTCOMES = dimensions.INSPECTION_OUTCOMES.spellings()
+LEAD_KINDS = dimensions.LEAD_KINDS.spellings()
 LEAD_STATUS = {"pending": ("待核查", "未核查", "核查中"), "valid": ("有效",), "invalid": ("无效",)}
 COMMUNITY_KINDS = {"community": ("社区",), "village": ("村",)}
-TEAM_KINDS = {"grid": ("网格",), "organ": ("机关",), "two_new": ("两新组织", "两新"), "campaign": ("防疫攻坚",)}
+TEAM_KINDS = dimensions.TEAM_KINDS.spellings()
 
 LAT = Column("lat", "float", aliases=("纬度", "latitude"), low=-90, high=90)
 LON = Column("lon", "float", aliases=("经度", "longitude", "lng"), low=-180, high=180)
