@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.offline
 
 import queries
-from knockboard import briefing, charts, i18n
+from knockboard import briefing, briefing_charts, i18n
 from knockboard.config import COVERAGE_TARGET
 
 
@@ -75,8 +75,8 @@ def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, lat
     """The briefing as one HTML page that needs nothing from the network."""
     lang = b.lang
     t = partial(i18n.t, lang=lang)
-    figures = [charts.coverage_against_target(b.visits, b.target, lang), charts.knocked_per_day(b.visits, lang),
-               charts.hours_per_day(b.shifts, lang)]
+    figures = [briefing_charts.coverage_against_target(b.visits, b.target, lang), briefing_charts.knocked_per_day(b.visits, lang),
+               briefing_charts.hours_per_day(b.shifts, lang)]
     chart_divs = "".join(
         f'<div class="chart">{go.Figure(fig).update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
         for fig in figures)

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from knockboard.figure_cache import reused
 
 from knockboard import i18n
-from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
+from knockboard.figures import BLUE, GREY, ORANGE, RED, layout
 
 
 @reused
@@ -17,7 +17,7 @@ def heatmap(matrix: pd.DataFrame, lang: str) -> go.Figure:
         colorscale=[[0, "#ffffff"], [0.02, "#deebf7"], [1, BLUE]], xgap=1, ygap=1,
         colorbar={"title": {"text": i18n.t("axis_households", lang)}},
         hovertemplate="%{y}<br>%{x|%m-%d}: %{z}<extra></extra>"))
-    fig = _layout(fig, i18n.t("gaps_heatmap_title", lang, n=len(matrix)), i18n.t("gaps_axis_grid", lang), lang)
+    fig = layout(fig, i18n.t("gaps_heatmap_title", lang, n=len(matrix)), i18n.t("gaps_axis_grid", lang), lang)
     fig.update_layout(height=max(320, 22 * len(matrix) + 120), hovermode="closest", showlegend=False)
     fig.update_yaxes(autorange="reversed", tickfont={"size": 11})
     return fig
@@ -33,7 +33,7 @@ def effort(merged: pd.DataFrame, days: int, lang: str) -> go.Figure:
             x=part["missing"], y=part["hours_recent"], mode="markers", name=i18n.t(key, lang),
             marker={"color": colour, "size": 9, "opacity": 0.8, "line": {"width": 0.5, "color": "white"}},
             text=part["name_zh"], hovertemplate="%{text}<br>%{x} / %{y} h<extra></extra>"))
-    fig = _layout(fig, i18n.t("gaps_effort_title", lang, days=days), i18n.t("gaps_axis_hours", lang), lang)
+    fig = layout(fig, i18n.t("gaps_effort_title", lang, days=days), i18n.t("gaps_axis_hours", lang), lang)
     fig.update_layout(hovermode="closest")
     fig.update_xaxes(title=i18n.t("gaps_axis_missing", lang), tickformat=None)
     return fig
@@ -48,7 +48,7 @@ def attempt_hours(attempts: pd.DataFrame, by_hour: pd.DataFrame, lang: str) -> g
                          name=i18n.t("gaps_backlog_attempts", lang)))
     fig.add_trace(go.Scatter(x=by_hour["hour"], y=by_hour["met_rate"] * 100, mode="lines+markers",
                              line={"color": BLUE, "width": 3}, name=i18n.t("gaps_met_rate", lang), yaxis="y2"))
-    fig = _layout(fig, i18n.t("gaps_hours_title", lang), i18n.t("gaps_axis_attempts", lang), lang)
+    fig = layout(fig, i18n.t("gaps_hours_title", lang), i18n.t("gaps_axis_attempts", lang), lang)
     fig.update_layout(yaxis2={"title": i18n.t("gaps_axis_met_rate", lang), "overlaying": "y", "side": "right",
                               "range": [0, 105], "tickmode": "linear", "tick0": 0, "dtick": 25,
                               "ticksuffix": "%", "showgrid": False})

@@ -1,38 +1,23 @@
-"""Figures of the inspections and closures page and of the lead verification page: titles, axis
-titles and units in the chosen language (layout and colours shared with knockboard/charts.py)."""
+"""Figures of the inspections and closures page: titles, axis titles and units in the chosen
+language (layout and colours shared with knockboard/figures.py)."""
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from knockboard.figure_cache import reused
-from plotly.subplots import make_subplots
 
 from knockboard import dimensions, i18n
-from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
+from knockboard.figures import BLUE, GREY, ORANGE, RED, bars_layout, layout
 
-PURPLE, BROWN, TEAL = "#7b3fa0", "#795548", "#00897b"
+PURPLE = "#7b3fa0"
 OUTCOME_COLOURS = {"pass": BLUE, "rectify": ORANGE, "suspended": RED, "fined": PURPLE}
-KIND_COLOURS = {"companion": BLUE, "returnee": ORANGE, "risk_area": PURPLE}
 
-
-def _bars_layout(fig: go.Figure, title: str, value_title: str, category_title: str, lang: str,
-                 rows: int) -> go.Figure:
-    """Horizontal bars: categories down the side (first on top), values along the bottom."""
-    fig = _layout(fig, title, category_title, lang)
-    fig.update_layout(xaxis_title=value_title, hovermode="y unified", barmode="stack",
-                      legend_traceorder="normal", height=max(260, 90 + 24 * rows))
-    fig.update_xaxes(tickformat=",d")
-    fig.update_yaxes(autorange="reversed", type="category")
-    return fig
-
-
-# ---------------------------------------------------------------- inspections
 
 @reused
 def outcomes_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure([go.Bar(x=daily["day"], y=daily[o], name=i18n.t(dimensions.INSPECTION_OUTCOMES.label_key(o), lang),
                             marker_color=OUTCOME_COLOURS[o]) for o in OUTCOME_COLOURS])
-    fig = _layout(fig, i18n.t("insp_chart_daily", lang), i18n.t("insp_axis_inspections", lang), lang)
+    fig = layout(fig, i18n.t("insp_chart_daily", lang), i18n.t("insp_axis_inspections", lang), lang)
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     return fig
 
@@ -44,7 +29,7 @@ def closed_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
                          name=i18n.t("insp_card_suspended", lang)))
     fig.add_trace(go.Scatter(x=daily["day"], y=daily["closed_businesses"], mode="lines+markers",
                              line={"color": RED, "width": 3}, name=i18n.t("insp_card_closed", lang)))
-    return _layout(fig, i18n.t("insp_chart_closed", lang), i18n.t("insp_axis_businesses", lang), lang)
+    return layout(fig, i18n.t("insp_chart_closed", lang), i18n.t("insp_axis_businesses", lang), lang)
 
 
 @reused
@@ -52,7 +37,7 @@ def outcome_bars(df: pd.DataFrame, labels: list[str], title_key: str, category_k
     """Stacked horizontal bars of inspections by outcome, one bar per row of `df` (street, category)."""
     fig = go.Figure([go.Bar(y=labels, x=df[o], orientation="h", name=i18n.t(dimensions.INSPECTION_OUTCOMES.label_key(o), lang),
                             marker_color=OUTCOME_COLOURS[o]) for o in OUTCOME_COLOURS])
-    return _bars_layout(fig, i18n.t(title_key, lang), i18n.t("insp_axis_inspections", lang),
+    return bars_layout(fig, i18n.t(title_key, lang), i18n.t("insp_axis_inspections", lang),
                         i18n.t(category_key, lang), lang, len(df))
 
 
@@ -61,80 +46,5 @@ def count_bars(labels, values, title_key: str, category_key: str, lang: str, col
                name_key: str = "insp_col_inspections") -> go.Figure:
     fig = go.Figure(go.Bar(y=list(labels), x=list(values), orientation="h", marker_color=colour,
                            name=i18n.t(name_key, lang)))
-    return _bars_layout(fig, i18n.t(title_key, lang), i18n.t("insp_axis_inspections", lang),
+    return bars_layout(fig, i18n.t(title_key, lang), i18n.t("insp_axis_inspections", lang),
                         i18n.t(category_key, lang), lang, len(labels))
-
-
-# ---------------------------------------------------------------- leads
-
-@reused
-def leads_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
-    """Received and verified per day (bars) and the valid rate of the day's verifications (line, right)."""
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_trace(go.Bar(x=daily["day"], y=daily["received"], marker_color=BLUE,
-                         name=i18n.t("lead_received", lang)))
-    fig.add_trace(go.Bar(x=daily["day"], y=daily["verified"], marker_color=TEAL,
-                         name=i18n.t("lead_verified", lang)))
-    fig.add_trace(go.Scatter(x=daily["day"], y=daily["valid_rate"] * 100, mode="lines+markers",
-                             line={"color": RED, "width": 2}, name=i18n.t("lead_valid_rate", lang)),
-                  secondary_y=True)
-    fig = _layout(fig, i18n.t("lead_chart_daily", lang), i18n.t("lead_axis_leads", lang), lang)
-    fig.update_yaxes(title_text=i18n.t("lead_axis_valid_rate", lang), ticksuffix="%", rangemode="tozero",
-                     tickmode="auto", secondary_y=True, showgrid=False)
-    return fig
-
-
-@reused
-def leads_by_kind_per_day(kind_daily: pd.DataFrame, lang: str) -> go.Figure:
-    fig = go.Figure()
-    for kind, colour in KIND_COLOURS.items():
-        rows = kind_daily[kind_daily["kind"] == kind]
-        fig.add_trace(go.Bar(x=rows["day"], y=rows["received"], marker_color=colour,
-                             name=i18n.t(dimensions.LEAD_KINDS.label_key(kind), lang)))
-    fig = _layout(fig, i18n.t("lead_chart_kind", lang), i18n.t("lead_axis_leads", lang), lang)
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
-    return fig
-
-
-@reused
-def verify_time_per_day(times: pd.DataFrame, lang: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=times["day"], y=times["median_hours"], mode="lines+markers",
-                             line={"color": BLUE, "width": 3}, name=i18n.t("lead_median", lang)))
-    fig.add_trace(go.Scatter(x=times["day"], y=times["p90_hours"], mode="lines+markers",
-                             line={"color": ORANGE, "dash": "dot"}, name=i18n.t("lead_p90", lang)))
-    fig = _layout(fig, i18n.t("lead_chart_time", lang), i18n.t("lead_axis_hours", lang), lang)
-    fig.update_yaxes(rangemode="tozero")
-    return fig
-
-
-@reused
-def backlog_by_age(backlog: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
-    """Pending leads by age at the end of the day; the buckets over 24 hours in red."""
-    colours = [RED if over else GREY for over in backlog["over_24h"]]
-    fig = go.Figure(go.Bar(x=labels, y=backlog["leads"], marker_color=colours, text=backlog["leads"],
-                           textposition="outside", name=i18n.t("lead_pending", lang)))
-    fig = _layout(fig, i18n.t("lead_chart_backlog", lang), i18n.t("lead_axis_leads", lang), lang)
-    fig.update_layout(xaxis_title=i18n.t("lead_axis_age", lang), showlegend=False, hovermode="x")
-    fig.update_xaxes(tickformat=None, type="category")
-    return fig
-
-
-@reused
-def pending_per_day(daily: pd.DataFrame, lang: str) -> go.Figure:
-    fig = go.Figure(go.Scatter(x=daily["day"], y=daily["pending_over_24h"], mode="lines+markers",
-                               line={"color": RED, "width": 3}, name=i18n.t("lead_pending_24h", lang)))
-    return _layout(fig, i18n.t("lead_chart_pending", lang), i18n.t("lead_axis_leads", lang), lang)
-
-
-@reused
-def street_pending_bars(by_street: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
-    """Per street: leads pending at the end of the day, split into up to 24 h and over 24 h."""
-    fig = go.Figure([
-        go.Bar(y=labels, x=by_street["pending_over_24h"], orientation="h", marker_color=RED,
-               name=i18n.t("lead_pending_24h", lang)),
-        go.Bar(y=labels, x=by_street["pending"] - by_street["pending_over_24h"], orientation="h",
-               marker_color=GREY, name=i18n.t("lead_pending_recent", lang)),
-    ])
-    return _bars_layout(fig, i18n.t("lead_chart_street", lang), i18n.t("lead_axis_leads", lang),
-                        i18n.t("lead_col_street", lang), lang, len(labels))

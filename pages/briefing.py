@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, briefing, briefing_export, charts, components, i18n
+from knockboard import audit, briefing, briefing_charts, briefing_export, components, i18n
 from knockboard.app import page_context, served_store
 
 ctx = page_context()
@@ -64,6 +64,6 @@ with left:
     components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
 with right:
     st.subheader(ctx.t("section_trend"))
-    components.chart(charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang))
-    components.chart(charts.knocked_per_day(b.visits, ctx.lang))
-    components.chart(charts.hours_per_day(b.shifts, ctx.lang))
+    components.chart(briefing_charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang))
+    components.chart(briefing_charts.knocked_per_day(b.visits, ctx.lang))
+    components.chart(briefing_charts.hours_per_day(b.shifts, ctx.lang))

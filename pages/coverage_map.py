@@ -7,7 +7,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from knockboard import charts, components, coverage, gaps, i18n
+from knockboard import briefing_charts, components, coverage_map, gaps, i18n
 from knockboard import coverage_map_layers as layers
 from knockboard.app import not_permitted, page_context
 
@@ -50,7 +50,7 @@ area = st.session_state.get(AREA)
 found = ctx.q("area_path", area=area) if area else pd.DataFrame()
 if area and found.empty and ctx.user.street:  # an edited URL: another street's area (or none at all)
     not_permitted(ctx, area)
-path = coverage.resolve(found, ctx.street)
+path = coverage_map.resolve(found, ctx.street)
 if from_link and path.area != url_area:  # the link's area cannot be shown: say so, and what is shown
     if found.empty:
         st.warning(ctx.t("url_area_unknown", value=i18n.md(url_area), shown=i18n.md(ctx.area_label)), icon="⚠️")
@@ -82,20 +82,20 @@ first = ctx.first_day
 if level == "district":
     children = ctx.q("street_coverage", day=day)
     trend = ctx.q("knocked_daily", start=first, end=day, street=None)
-    if size["grids"] <= coverage.DISTRICT_GRID_LIMIT:
+    if size["grids"] <= coverage_map.DISTRICT_GRID_LIMIT:
         units = ctx.q("coverage_grids", day=day, street=None, community=None)
-        shapes = coverage.shapes(units, "grid_id", "name_zh", target, ctx.lang, "street_id", None)
+        shapes = coverage_map.shapes(units, "grid_id", "name_zh", target, ctx.lang, "street_id", None)
         what = ctx.t("coverage_map_shapes", what=ctx.t("coverage_map_what_grids"),
                      outline=ctx.t("coverage_map_outline_street"))
     else:  # the simplified district: one polygon per street
-        units = coverage.street_units(children, streets, ctx.lang)
-        shapes = coverage.shapes(units, "street_id", "label", target, ctx.lang, "street_id", None)
+        units = coverage_map.street_units(children, streets, ctx.lang)
+        shapes = coverage_map.shapes(units, "street_id", "label", target, ctx.lang, "street_id", None)
         what = ctx.t("coverage_map_shapes_streets", n=i18n.number(size["grids"]))
     shown_streets = streets
 elif level in ("street", "community"):
     units = ctx.q("coverage_grids", day=day, street=street, community=path.community_id)
     drill = "community_id" if level == "street" else "grid_id"
-    shapes = coverage.shapes(units, "grid_id", "name_zh", target, ctx.lang, "street_id", drill)
+    shapes = coverage_map.shapes(units, "grid_id", "name_zh", target, ctx.lang, "street_id", drill)
     what = ctx.t("coverage_map_shapes", what=ctx.t("coverage_map_what_grids"),
                  outline=ctx.t("coverage_map_outline_street"))
     if level == "street":
@@ -107,7 +107,7 @@ elif level in ("street", "community"):
     shown_streets = streets[streets["street_id"] == street]
 else:  # grid or micro-grid: the grid's micro-grids
     units = ctx.q("coverage_micro_grids", day=day, grid=path.grid_id)
-    shapes = coverage.shapes(units, "micro_grid_id", "name_zh", target, ctx.lang, "street_id", "micro_grid_id",
+    shapes = coverage_map.shapes(units, "micro_grid_id", "name_zh", target, ctx.lang, "street_id", "micro_grid_id",
                              highlight=path.micro_grid_id)
     what = ctx.t("coverage_map_shapes", what=ctx.t("coverage_map_what_micro_grids"),
                  outline=ctx.t("coverage_map_outline_grid"))
@@ -123,7 +123,7 @@ grid_row = None
 if level in ("grid", "micro_grid"):
     grids = ctx.q("coverage_grids", day=day, street=street, community=path.community_id)
     grid_row = grids[grids["grid_id"] == path.grid_id]
-decor = coverage.decorations(path, shapes, shown_streets, ctx.lang, children=children, grid=grid_row,
+decor = coverage_map.decorations(path, shapes, shown_streets, ctx.lang, children=children, grid=grid_row,
                              micro_grids=units if level == "micro_grid" else None)
 
 # ---------------------------------------------------------------- the page
@@ -132,7 +132,7 @@ st.title(ctx.t("coverage_map_title", day=ctx.day_long()))
 st.caption(ctx.t("coverage_map_caption"))
 
 with st.container(horizontal=True, vertical_alignment="center", key="coverage_map_breadcrumb"):
-    crumbs = coverage.breadcrumb(path, ctx.street_label, ctx.lang)
+    crumbs = coverage_map.breadcrumb(path, ctx.street_label, ctx.lang)
     for i, crumb in enumerate(crumbs):
         if crumb.current:
             st.markdown(f"**{i18n.md(crumb.label)}**")
@@ -163,14 +163,14 @@ else:
 left, right = st.columns([3, 2])
 with left:
     deck_key = f"coverage_map_deck_{level}_{path.area or street or 'all'}"
-    deck = layers.deck(shapes, decor.outlines, decor.labels, coverage.view(shapes, decor.fit),
-                       coverage.tooltip_html(ctx.lang), highlight_paths=decor.highlight)
+    deck = layers.deck(shapes, decor.outlines, decor.labels, coverage_map.view(shapes, decor.fit),
+                       coverage_map.tooltip_html(ctx.lang), highlight_paths=decor.highlight)
     st.pydeck_chart(deck, height=560, key=deck_key, on_select=functools.partial(on_map_click, deck_key),
                     selection_mode="single-object")
     swatches = " ".join(
         f'<span style="white-space:nowrap"><span style="display:inline-block;width:0.9em;height:0.9em;'
         f'background:{hex_colour};border:1px solid #777;vertical-align:middle"></span>&nbsp;{words}</span>&emsp;'
-        for hex_colour, words in coverage.legend(target, ctx.lang))
+        for hex_colour, words in coverage_map.legend(target, ctx.lang))
     st.markdown(f"**{ctx.t('coverage_map_legend')}**&emsp;{swatches}", unsafe_allow_html=True)
     notes = [what]
     dots = sum(1 for s in shapes if not s["polygon"])
@@ -185,8 +185,8 @@ with left:
 with right:
     area_name = crumbs[-1].label
     st.subheader(ctx.t("coverage_map_trend", area=i18n.md(area_name)))
-    components.chart_with_table(ctx, charts.coverage_against_target(trend, target, ctx.lang),
-                                coverage.trend_table(trend, ctx.lang), "coverage-trend")
+    components.chart_with_table(ctx, briefing_charts.coverage_against_target(trend, target, ctx.lang),
+                                coverage_map.trend_table(trend, ctx.lang), "coverage-trend")
     if level == "micro_grid":
         st.subheader(ctx.t("coverage_map_backlog_households"))
         households = ctx.q("backlog_households", day=day, micro_grid=path.micro_grid_id)
@@ -203,7 +203,7 @@ with right:
         what_children = {"street": "streets", "community": "communities", "grid": "grids",
                          "micro_grid": "micro_grids"}[child]
         st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
-        table = coverage.children_table(children, child, ctx.lang, target)
+        table = coverage_map.children_table(children, child, ctx.lang, target)
         components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 460))
         components.downloads(ctx, table, f"coverage-{what_children}",
-                             small_cells=coverage.small_cells(child, ctx.lang))
+                             small_cells=coverage_map.small_cells(child, ctx.lang))

@@ -4,7 +4,7 @@ and the pending backlog by age, for the district or one street."""
 import streamlit as st
 
 from knockboard import components, i18n, leads
-from knockboard import inspections_charts as figures
+from knockboard import leads_charts as figures
 from knockboard.app import page_context
 
 ctx = page_context()

@@ -1,3 +1,6 @@
+-- Queries of the daily briefing (pages/briefing.py, knockboard/briefing.py). The briefing also reads
+-- street_coverage (coverage_map.sql) and inspections_daily (inspections.sql), the pages' own.
+
 -- name: community_coverage
 -- Per community of street $street on day $day and the day before: coverage to date (covered /
 -- registered households), households knocked, volunteer hours in its grids, and its rank by
@@ -55,3 +58,40 @@ order by coverage_rank, community_id
 select (select max(loaded_at) from imports) as last_load,
        (select value from store_meta where key = 'source') as source,
        $scope::varchar as scope
+
+-- name: stalled_grids
+-- Grids not visited in the $days days up to and including $day (or never visited), with their
+-- registered households, worst first by households. $street null means the whole district.
+-- $scope (a street, or null for the district) bounds everything.
+with grids_in_scope as (
+    select t.grid_id, t.street_id, sum(t.registered_households)::bigint as registered
+    from territory t
+    where ($street::varchar is null or t.street_id = $street)
+      and ($scope::varchar is null or t.street_id = $scope)
+    group by t.grid_id, t.street_id
+),
+last_visit as (
+    select grid_id, max(day) as last_day
+    from roll_visits_grid_day
+    where day <= $day::date and ($scope::varchar is null or street_id = $scope)
+    group by grid_id
+)
+select g.grid_id, g.street_id, gr.name_zh, gr.name_en, g.registered, l.last_day,
+       ($day::date - l.last_day) as days_since
+from grids_in_scope g
+join grids gr using (grid_id)
+left join last_visit l using (grid_id)
+where l.last_day is null or l.last_day <= $day::date - $days::integer
+order by g.registered desc, g.grid_id
+
+-- name: street_hours
+-- Volunteer hours per street on day $day and the day before. $scope (a street, or null for the
+-- district) bounds the streets listed.
+select s.street_id,
+       coalesce(sum(r.hours) filter (where r.day = $day::date), 0) as hours,
+       coalesce(sum(r.hours) filter (where r.day = $day::date - 1), 0) as hours_prev
+from streets s
+left join roll_shifts_street_day r on r.street_id = s.street_id and r.day between $day::date - 1 and $day::date
+where $scope::varchar is null or s.street_id = $scope
+group by s.street_id
+order by s.street_id

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
-from knockboard import coverage, coverage_map_layers, store
+from knockboard import coverage_map, coverage_map_layers, store
 from tests.fixtures_gaps import gaps_con, gaps_db  # noqa: F401 (pytest fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,58 +111,58 @@ def test_territory_size(gaps_con):
 
 def test_resolve_keeps_the_area_inside_the_street(gaps_con):
     found = queries.run(gaps_con, "area_path", scope=None, area="M5")
-    path = coverage.resolve(found, None)
+    path = coverage_map.resolve(found, None)
     assert (path.level, path.street_id, path.area) == ("micro_grid", "S3", "M5")
-    assert coverage.resolve(found, "S3").area == "M5"
-    other = coverage.resolve(found, "S1")  # the street wins over an area outside it
+    assert coverage_map.resolve(found, "S3").area == "M5"
+    other = coverage_map.resolve(found, "S1")  # the street wins over an area outside it
     assert (other.level, other.street_id, other.area) == ("street", "S1", None)
-    assert coverage.resolve(pd.DataFrame(), None).level == "district"
+    assert coverage_map.resolve(pd.DataFrame(), None).level == "district"
 
 
 def test_breadcrumb(gaps_con):
-    path = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="G4"), "S3")
-    crumbs = coverage.breadcrumb(path, lambda s: {"S3": "丙 Bing"}[s], "en")
+    path = coverage_map.resolve(queries.run(gaps_con, "area_path", scope=None, area="G4"), "S3")
+    crumbs = coverage_map.breadcrumb(path, lambda s: {"S3": "丙 Bing"}[s], "en")
     assert [(c.label, c.street, c.area, c.current) for c in crumbs] == [
         ("Whole district", None, None, False), ("丙 Bing", "S3", None, False),
         ("丙一社区", "S3", "C3", False), ("丙一第1网格", "S3", "G4", True)]
 
 
 def test_colours_follow_the_target():
-    low, mid, near, reached = (b[1] for b in coverage.bins(0.95))
-    assert coverage.colour(0.5, 0.95) == low and coverage.colour(0.80, 0.95) == mid
-    assert coverage.colour(0.92, 0.95) == near and coverage.colour(0.95, 0.95) == reached
-    assert coverage.colour(19 / 20, 0.95) == reached and coverage.colour(None, 0.95) == coverage.NO_HOUSEHOLDS
-    words = [w for _, w in coverage.legend(0.95, "en")]
+    low, mid, near, reached = (b[1] for b in coverage_map.bins(0.95))
+    assert coverage_map.colour(0.5, 0.95) == low and coverage_map.colour(0.80, 0.95) == mid
+    assert coverage_map.colour(0.92, 0.95) == near and coverage_map.colour(0.95, 0.95) == reached
+    assert coverage_map.colour(19 / 20, 0.95) == reached and coverage_map.colour(None, 0.95) == coverage_map.NO_HOUSEHOLDS
+    words = [w for _, w in coverage_map.legend(0.95, "en")]
     assert words == ["below 80%", "80% – 90%", "90% – 95%, just short of the target",
                      "95% or more: target reached", "no households"]
-    assert [w for _, w in coverage.legend(0.95, "zh")][-1] == "无登记户"
+    assert [w for _, w in coverage_map.legend(0.95, "zh")][-1] == "无登记户"
 
 
 def test_shapes_tooltips_and_clicks(gaps_con):
     units = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street=None, community=None)
-    shapes = coverage.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", "community_id")
+    shapes = coverage_map.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", "community_id")
     by_id = {s["id"]: s for s in shapes}
     # only G4 has a boundary: the others are dots at their centroid
     assert by_id["G4"]["polygon"][0][0] == [121.0, 32.2] and by_id["G1"]["polygon"] == []
     assert by_id["G2"]["coverage_text"] == "no households" and by_id["G2"]["last_visit"] == "never"
     assert by_id["G4"]["households_text"] == "46 / 50" and by_id["G4"]["coverage_text"] == "92.0%"
     assert (by_id["G4"]["next_street"], by_id["G4"]["next_area"]) == ("S3", "C3")
-    assert by_id["G2"]["fill"][:3] == list(coverage.NO_HOUSEHOLDS)
-    view = coverage.view(shapes)
+    assert by_id["G2"]["fill"][:3] == list(coverage_map.NO_HOUSEHOLDS)
+    view = coverage_map.view(shapes)
     assert 32.0 <= view["latitude"] <= 32.21 and 8 <= view["zoom"] <= 17
 
 
 def test_multipolygons_and_bad_boundaries():
     square = [[[0, 0], [1, 0], [1, 1], [0, 0]]]
-    assert coverage.polygons(json.dumps({"type": "MultiPolygon", "coordinates": [square, square]})) == [square, square]
+    assert coverage_map.polygons(json.dumps({"type": "MultiPolygon", "coordinates": [square, square]})) == [square, square]
     feature = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": square}}
-    assert coverage.polygons(json.dumps(feature)) == [square]
-    assert coverage.polygons("not json") == [] and coverage.polygons(None) == []
+    assert coverage_map.polygons(json.dumps(feature)) == [square]
+    assert coverage_map.polygons("not json") == [] and coverage_map.polygons(None) == []
 
 
 def test_children_table_says_no_households(gaps_con):
     units = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
-    table = coverage.children_table(units, "micro_grid", "zh", 0.95)
+    table = coverage_map.children_table(units, "micro_grid", "zh", 0.95)
     assert table["微网格"].tolist() == ["微网格4", "微网格5", "微网格7", "微网格6"]
     assert table["状态"].tolist() == ["低于 95%", "低于 95%", "已达标（95%）", "无登记户"]
     assert table["覆盖率（%）"].tolist()[:3] == [90.0, 90.0, 100.0]
@@ -295,20 +295,20 @@ def test_decorations_follow_the_level(gaps_con):
     streets = queries.run(gaps_con, "street_shapes", scope=None)
     s3 = streets[streets["street_id"] == "S3"]
     # a grid: its boundary outlined and fitted, its name above it
-    path = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="M5"), "S3")
+    path = coverage_map.resolve(queries.run(gaps_con, "area_path", scope=None, area="M5"), "S3")
     grid = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street="S3", community="C3")
     mgs = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
-    shapes = coverage.shapes(mgs, "micro_grid_id", "name_zh", 0.95, "zh", "street_id", "micro_grid_id")
-    decor = coverage.decorations(path, shapes, s3, "zh", children=mgs, grid=grid, micro_grids=mgs)
+    shapes = coverage_map.shapes(mgs, "micro_grid_id", "name_zh", 0.95, "zh", "street_id", "micro_grid_id")
+    decor = coverage_map.decorations(path, shapes, s3, "zh", children=mgs, grid=grid, micro_grids=mgs)
     assert [p["id"] for p in decor.fit] == ["G4"] and decor.fit[0] in decor.outlines
     assert [label["text"] for label in decor.labels] == ["丙一第1网格"]
     assert decor.labels[0]["lat"] > 32.21  # above the grid's boundary
     assert decor.highlight == []  # M5 has no boundary of its own in the hand store
     # a street: its name only; a community: its grids' names
-    street = coverage.resolve(pd.DataFrame(), "S3")
+    street = coverage_map.resolve(pd.DataFrame(), "S3")
     communities = queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street="S3")
-    decor = coverage.decorations(street, [], s3, "en", children=communities)
+    decor = coverage_map.decorations(street, [], s3, "en", children=communities)
     assert [label["text"] for label in decor.labels] == ["丙\nBing"]
-    community = coverage.resolve(queries.run(gaps_con, "area_path", scope=None, area="C3"), "S3")
-    decor = coverage.decorations(community, [], s3, "en", children=grid)
+    community = coverage_map.resolve(queries.run(gaps_con, "area_path", scope=None, area="C3"), "S3")
+    decor = coverage_map.decorations(community, [], s3, "en", children=grid)
     assert [label["text"] for label in decor.labels] == ["丙一第1网格"]

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import charts, field_charts
+from knockboard import briefing_charts, figures
 from knockboard.app import PAGES
 from knockboard.briefing_export import build
 from knockboard import store
@@ -22,12 +22,12 @@ def days(n: int, knocked: int = 5) -> pd.DataFrame:
 
 
 def test_the_same_inputs_give_the_very_same_figure_and_other_inputs_a_new_one():
-    first = charts.knocked_per_day(days(20), "zh")
-    assert charts.knocked_per_day(days(20), "zh") is first  # an equal frame, not the same object
-    assert charts.knocked_per_day(days(20), "en") is not first
+    first = briefing_charts.knocked_per_day(days(20), "zh")
+    assert briefing_charts.knocked_per_day(days(20), "zh") is first  # an equal frame, not the same object
+    assert briefing_charts.knocked_per_day(days(20), "en") is not first
     changed = days(20)
     changed.loc[7, "knocked"] = 6
-    other = charts.knocked_per_day(changed, "zh")
+    other = briefing_charts.knocked_per_day(changed, "zh")
     assert other is not first and list(other.data[0].y)[7] == 6
 
 
@@ -35,10 +35,10 @@ def test_one_changed_row_of_a_large_frame_builds_a_new_figure():
     """Streamlit samples frames of 50,000 rows or more when it hashes them: one changed row could
     then show yesterday's figure. Frames are hashed whole."""
     big = days(60_000)
-    first = field_charts.daily(big, [field_charts.Series("knocked", "k", "#000")], "t", "y", "zh")
+    first = figures.daily(big, [figures.Series("knocked", "k", "#000")], "t", "y", "zh")
     changed = big.copy()
     changed.loc[45_678, "knocked"] = 9
-    second = field_charts.daily(changed, [field_charts.Series("knocked", "k", "#000")], "t", "y", "zh")
+    second = figures.daily(changed, [figures.Series("knocked", "k", "#000")], "t", "y", "zh")
     assert second is not first and second.data[0].y[45_678] == 9
 
 
@@ -46,8 +46,8 @@ def test_the_briefing_export_leaves_the_shared_figures_as_they_were(monkeypatch,
     """The export sizes its charts for A4: on copies, or every session's briefing would be 680 px wide."""
     handed_out = []
     for name in ("coverage_against_target", "knocked_per_day", "hours_per_day"):
-        real = getattr(charts, name)
-        monkeypatch.setattr(charts, name, lambda *a, _real=real, **k: handed_out.append(_real(*a, **k)) or handed_out[-1])
+        real = getattr(briefing_charts, name)
+        monkeypatch.setattr(briefing_charts, name, lambda *a, _real=real, **k: handed_out.append(_real(*a, **k)) or handed_out[-1])
     con = store.connect(small_demo_db)
     try:
         html, _ = build(con, None, None, "zh")

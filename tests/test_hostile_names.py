@@ -7,7 +7,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import briefing_export, coverage, i18n, store
+from knockboard import briefing_export, coverage_map, i18n, store
 from tests.fixtures import add_rows, build_hand_store
 from tests.test_app import ENTRY, open_app
 
@@ -59,7 +59,7 @@ def test_the_map_tooltip_escapes_names():
     units = pd.DataFrame([{"grid_id": "G3", "name_zh": "<img src=http://host/g.png>", "street_id": "S2",
                            "coverage": 0.5, "covered": 1, "registered": 2, "last_day": None, "boundary": None,
                            "lon": 120.9, "lat": 32.1}])
-    shapes = coverage.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", None)
+    shapes = coverage_map.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", None)
     assert shapes[0]["name"] == "&lt;img src=http://host/g.png&gt;"
 
 

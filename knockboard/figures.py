@@ -1,6 +1,7 @@
-"""Plotly figures of the two field pages (households knocked, party-member hours): a few shapes —
-a daily series, bars per street or grid, a distribution — with titles, axis titles and units in the
-chosen language. The pages pass translated names; nothing here queries the store."""
+"""The figures every page shares: the colours, the one layout, and a few shapes the field pages
+(households knocked, party-member hours) draw — a daily series, bars per street or grid, a
+distribution — with titles, axis titles and units in the chosen language. The pages pass
+translated names; nothing here queries the store."""
 
 import math
 from dataclasses import dataclass
@@ -10,7 +11,27 @@ import plotly.graph_objects as go
 
 from knockboard.figure_cache import reused
 
-from knockboard.charts import BLUE, GREY, ORANGE, RED, _layout
+from knockboard import i18n
+
+# Colour-blind safe, readable on white and in print.
+BLUE, ORANGE, GREY, RED = "#1f6fb2", "#e07b00", "#8c8c8c", "#c62828"
+
+
+def layout(fig: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": 16}},
+        xaxis_title=i18n.t("axis_day", lang),
+        yaxis_title=y_title,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        height=320,
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.25},
+        hovermode="x unified",
+        font={"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"},
+    )
+    fig.update_xaxes(tickformat="%m-%d")
+    return fig
+
 
 GREEN, PURPLE, SKY, YELLOW, PINK = "#009e73", "#7b4fa0", "#56b4e9", "#d4a017", "#cc79a7"
 # Okabe-Ito order: distinct for colour-blind readers, one colour per post category.
@@ -48,7 +69,7 @@ def daily(df: pd.DataFrame, series: list[Series], title: str, y_title: str, lang
         if s.secondary:
             trace.update(yaxis="y2")
         fig.add_trace(trace)
-    fig = _layout(fig, title, y_title, lang)
+    fig = layout(fig, title, y_title, lang)
     if stacked:
         fig.update_layout(barmode="stack")
     if percent:
@@ -66,7 +87,7 @@ def by_unit(df: pd.DataFrame, label_column: str, series: list[Series], title: st
     fig = go.Figure()
     for s in series:
         fig.add_trace(_trace(df[label_column], df[s.column], s, horizontal=True))
-    fig = _layout(fig, title, "", lang)
+    fig = layout(fig, title, "", lang)
     fig.update_layout(height=max(320, 24 * len(df) + 140), hovermode="y unified",
                       barmode="stack" if stacked else "group")
     fig.update_xaxes(title={"text": x_title}, tickformat=None, ticksuffix="%" if percent else None)
@@ -84,7 +105,7 @@ def distribution(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_t
     bar = go.Bar(x=df[x], y=df[y], marker_color=colours, name=y_title)
     if bar_width:
         bar.update(width=bar_width, offset=0)
-    fig = _layout(go.Figure(bar), title, y_title, lang)
+    fig = layout(go.Figure(bar), title, y_title, lang)
     fig.update_xaxes(title={"text": x_title}, tickformat=None)
     fig.update_layout(hovermode="closest", showlegend=benchmark is not None)
     if log_y:
@@ -102,4 +123,15 @@ def distribution(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_t
                                  marker={"color": RED, "size": 10, "symbol": "diamond"}, showlegend=False,
                                  name=y_title))
         fig.update_xaxes(range=[0, max(benchmark, float(df[x].max()) if len(df) else 0) * 1.05 + 1])
+    return fig
+
+
+def bars_layout(fig: go.Figure, title: str, value_title: str, category_title: str, lang: str,
+              rows: int) -> go.Figure:
+    """Horizontal bars: categories down the side (first on top), values along the bottom."""
+    fig = layout(fig, title, category_title, lang)
+    fig.update_layout(xaxis_title=value_title, hovermode="y unified", barmode="stack",
+                      legend_traceorder="normal", height=max(260, 90 + 24 * rows))
+    fig.update_xaxes(tickformat=",d")
+    fig.update_yaxes(autorange="reversed", type="category")
     return fig

@@ -170,3 +170,43 @@ select (select count(*) from streets where $scope::varchar is null or street_id 
             else (select count(*) from registered_by_grid where street_id = $scope) end as grids,
        case when $scope::varchar is null then (select count(*) from micro_grids)
             else (select count(*) from territory where street_id = $scope) end as micro_grids
+
+-- name: street_coverage
+-- Per street on day $day and the day before: coverage to date (covered / registered households),
+-- households knocked, and the street's rank by coverage, 1 = lowest (worst first); also households
+-- missing (registered - covered, at least 0) and the last day with a visit up to $day (last_day).
+-- $scope (a street, or null for the district) bounds everything: a street-scoped user gets their
+-- street's row only (rank 1 of 1).
+with registered as (
+    select street_id, registered from registered_by_street
+    where $scope::varchar is null or street_id = $scope
+),
+covered as (
+    select street_id,
+           sum(newly_covered) filter (where day <= $day::date)::bigint as covered,
+           sum(newly_covered) filter (where day <= $day::date - 1)::bigint as covered_prev,
+           sum(knocked) filter (where day = $day::date)::bigint as knocked,
+           sum(knocked) filter (where day = $day::date - 1)::bigint as knocked_prev,
+           max(day) filter (where day <= $day::date) as last_day
+    from roll_visits_street_day
+    where $scope::varchar is null or street_id = $scope
+    group by street_id
+),
+joined as (
+    select s.street_id, s.name_zh, s.name_en, r.registered,
+           coalesce(c.covered, 0) as covered, coalesce(c.covered_prev, 0) as covered_prev,
+           coalesce(c.knocked, 0) as knocked, coalesce(c.knocked_prev, 0) as knocked_prev,
+           coverage_of(c.covered, r.registered) as coverage,
+           coverage_of(c.covered_prev, r.registered) as coverage_prev,
+           missing_of(c.covered, coalesce(r.registered, 0)) as missing,
+           c.last_day
+    from streets s
+    left join registered r using (street_id)
+    left join covered c using (street_id)
+    where $scope::varchar is null or s.street_id = $scope
+)
+select *,
+       rank() over (order by coverage asc nulls last) as coverage_rank,
+       rank() over (order by coverage_prev asc nulls last) as coverage_rank_prev
+from joined
+order by coverage_rank, street_id
