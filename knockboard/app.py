@@ -55,8 +55,8 @@ class PageSpec:
 # The pages, in navigation order. dashboard.py and the tests (AppTest, browser) read this list.
 PAGES = [
     PageSpec("pages/briefing.py", "page_briefing", "📋", "briefing"),
-    PageSpec("pages/coverage_map.py", "coverage_map_page", "🗺️", "coverage_map"),
-    PageSpec("pages/gaps.py", "gaps_page", "🔍", "gaps"),
+    PageSpec("pages/coverage_map.py", "page_coverage_map", "🗺️", "coverage_map"),
+    PageSpec("pages/gaps.py", "page_gaps", "🔍", "gaps"),
     PageSpec("pages/knocked.py", "page_knocked", "🏠", "knocked"),
     PageSpec("pages/hours.py", "page_hours", "🕒", "hours"),
     PageSpec("pages/inspections.py", "page_inspections", "🏪", "inspections"),

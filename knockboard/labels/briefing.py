@@ -1,8 +1,8 @@
 """Labels of the daily briefing."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "page_briefing": {"en": "Daily briefing", "zh": "每日简报"},
     "briefing_title": {"en": "Daily briefing, {day}", "zh": "每日简报 · {day}"},
-    "briefing_scope": {"en": "{scope}", "zh": "{scope}"},
     "vs_prev_day": {"en": "vs previous day", "zh": "较前一日"},
     "no_previous_day": {"en": "first day with data: no day before to compare with",
                         "zh": "首日数据：无前一日可比"},

@@ -1,7 +1,7 @@
 """Labels of the grid coverage map."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "coverage_map_page": {"en": "Coverage map", "zh": "网格覆盖地图"},
+    "page_coverage_map": {"en": "Coverage map", "zh": "网格覆盖地图"},
     "coverage_map_title": {"en": "Grid coverage map, {day}", "zh": "网格覆盖地图 · {day}"},
     "coverage_map_caption": {"en": "Coverage = households met or found vacant since the campaign began ÷ "
                                    "registered households. Click a shape to go one level down.",
@@ -48,7 +48,6 @@ TEXT: dict[str, dict[str, str]] = {
                                         "zh": "本微网格不在家待回访户"},
     "coverage_map_no_backlog": {"en": "No not-at-home backlog in this micro-grid.",
                                 "zh": "本微网格暂无不在家待回访户。"},
-    "coverage_map_open_gaps": {"en": "Gaps and revisit plan of this street", "zh": "本街道缺口与回访计划"},
     "coverage_map_col_rank": {"en": "Rank", "zh": "名次"},
     "coverage_map_col_street": {"en": "Street", "zh": "街道"},
     "coverage_map_col_community": {"en": "Community", "zh": "社区"},

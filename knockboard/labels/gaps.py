@@ -1,7 +1,7 @@
 """Labels of the coverage gaps page."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "gaps_page": {"en": "Coverage gaps", "zh": "覆盖缺口"},
+    "page_gaps": {"en": "Coverage gaps", "zh": "覆盖缺口"},
     "gaps_title": {"en": "Coverage gaps, {day}", "zh": "覆盖缺口 · {day}"},
     "gaps_caption": {"en": "{scope}. A gap is a {level} below the threshold, not visited for {days} days, "
                            "or holding a material not-at-home backlog (at least {households} households and "

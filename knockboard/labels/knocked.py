@@ -23,9 +23,6 @@ TEXT: dict[str, dict[str, str]] = {
     "field_yes": {"en": "yes", "zh": "是"},
     "field_no": {"en": "no", "zh": "否"},
     "field_never": {"en": "never", "zh": "从未"},
-    "field_unit_households": {"en": "households", "zh": "户"},
-    "field_unit_visits": {"en": "visits", "zh": "次"},
-    "field_unit_percent": {"en": "%", "zh": "%"},
 
     "page_knocked": {"en": "Households knocked", "zh": "入户敲门"},
     "knocked_title": {"en": "Households knocked, {day}", "zh": "入户敲门 · {day}"},
