@@ -8,57 +8,11 @@ from typing import Callable
 
 import pandas as pd
 
-from knockboard import i18n
+from knockboard import i18n, shown
+from knockboard.shown import Card
 
 STALLED_DAYS = 3
 TREND_DAYS = 14
-
-
-@dataclass
-class Card:
-    key: str  # translation key of the label
-    value: float | None
-    previous: float | None
-    kind: str = "count"  # count | percent | hours
-    worse_when_up: bool = False  # e.g. a backlog: a rise is bad news
-    trend: list[float] = field(default_factory=list)  # the last days, oldest first, for a sparkline
-
-    @property
-    def change(self) -> float | None:
-        if self.value is None or self.previous is None:
-            return None
-        return self.value - self.previous
-
-    def shown(self) -> str:
-        if self.kind == "percent":
-            return i18n.percent(self.value)
-        return i18n.number(self.value, i18n.DECIMALS[self.kind])
-
-    def shown_change(self, lang: str) -> str | None:
-        """The change since the day before; None when there is no day before (the first day)."""
-        if self.change is None:
-            return None
-        if self.kind == "percent":
-            return i18n.points(self.change, lang)
-        return i18n.signed(self.change, i18n.DECIMALS[self.kind])
-
-
-def _row(df: pd.DataFrame, day: dt.date) -> pd.Series | None:
-    match = df[pd.to_datetime(df["day"]).dt.date == day]
-    return match.iloc[0] if len(match) else None
-
-
-def _has_previous(day: dt.date, first_day: dt.date | None) -> bool:
-    """Whether `day` has a day before it to compare with: not the first day with data."""
-    return first_day is None or day > first_day
-
-
-def _pair(df: pd.DataFrame, day: dt.date, column: str,
-          first_day: dt.date | None = None) -> tuple[float | None, float | None]:
-    """The value on `day` and on the day before (None before the first day with data: the daily
-    queries fill days before it with zeros, which are no "day before")."""
-    now, prev = _row(df, day), _row(df, day - dt.timedelta(days=1)) if _has_previous(day, first_day) else None
-    return (None if now is None else float(now[column]), None if prev is None else float(prev[column]))
 
 
 def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspections: pd.DataFrame,
@@ -69,7 +23,7 @@ def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspectio
         days = pd.to_datetime(df["day"]).dt.date
         upto = df[(days <= day) & ((days >= first_day) if first_day else True)]
         trend = [float(v) * (100 if kw.get("kind") == "percent" else 1) for v in upto[column].fillna(0)]
-        return Card(key, *_pair(df, day, column, first_day), trend=trend, **kw)
+        return Card(key, *shown.day_and_before(df, day, column, first_day), trend=trend, **kw)
 
     return [
         card("knocked", visits, "knocked"),
@@ -149,7 +103,7 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
     """What needs attention on `day`, in words, most important first (no "since the day before"
     on the first day with data)."""
     items: list[str] = []
-    previous = _has_previous(day, first_day)
+    previous = shown.has_previous(day, first_day)
     n = len(street_coverage)
     unit = i18n.t("unit_communities" if "community_id" in street_coverage.columns else "unit_streets", lang)
     ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "name_zh"])
@@ -164,7 +118,7 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
                                 coverage=i18n.percent(row.coverage, 0), target=i18n.percent(target, 0),
                                 rank=_ordinal(int(row.coverage_rank), lang), rank_n=int(row.coverage_rank),
                                 n=n, unit=unit, move=_move(row, lang, previous)))
-    knocked_now, knocked_prev = _pair(visits, day, "knocked", first_day)
+    knocked_now, knocked_prev = shown.day_and_before(visits, day, "knocked", first_day)
     if knocked_now is not None and knocked_prev and knocked_now < 0.8 * knocked_prev:
         items.append(i18n.t("att_knocked_drop", lang, pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
                             prev=i18n.number(knocked_prev), now=i18n.number(knocked_now)))
@@ -173,10 +127,10 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
         items.append(i18n.t("att_stalled", lang, n=len(stalled), days=stalled_days,
                             households=i18n.number(stalled["registered"].sum()),
                             grid=i18n.place(top["name_zh"], top.get("name_en"), lang)))
-    pending, _ = _pair(leads, day, "pending_over_24h")
+    pending, _ = shown.day_and_before(leads, day, "pending_over_24h")
     if pending:
         items.append(i18n.t("att_leads", lang, n=i18n.number(pending)))
-    closed, _ = _pair(inspections, day, "closed_businesses")
+    closed, _ = shown.day_and_before(inspections, day, "closed_businesses")
     if closed:
         items.append(i18n.t("att_closed", lang, n=i18n.number(closed)))
     return items or [i18n.t("att_none", lang)]
@@ -198,7 +152,7 @@ def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str,
     """Who leads, who lags and what changed since the day before, in a few sentences (on the first
     day with data there is no day before: no change is said)."""
     out = []
-    previous = _has_previous(day, first_day)
+    previous = shown.has_previous(day, first_day)
     ranked = ranked.dropna(subset=["coverage"])
     if len(ranked) > 1:
         best, worst = ranked.sort_values("coverage").iloc[-1], ranked.sort_values("coverage").iloc[0]
@@ -209,8 +163,8 @@ def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str,
         if gains.max() > 0 and previous:
             out.append(i18n.t("sum_biggest_gain", lang, name=_name(top, lang),
                               pts=i18n.points(gains.max(), lang)))
-    now, prev = _pair(visits, day, "knocked", first_day)
-    cov_now, cov_prev = _pair(visits, day, "coverage", first_day)
+    now, prev = shown.day_and_before(visits, day, "knocked", first_day)
+    cov_now, cov_prev = shown.day_and_before(visits, day, "coverage", first_day)
     if now is not None and prev is not None and cov_now is not None:
         out.append(i18n.t("sum_knocked", lang, now=i18n.number(now), prev=i18n.number(prev),
                           change=i18n.signed(now - prev), coverage=i18n.percent(cov_now),
@@ -264,4 +218,4 @@ def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, l
                       first_day=first_day)
     return Briefing(day, street, lang, target, visits, shifts, inspections, leads, ranked, hours, stalled,
                     headline(day, visits, shifts, inspections, leads, first_day), words, items,
-                    _has_previous(day, first_day))
+                    shown.has_previous(day, first_day))

@@ -19,6 +19,7 @@ import plotly.offline
 
 import queries
 from knockboard import briefing, briefing_charts, i18n
+from knockboard.shown import Card
 from knockboard.config import COVERAGE_TARGET
 
 
@@ -58,7 +59,7 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; } th, td { bor
 """
 
 
-def _card_html(card: briefing.Card, lang: str) -> str:
+def _card_html(card: Card, lang: str) -> str:
     change = card.shown_change(lang)
     if card.change is None or card.change == 0:
         tone = "flat"

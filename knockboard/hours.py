@@ -4,7 +4,7 @@ organisation names in the chosen language, and the tables behind the charts. No 
 import pandas as pd
 
 from knockboard import dimensions, i18n
-from knockboard.knocked import display, with_unit_names, yes_no
+from knockboard.shown import display, with_unit_names, yes_no
 
 POSTS = dimensions.POSTS.values  # DESIGN.md order
 ORGS = dimensions.ORG_TYPES.values

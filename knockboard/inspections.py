@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from knockboard import dimensions, i18n
-from knockboard.briefing import Card
+from knockboard.shown import Card, day_and_before
 from knockboard.labels.inspections import NAMES_EN
 
 OUTCOMES = dimensions.INSPECTION_OUTCOMES.values
@@ -220,12 +220,8 @@ def agencies_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
 def cards(daily: pd.DataFrame, day: dt.date, repeat_offenders: int, awaiting_reinspection: int) -> list[Card]:
     """The page's headline cards for `day`: from inspections_daily (run over at least day-1 .. day)
     with the change since the day before, and the counts of the two lists (no change shown)."""
-    by_day = {_day(d): row for d, row in zip(daily["day"], daily.itertuples(index=False))}
-    now, before = by_day.get(day), by_day.get(day - dt.timedelta(days=1))
-
     def card(key, column, **kw):
-        value = lambda row: None if row is None else float(getattr(row, column))  # noqa: E731
-        return Card(key, value(now), value(before), **kw)
+        return Card(key, *day_and_before(daily, day, column), **kw)
 
     return [
         card("insp_card_inspections", "inspections"),

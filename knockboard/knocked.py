@@ -2,13 +2,15 @@
 for the by-street tables, unit names, and the tables behind the charts with their headers in the
 chosen language. No Streamlit here, so all of it can be tested without a browser.
 
-The helpers at the top (periods, units, `display`) serve the party-member hours page too."""
+The helpers at the top (periods, units) serve the party-member hours page too; tables are shown by
+knockboard/shown.py."""
 
 import datetime as dt
 
 import pandas as pd
 
 from knockboard import dimensions, i18n
+from knockboard.shown import display, with_unit_names, yes_no
 
 PERIODS = ("day", "week", "campaign")
 BENCHMARK = 325  # the article: one grid secretary knocked 325 households in a day
@@ -41,49 +43,6 @@ def by_words(street: str | None, lang: str) -> str:
 
 def unit_axis(street: str | None, lang: str) -> str:
     return i18n.t("field_axis_street" if street is None else "field_axis_grid", lang)
-
-
-def with_unit_names(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Adds `unit`: the stored Chinese name, with the English/pinyin name beside it in English."""
-    out = df.copy()
-    out["unit"] = [i18n.place(z, e if isinstance(e, str) else None, lang)
-                   for z, e in zip(out["name_zh"], out["name_en"])]
-    return out
-
-
-def display(df: pd.DataFrame, columns: dict[str, str], lang: str,
-            percent: tuple[str, ...] = (), decimals: dict[str, int] | None = None) -> pd.DataFrame:
-    """The table as shown and downloaded: the chosen columns, headers translated, shares in %,
-    dates as dates."""
-    decimals = decimals or {}
-    out = pd.DataFrame()
-    for column, key in columns.items():
-        values = df[column]
-        if column in percent:
-            values = (values.astype(float) * 100).round(1)
-        elif column in decimals:
-            values = values.astype(float).round(decimals[column])
-        elif pd.api.types.is_datetime64_any_dtype(values):
-            values = values.dt.date
-        out[i18n.t(key, lang)] = values.to_numpy() if hasattr(values, "to_numpy") else values
-    return out
-
-
-def yes_no(values: pd.Series, lang: str) -> list[str]:
-    return [i18n.t("field_yes" if v else "field_no", lang) for v in values]
-
-
-def value_on(df: pd.DataFrame, day: dt.date, column: str) -> float | None:
-    """The value of `column` on `day` in a daily query result, None when the day is not there."""
-    match = df[pd.to_datetime(df["day"]).dt.date == day]
-    return None if match.empty or pd.isna(match.iloc[0][column]) else float(match.iloc[0][column])
-
-
-def change_since(df: pd.DataFrame, day: dt.date, column: str, decimals: int = 0) -> str | None:
-    now, before = value_on(df, day, column), value_on(df, day - dt.timedelta(days=1), column)
-    if now is None or before is None:
-        return None
-    return i18n.signed(now - before, decimals)
 
 
 # ---------------------------------------------------------------- the tables behind the charts

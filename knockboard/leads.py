@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from knockboard import dimensions, i18n
-from knockboard.briefing import Card
+from knockboard.shown import Card, day_and_before
 
 KINDS = ("companion", "returnee", "risk_area")
 
@@ -26,13 +26,6 @@ class Shown:
 
 def _day(value) -> dt.date:
     return pd.Timestamp(value).date()
-
-
-def _at(df: pd.DataFrame, day: dt.date, column: str) -> float | None:
-    match = df[[_day(d) == day for d in df["day"]]]
-    if match.empty or pd.isna(match.iloc[0][column]):
-        return None
-    return float(match.iloc[0][column])
 
 
 def _missing(value) -> bool:
@@ -65,10 +58,9 @@ def to_date_figures(totals: pd.DataFrame, lang: str) -> list[Shown]:
 def day_figures(day: dt.date, daily: pd.DataFrame, backlog: pd.DataFrame, lang: str) -> list[Shown]:
     """The report day, with the change since the day before where both days are known: leads_daily
     (run over at least day-1 .. day) and leads_backlog_by_age."""
-    before = day - dt.timedelta(days=1)
 
     def count(key, column, worse_when_up=False, kind="count", help_key=None):
-        card = Card(key, _at(daily, day, column), _at(daily, before, column), kind=kind,
+        card = Card(key, *day_and_before(daily, day, column), kind=kind,
                     worse_when_up=worse_when_up)
         shown = "–" if card.value is None else card.shown()
         return Shown(key, shown, card.shown_change(lang), worse_when_up,
@@ -99,12 +91,11 @@ def time_figures(day: dt.date, times: Times, lang: str) -> list[Shown]:
     """Time to verify: median and 90th percentile over every lead verified in the window (the campaign
     to the end of the day), then over the leads verified on the day, with the change since the day
     before (leads_verify_time, run from the campaign's first day to the day)."""
-    before = day - dt.timedelta(days=1)
     help_to_date = i18n.t("lead_help_time", lang, when=i18n.t("lead_when_to_date", lang))
     help_day = i18n.t("lead_help_time", lang, when=i18n.t("lead_when_day", lang))
 
     def on_day(key, column):
-        now, prev = _at(times.per_day, day, column), _at(times.per_day, before, column)
+        now, prev = day_and_before(times.per_day, day, column)
         change = None if now is None or prev is None else i18n.t("lead_hours", lang, value=i18n.signed(now - prev, 1))
         return Shown(key, hours(now, lang), change, True, help_day)
 

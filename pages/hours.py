@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, hours, i18n, knocked
+from knockboard import components, hours, i18n, knocked, shown
 from knockboard.app import page_context
 from knockboard.figures import BLUE, GREY, ORANGE, RED
 from knockboard.figures import GREEN, POST_COLOURS, PURPLE, Series, by_unit, daily, distribution
@@ -26,10 +26,10 @@ cards[2].metric(t("hours_card_organ_members"), i18n.number(head["organ_members"]
 cards[3].metric(t("hours_card_organ_hours"), hours.hours_text(head["organ_hours"]), border=True)
 cards = st.columns(4)
 cards[0].metric(t("hours_card_hours"), hours.hours_text(head["hours"]), border=True)
-cards[1].metric(t("hours_card_hours_day"), hours.hours_text(knocked.value_on(per_day, day, "hours")),
-                knocked.change_since(per_day, day, "hours", 1), border=True)
-cards[2].metric(t("hours_card_active_day"), i18n.number(knocked.value_on(per_day, day, "active_volunteers")),
-                knocked.change_since(per_day, day, "active_volunteers"), border=True)
+cards[1].metric(t("hours_card_hours_day"), hours.hours_text(shown.value_on(per_day, day, "hours")),
+                shown.change_since(per_day, day, "hours", 1), border=True)
+cards[2].metric(t("hours_card_active_day"), i18n.number(shown.value_on(per_day, day, "active_volunteers")),
+                shown.change_since(per_day, day, "active_volunteers"), border=True)
 
 # ---------------------------------------------------------------- per day
 st.header(t("hours_section_daily"))
@@ -63,7 +63,7 @@ with left:
         orgs, "org", [Series("hours", t("hours_hours"), ORANGE)], t("hours_chart_by_org"),
         t("hours_axis_hours"), t("hours_axis_org"), lang), hours.org_table(orgs, lang), "hours-by-organisation")
 with right:
-    units = knocked.with_unit_names(ctx.q("hours_by_unit", day=day, street=street), lang)
+    units = shown.with_unit_names(ctx.q("hours_by_unit", day=day, street=street), lang)
     components.chart_with_table(ctx, by_unit(
         units, "unit", [Series("hours", t("hours_hours"), ORANGE)], t("hours_chart_by_unit", by=by),
         t("hours_axis_hours"), knocked.unit_axis(street, lang), lang),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, dimensions, i18n, knocked
+from knockboard import components, dimensions, i18n, knocked, shown
 from knockboard.app import page_context
 from knockboard.figures import GREEN, OUTCOME_COLOURS, PURPLE, Series, by_unit, daily, distribution
 from knockboard.figures import BLUE, GREY, ORANGE, RED
@@ -36,26 +36,26 @@ period_filter = {t("field_period"): period_words}  # what an export of a by-peri
 idle_filter = {t("knocked_idle_days"): str(idle_days)}
 
 daily_rows = ctx.q("knocked_daily", start=ctx.first_day, end=day, street=street)
-units = knocked.with_unit_names(ctx.q("knocked_by_unit", day=day, street=street), lang)
-outcomes = knocked.with_unit_names(ctx.q("outcomes_by_unit", start=start, end=end, street=street), lang)
+units = shown.with_unit_names(ctx.q("knocked_by_unit", day=day, street=street), lang)
+outcomes = shown.with_unit_names(ctx.q("outcomes_by_unit", start=start, end=end, street=street), lang)
 followups = ctx.q("followups_daily", start=ctx.first_day, end=day, street=street)
 idle = ctx.q("workers_idle_summary", day=day, days=idle_days, street=street).iloc[0]
 
 # ---------------------------------------------------------------- headline
-today = knocked.value_on(daily_rows, day, "knocked")
-covered = knocked.value_on(daily_rows, day, "covered_to_date")
-registered = knocked.value_on(daily_rows, day, "registered")
-coverage = knocked.value_on(daily_rows, day, "coverage")
+today = shown.value_on(daily_rows, day, "knocked")
+covered = shown.value_on(daily_rows, day, "covered_to_date")
+registered = shown.value_on(daily_rows, day, "registered")
+coverage = shown.value_on(daily_rows, day, "coverage")
 cards = st.columns(5)
-cards[0].metric(t("knocked_card_knocked"), i18n.number(today), knocked.change_since(daily_rows, day, "knocked"),
+cards[0].metric(t("knocked_card_knocked"), i18n.number(today), shown.change_since(daily_rows, day, "knocked"),
                 border=True)
-cards[1].metric(t("knocked_card_avg7"), i18n.number(knocked.value_on(daily_rows, day, "knocked_avg7")),
-                knocked.change_since(daily_rows, day, "knocked_avg7"), border=True)  # households: whole
-cards[2].metric(t("knocked_card_covered"), i18n.number(covered), knocked.change_since(daily_rows, day, "covered_to_date"),
+cards[1].metric(t("knocked_card_avg7"), i18n.number(shown.value_on(daily_rows, day, "knocked_avg7")),
+                shown.change_since(daily_rows, day, "knocked_avg7"), border=True)  # households: whole
+cards[2].metric(t("knocked_card_covered"), i18n.number(covered), shown.change_since(daily_rows, day, "covered_to_date"),
                 help=t("knocked_card_covered_help", registered=i18n.number(registered),
                        coverage=i18n.percent(coverage)), border=True)
-cards[3].metric(t("knocked_card_awaiting"), i18n.number(knocked.value_on(followups, day, "awaiting")),
-                knocked.change_since(followups, day, "awaiting"), delta_color="inverse",
+cards[3].metric(t("knocked_card_awaiting"), i18n.number(shown.value_on(followups, day, "awaiting")),
+                shown.change_since(followups, day, "awaiting"), delta_color="inverse",
                 help=t("knocked_card_awaiting_help"), border=True)
 cards[4].metric(t("knocked_card_idle", days=idle_days), i18n.number(idle["idle"]), border=True)
 
@@ -123,7 +123,7 @@ with right:
         lang), knocked.findings_unit_table(outcomes, street, lang), "findings-by-unit", filters=period_filter)
 
 st.subheader(t("knocked_section_followups"))
-awaiting_units = knocked.with_unit_names(ctx.q("followups_by_unit", day=day, street=street), lang)
+awaiting_units = shown.with_unit_names(ctx.q("followups_by_unit", day=day, street=street), lang)
 left, right = st.columns(2)
 with left:
     components.chart_with_table(ctx, daily(
@@ -139,7 +139,7 @@ with right:
 awaiting = ctx.q("followups_awaiting", day=day, street=street, limit=knocked.LIST_LIMIT)
 st.caption(t("knocked_followups_caption") + " " + t(
     "field_showing", shown=i18n.number(len(awaiting)),
-    total=i18n.number(knocked.value_on(followups, day, "awaiting"))))
+    total=i18n.number(shown.value_on(followups, day, "awaiting"))))
 awaiting_table = knocked.awaiting_list(awaiting, lang)
 components.table(ctx, awaiting_table, height=300)
 components.downloads(ctx, awaiting_table, "households-awaiting-follow-up")
@@ -174,7 +174,7 @@ st.caption(t("knocked_idle_caption", idle=i18n.number(idle["idle"]), workers=i18
              days=idle_days, day=ctx.day_long(), never=i18n.number(idle["never_visited"])))
 left, right = st.columns(2)
 with left:
-    idle_units = knocked.with_unit_names(ctx.q("workers_idle_by_unit", day=day, days=idle_days, street=street), lang)
+    idle_units = shown.with_unit_names(ctx.q("workers_idle_by_unit", day=day, days=idle_days, street=street), lang)
     components.chart_with_table(ctx, by_unit(
         idle_units, "unit", [Series("idle", t("knocked_idle"), ORANGE)],
         t("knocked_chart_idle_by_unit", days=idle_days, by=by), t("knocked_axis_workers"), unit_axis, lang),

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
-from knockboard import knocked, store
+from knockboard import knocked, shown, store
 from tests.fixtures_people import build_people_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -222,8 +222,8 @@ def test_tables_translate_headers_and_show_shares_in_percent(con):
 
 def test_change_since(con):
     daily = run(con, "knocked_daily", start=D1, end=D3, street=None)
-    assert knocked.change_since(daily, D3, "knocked") == "+1"
-    assert knocked.change_since(daily, D1, "knocked") is None  # no day before in the result
+    assert shown.change_since(daily, D3, "knocked") == "+1"
+    assert shown.change_since(daily, D1, "knocked") is None  # no day before in the result
 
 
 # ---------------------------------------------------------------- the page (AppTest)

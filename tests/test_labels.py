@@ -2,7 +2,6 @@
 has to keep."""
 
 import re
-import subprocess
 from pathlib import Path
 
 from knockboard import dimensions, i18n
@@ -12,13 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _code() -> str:
     """The product's code, without the label tables themselves and without the tests."""
-    files = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = [ROOT / "dashboard.py", *sorted((ROOT / "knockboard").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
     parts = []
-    for name in files:
-        if name.startswith(("knockboard/labels/", "tests/")):
+    for path in files:
+        name = path.relative_to(ROOT).as_posix()
+        if name.startswith("knockboard/labels/"):
             continue
-        text = (ROOT / name).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
         if name == "knockboard/i18n.py":  # leave out its own table, keep the code around it
             head, table = text.split("TEXT: dict", 1)
             text = head + table.split("\n}\n", 1)[1]
