@@ -18,8 +18,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 import queries
 from knockboard import audit, i18n, inbox, privacy, signin, store
 from knockboard.access import User
-from knockboard.serving import ServedStore
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
+from knockboard.serving import ServedStore
 
 CONTEXT_KEY = "_kb_context"
 URL_WRITTEN_KEY = "_kb_url_written"

@@ -114,7 +114,7 @@ def bench_scale(scale: float, runs: int, load_rows: int, workdir: Path) -> dict:
                             "import json, sys; from knockboard.bench import _page_timings; "
                             f"print('BENCH' + json.dumps(_page_timings({str(db)!r}, {runs})))"],
                            capture_output=True, text=True, cwd=ROOT, timeout=3600)
-    line = next((l for l in child.stdout.splitlines() if l.startswith("BENCH")), None)
+    line = next((out for out in child.stdout.splitlines() if out.startswith("BENCH")), None)
     if line is None:
         raise RuntimeError(f"page timing failed: {child.stderr[-2000:]}")
     pages = json.loads(line[5:])

@@ -238,7 +238,7 @@ class Server:
         lines, out = self.log().splitlines(), []
         for i, line in enumerate(lines):
             if line.startswith("Traceback"):
-                tail = next((l for l in lines[i + 1:] if l and not l.startswith((" ", "Traceback"))), "?")
+                tail = next((after for after in lines[i + 1:] if after and not after.startswith((" ", "Traceback"))), "?")
                 out.append(tail.strip()[:200])
         return out
 

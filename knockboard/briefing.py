@@ -3,8 +3,8 @@ since the day before, the street (or community) ranking, and the words written f
 No Streamlit here: the page, the HTML/PDF export and the tests all use `gather`."""
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 

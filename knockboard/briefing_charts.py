@@ -4,10 +4,10 @@ chosen language."""
 import pandas as pd
 import plotly.graph_objects as go
 
-from knockboard.figure_cache import reused
-
 from knockboard import i18n
-from knockboard.figures import BLUE, GREY, ORANGE, RED, layout
+from knockboard.figure_cache import reused
+from knockboard.figures import BLUE, ORANGE, RED, layout
+
 
 @reused
 def knocked_per_day(visits: pd.DataFrame, lang: str) -> go.Figure:

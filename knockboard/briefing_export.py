@@ -19,8 +19,8 @@ import plotly.offline
 
 import queries
 from knockboard import briefing, briefing_charts, i18n
-from knockboard.shown import Card
 from knockboard.config import COVERAGE_TARGET
+from knockboard.shown import Card
 
 
 class BriefingError(Exception):

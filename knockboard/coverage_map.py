@@ -122,8 +122,8 @@ def legend(target: float, lang: str) -> list[tuple[str, str]]:
              i18n.t("coverage_map_bin_mid", lang, lower=pct[0], upper=pct[1]),
              i18n.t("coverage_map_bin_near", lang, lower=pct[1], upper=pct[2]),
              i18n.t("coverage_map_bin_target", lang, target=pct[2])]
-    out = [("#%02x%02x%02x" % b[1], w) for b, w in zip(bins(target), words)]
-    out.append(("#%02x%02x%02x" % NO_HOUSEHOLDS, i18n.t("coverage_map_no_households", lang)))
+    out = [("#{:02x}{:02x}{:02x}".format(*b[1]), w) for b, w in zip(bins(target), words)]
+    out.append(("#{:02x}{:02x}{:02x}".format(*NO_HOUSEHOLDS), i18n.t("coverage_map_no_households", lang)))
     return out
 
 

@@ -8,8 +8,8 @@ Every table is built with numpy and handed to DuckDB whole; ids are formatted in
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import numpy as np

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from knockboard.figure_cache import reused
-
 from knockboard import i18n
+from knockboard.figure_cache import reused
 
 # Colour-blind safe, readable on white and in print.
 BLUE, ORANGE, GREY, RED = "#1f6fb2", "#e07b00", "#8c8c8c", "#c62828"

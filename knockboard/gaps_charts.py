@@ -3,9 +3,8 @@
 import pandas as pd
 import plotly.graph_objects as go
 
-from knockboard.figure_cache import reused
-
 from knockboard import i18n
+from knockboard.figure_cache import reused
 from knockboard.figures import BLUE, GREY, ORANGE, RED, layout
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from knockboard import dimensions, i18n
-from knockboard.shown import Card, day_and_before
 from knockboard.labels.inspections import NAMES_EN
+from knockboard.shown import Card, day_and_before
 
 OUTCOMES = dimensions.INSPECTION_OUTCOMES.values
 

@@ -4,10 +4,9 @@ language (layout and colours shared with knockboard/figures.py)."""
 import pandas as pd
 import plotly.graph_objects as go
 
-from knockboard.figure_cache import reused
-
 from knockboard import dimensions, i18n
-from knockboard.figures import BLUE, GREY, ORANGE, RED, bars_layout, layout
+from knockboard.figure_cache import reused
+from knockboard.figures import BLUE, ORANGE, RED, bars_layout, layout
 
 PURPLE = "#7b3fa0"
 OUTCOME_COLOURS = {"pass": BLUE, "rectify": ORANGE, "suspended": RED, "fined": PURPLE}

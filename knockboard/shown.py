@@ -9,7 +9,6 @@ import pandas as pd
 
 from knockboard import i18n
 
-
 # ---------------------------------------------------------------- a day's value and the day before
 
 def value_on(df: pd.DataFrame, day: dt.date, column: str) -> float | None:

@@ -4,8 +4,19 @@ import streamlit as st
 
 from knockboard import components, hours, i18n, knocked, shown
 from knockboard.app import page_context
-from knockboard.figures import BLUE, GREY, ORANGE, RED
-from knockboard.figures import GREEN, POST_COLOURS, PURPLE, Series, by_unit, daily, distribution
+from knockboard.figures import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    POST_COLOURS,
+    PURPLE,
+    RED,
+    Series,
+    by_unit,
+    daily,
+    distribution,
+)
 
 ctx = page_context()
 day, street, lang, t = ctx.day, ctx.street, ctx.lang, ctx.t

@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from knockboard.app import PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "dashboard.py")
-from knockboard.app import PAGES
+
 BRIEFING_CARDS = {
     "zh": ["敲门户数", "累计覆盖率", "新增覆盖户数", "志愿服务时长", "在岗志愿者", "检查次数", "停业整顿商户",
            "接收核查线索", "完成核查线索", "超24小时未核查"],

@@ -8,10 +8,9 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import briefing_charts, figures
+from knockboard import briefing_charts, figures, store
 from knockboard.app import PAGES
 from knockboard.briefing_export import build
-from knockboard import store
 
 ROOT = Path(__file__).resolve().parent.parent
 

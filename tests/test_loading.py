@@ -234,7 +234,7 @@ def test_the_samples_in_the_repository_are_the_shared_ones():
 
 
 def test_an_inspection_of_an_unknown_unnamed_business_is_refused(con):
-    data = ("检查编号,场所编号,检查日期,处理结果\nZ1,B404,2022-03-04,合格\n").encode("utf-8")
+    data = ("检查编号,场所编号,检查日期,处理结果\nZ1,B404,2022-03-04,合格\n").encode()
     report = load_bytes(con, data, "inspections.csv")
     assert reasons(report) == [(2, "business_id", "unknown_parent")]
 

@@ -51,7 +51,7 @@ def test_a_corrected_visit_moved_to_another_street_updates_both(hand_db, tmp_pat
     copy = tmp_path / "moved.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)
-    data = "visit_id,household_id,visited_at,outcome\nV1,H5,2022-03-01 09:00,met\n".encode()
+    data = b"visit_id,household_id,visited_at,outcome\nV1,H5,2022-03-01 09:00,met\n"
     assert load_bytes(con, data, "moved.csv").replaced == 1
     after_load = snapshot(con)
     store.refresh_rollups(con)

@@ -163,7 +163,6 @@ def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):
 def test_a_store_whose_path_holds_a_double_quote_rebuilds_its_rollups(hand_db, tmp_path):
     """The street-by-street rollup rebuild names the store's catalog in SQL: quoted, not pasted."""
     import shutil
-
     from pathlib import Path
 
     from knockboard.loading import load_file

@@ -228,7 +228,7 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
             unknown = f"{c.name} is not null and {c.name} not in (select {parent_key} from {parent_table})"
             if described.get(parent_key) == c.name and "name" in described:
                 unknown += f" and {described['name']} is null"  # a named parent is created instead
-                parents.append(_problem(f"_parent_ids > 1", c.name, "parent_ambiguous", described["name"],
+                parents.append(_problem("_parent_ids > 1", c.name, "parent_ambiguous", described["name"],
                                         "_parent_ids_text"))
                 parents.append(_problem(f"{c.name} not in (select {parent_key} from {parent_table}) and "
                                         f"{described['name']} is not null and _new_street is null",
@@ -433,7 +433,7 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
     stored = [c for c in table.columns if c.stored and c.name not in table.derived]
     target_columns = [c.name for c in stored] + list(table.derived)
-    select = [f"a._key" if c.name == table.key else f"a.{c.name}" for c in stored]
+    select = ["a._key" if c.name == table.key else f"a.{c.name}" for c in stored]
     select += [f"{expr}" for expr in table.derived.values()]
     join = ""
     if table.lookup:

@@ -220,7 +220,7 @@ def _stage_frame(con, rows: list[tuple[str | None, int, list[str]]], width: int)
 def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None) -> Staged:
     text, encoding = decode(data, file_name)
     first_lines = text.split("\n", 3)[:3]
-    delimiter = "\t" if all("\t" in l and "," not in l for l in first_lines if l.strip()) and text.strip() else ","
+    delimiter = "\t" if all("\t" in line and "," not in line for line in first_lines if line.strip()) and text.strip() else ","
     # the header is found on records, not lines: a title cell may hold a line break (or U+2028)
     head = list(csv.reader(io.StringIO("\n".join(text.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]),
                                        newline=""), delimiter=delimiter)) if '"' not in text else None

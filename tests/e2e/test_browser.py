@@ -306,7 +306,7 @@ def test_page(app_server, new_page, screenshots_dir, name, url_path, title, lang
     assert query(page).get("lang") == lang, f"the URL lost the language: {location(page)}"
     truncated = truncated_metric_labels(page)
     if truncated:  # a UX wart rather than a failure: Streamlit ellipsizes long metric labels on purpose
-        warnings.warn(f"{url}: metric labels cut off with an ellipsis at {VIEWPORT['width']} px: {truncated}")
+        warnings.warn(f"{url}: metric labels cut off with an ellipsis at {VIEWPORT['width']} px: {truncated}", stacklevel=2)
 
 
 def test_every_page_of_the_app_is_listed_here():
@@ -575,7 +575,7 @@ def test_no_table_offers_a_download_of_its_own(app_server, new_page, name, url_p
             continue  # e.g. in a tab not shown: checked below by the page's config
         frame.scroll_into_view_if_needed()
         frame.hover()
-        labels = wait_for(lambda: page.evaluate(_TOOLBAR_BUTTONS_JS, frame.element_handle()), 3)
+        labels = wait_for(lambda frame=frame: page.evaluate(_TOOLBAR_BUTTONS_JS, frame.element_handle()), 3)
         assert labels, f"{url}: hovering a table showed no toolbar, so this test would see nothing"
         assert not [b for b in labels if b and b.startswith("Download")], f"{url}: a table offers {labels}"
         hovered += 1
@@ -619,7 +619,7 @@ def test_a_link_that_cannot_be_shown_says_so(app_server, new_page, lang):
         ("coverage_map", {"street": "S01", "area": grid_of_s02},
          {"en": f"({grid_of_s02}) within 和平桥 Hepingqiao, but it belongs to 城东 Chengdong: showing 和平桥 "
                 f"Hepingqiao instead.",
-          "zh": f"链接要求在和平桥中显示"}),
+          "zh": "链接要求在和平桥中显示"}),
     ]
     for url_path, params, words in cases:
         page = new_page()
