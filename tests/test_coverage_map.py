@@ -11,16 +11,15 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import coverage_map, coverage_map_layers, store
+from tests import helpers
 from tests.fixtures_gaps import gaps_con, gaps_db  # noqa: F401 (pytest fixtures)
+from tests.helpers import rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "coverage_map.py")
 D1, D2, D3 = (dt.date(2022, 3, d) for d in (1, 2, 3))
 
 
-def rows(df, *columns):
-    return [tuple(None if not isinstance(v, (list, tuple)) and pd.isna(v) else v for v in r)
-            for r in df[list(columns)].itertuples(index=False)]
 
 
 def fetch(db, sql):
@@ -189,11 +188,7 @@ def test_no_basemap_unless_configured(monkeypatch):
 # ---------------------------------------------------------------- the page (AppTest)
 
 def open_page(monkeypatch, db, **params) -> AppTest:
-    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return helpers.open_page(monkeypatch, db, "coverage_map", 90, **params)
 
 
 def deck_layers(at) -> dict[str, list]:

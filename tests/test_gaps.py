@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import gaps
+from tests import helpers
 from tests.fixtures_gaps import gaps_con, gaps_db  # noqa: F401 (pytest fixtures)
+from tests.helpers import rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "gaps.py")
@@ -19,9 +21,6 @@ D1, D2, D3 = (dt.date(2022, 3, d) for d in (1, 2, 3))
 ALL = dict(by_coverage=True, by_days=True, by_backlog=True, backlog_min=1, backlog_share=0)
 
 
-def rows(df, *columns):
-    return [tuple(None if not isinstance(v, (list, tuple)) and pd.isna(v) else v for v in r)
-            for r in df[list(columns)].itertuples(index=False)]
 
 
 # ---------------------------------------------------------------- gap_grids
@@ -308,11 +307,7 @@ def test_heatmap_matrix_follows_the_gap_order(gaps_con):
 # ---------------------------------------------------------------- the page (AppTest)
 
 def open_page(monkeypatch, db, **params) -> AppTest:
-    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return helpers.open_page(monkeypatch, db, "gaps", 90, **params)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -10,8 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import hours, i18n, store
+from tests import helpers
 from tests.fixtures_people import build_people_store
-from tests.test_knocked import check_figures_speak, figures, rows
+from tests.helpers import rows
+from tests.test_knocked import check_figures_speak, figures
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "hours.py")
@@ -183,11 +185,7 @@ def test_posts_by_day_and_labels(con):
 # ---------------------------------------------------------------- the page (AppTest)
 
 def open_page(monkeypatch, db, **params) -> AppTest:
-    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return helpers.open_page(monkeypatch, db, "hours", 60, **params)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

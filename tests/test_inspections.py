@@ -13,14 +13,13 @@ from streamlit.testing.v1 import AppTest
 import queries
 from knockboard import inspections, store
 from tests.fixtures_inspections import case_db, con, page_db  # noqa: F401 (fixtures)
+from tests.helpers import rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages/inspections.py")
 D1, D2, D3, D4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 
 
-def rows(df, *columns):
-    return [tuple(None if pd.isna(v) else v for v in r) for r in df[list(columns)].itertuples(index=False)]
 
 
 def day(value):

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import knocked, shown, store
+from tests import helpers
 from tests.fixtures_people import build_people_store
+from tests.helpers import rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "knocked.py")
@@ -30,8 +32,6 @@ def con(people_db):
     con.close()
 
 
-def rows(df, *columns):
-    return [tuple(r) for r in df[list(columns)].itertuples(index=False)]
 
 
 def run(con, name, **params):
@@ -229,11 +229,7 @@ def test_change_since(con):
 # ---------------------------------------------------------------- the page (AppTest)
 
 def open_page(monkeypatch, db, **params) -> AppTest:
-    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return helpers.open_page(monkeypatch, db, "knocked", 60, **params)
 
 
 def figures(at) -> list[dict]:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from knockboard import leads, store
+from tests import helpers
 from tests.fixtures_inspections import case_db, con, page_db  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +20,8 @@ D1, D2, D3, D4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 
 
 def rows(df, *columns):
-    return [tuple(None if pd.isna(v) else (round(v, 6) if isinstance(v, float) else v) for v in r)
-            for r in df[list(columns)].itertuples(index=False)]
+    return helpers.rows(df, *columns, digits=6)  # hours to the second, as the answers are written
+
 
 def test_leads_daily_on_the_larger_store(con):
     # received d1 L1 L2 L6, d2 L3 L4 L5 L7, d3 L8 L9; verified d1 L1, d2 L7, d3 L2 L4 L6, d4 L8.

@@ -5,12 +5,11 @@ import datetime as dt
 import pytest
 
 import queries
+from tests.helpers import rows
 
 D1, D2, D3, D4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 
 
-def rows(df, *columns):
-    return [tuple(r) for r in df[list(columns)].itertuples(index=False)]
 
 
 def test_every_query_is_documented_and_uses_bound_parameters():

@@ -22,6 +22,7 @@ from tests.fixtures import D1, D2, add_rows, build_hand_store
 from tests.fixtures_gaps import build_gaps_store
 from tests.fixtures_inspections import build_casework_store
 from tests.fixtures_people import build_people_store
+from tests.helpers import rows
 
 SCOPED = sorted(queries.QUERIES)
 
@@ -177,8 +178,6 @@ def test_scope_keeps_other_streets_out(name, stores):
 
 # ---------------------------------------------------------------- hand-worked answers (tests/fixtures.py)
 
-def rows(df, *columns):
-    return [tuple(None if pd.isna(v) else v for v in r) for r in df[list(columns)].itertuples(index=False)]
 
 
 def test_street_coverage_in_scope_is_the_street_alone(hand_con):
