@@ -53,7 +53,7 @@ def test_queries_wait_for_a_load_and_see_its_result(served):
     started = threading.Event()
 
     def reader():
-        started.wait()
+        started.wait(timeout=30)
         with served.reading() as con:
             seen.append(con.cursor().execute("select count(*) from visits").fetchone()[0])
 
@@ -67,12 +67,18 @@ def test_queries_wait_for_a_load_and_see_its_result(served):
 
 
 def test_readers_writer_lock_lets_readers_share():
-    lock = ReadersWriterLock()
-    with lock.shared():
-        with lock.shared():  # a second reader does not wait for the first
-            pass
-    with lock.exclusive():
-        pass
+    """Run in a thread with a deadline: a lock that made the second reader wait would hang the suite."""
+    lock, done = ReadersWriterLock(), threading.Event()
+
+    def take():
+        with lock.shared():
+            with lock.shared():  # a second reader does not wait for the first
+                pass
+        with lock.exclusive():
+            done.set()
+
+    threading.Thread(target=take, daemon=True).start()
+    assert done.wait(timeout=10), "the second reader (or the writer after them) waited for ever"
 
 
 def test_many_sessions_call_the_store_at_once_without_an_error(served):
@@ -82,7 +88,7 @@ def test_many_sessions_call_the_store_at_once_without_an_error(served):
     from knockboard import app, briefing_export
 
     failures, results = [], []
-    start = threading.Barrier(8)
+    start = threading.Barrier(8, timeout=60)
 
     def session(number):
         start.wait()
