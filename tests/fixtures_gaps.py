@@ -18,16 +18,16 @@ from knockboard import store
 from tests.fixtures import D1, D2, D3, build_hand_store
 
 STREET_S3 = """
-insert into streets values ('S3', '丙', 'Bing', 32.2, 121.0, null);
-insert into communities values ('C3', 'S3', '丙一社区', null, 'community');
-insert into grids values ('G4', 'C3', '丙一第1网格', null, 32.2, 121.0,
+insert into streets (street_id, name_zh, name_en, lat, lon, boundary) values ('S3', '丙', 'Bing', 32.2, 121.0, null);
+insert into communities (community_id, street_id, name_zh, name_en, kind) values ('C3', 'S3', '丙一社区', null, 'community');
+insert into grids (grid_id, community_id, name_zh, name_en, lat, lon, boundary) values ('G4', 'C3', '丙一第1网格', null, 32.2, 121.0,
     '{"type":"Polygon","coordinates":[[[121.0,32.2],[121.01,32.2],[121.01,32.21],[121.0,32.2]]]}');
-insert into neighbourhoods values ('N4', 'G4', '邻里4');
-insert into micro_grids values ('M4', 'N4', '微网格4', 20, 32.2, 121.0, null),
+insert into neighbourhoods (neighbourhood_id, grid_id, name_zh) values ('N4', 'G4', '邻里4');
+insert into micro_grids (micro_grid_id, neighbourhood_id, name_zh, registered_households, lat, lon, boundary) values ('M4', 'N4', '微网格4', 20, 32.2, 121.0, null),
                                ('M5', 'N4', '微网格5', 20, 32.2, 121.001, null),
                                ('M6', 'N4', '微网格6', 0, 32.2, 121.002, null),
                                ('M7', 'N4', '微网格7', 10, 32.2, 121.003, null);
-insert into shifts values ('F5', 'P2', '2022-03-03', 2, 'door_to_door', 'G4', 'S3');
+insert into shifts (shift_id, volunteer_id, shift_date, hours, post_category, grid_id, street_id) values ('F5', 'P2', '2022-03-03', 2, 'door_to_door', 'G4', 'S3');
 """
 
 
@@ -57,8 +57,8 @@ def build_gaps_store(path: Path) -> Path:
     build_hand_store(path)
     con = store.connect(path)
     con.execute(STREET_S3)
-    con.executemany("insert into households values (?, ?, ?, ?)", _households())
-    con.executemany("insert into visits values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _visits())
+    con.executemany("insert into households (household_id, micro_grid_id, address, residents) values (?, ?, ?, ?)", _households())
+    con.executemany("insert into visits (visit_id, household_id, visited_at, worker_id, outcome, residents_seen, returned_from_outside, health_code, needs_followup, visit_day, micro_grid_id, street_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _visits())
     store.refresh_rollups(con)
     con.close()
     return path

@@ -35,12 +35,12 @@ from knockboard import store
 from tests.fixtures import D1, D2, D3, D4, add_rows, build_hand_store
 
 INSPECTIONS = f"""
-insert into businesses values ('B5', '甲二餐馆', '餐饮', '甲路5号', 32.001, 120.801, 'G1', 'S1'),
+insert into businesses (business_id, name, category, address, lat, lon, grid_id, street_id) values ('B5', '甲二餐馆', '餐饮', '甲路5号', 32.001, 120.801, 'G1', 'S1'),
                               ('B6', '乙二商店', '超市便利店', '乙路6号', 32.101, 120.901, 'G3', 'S2'),
                               ('B7', '乙三饭店', '餐饮', '乙路7号', 32.102, 120.902, 'G3', 'S2'),
                               ('B8', '甲三宾馆', '宾馆酒店', '甲路8号', 32.002, 120.802, 'G1', 'S1'),
                               ('B9', '乙四药店', null, '乙路9号', null, null, 'G3', 'S2');
-insert into inspections values
+insert into inspections (inspection_id, business_id, inspected_on, agencies, findings, outcome, suspension_days, reopened_on, street_id) values
  ('I5',  'B5', '{D1}', '派出所', '未验码；未测温', 'rectify', null, null, 'S1'),
  ('I6',  'B5', '{D2}', '市场监督管理局; 派出所', ' 未验码 ', 'fined', null, null, 'S1'),
  ('I7',  'B5', '{D3}', '派出所', '未测温', 'rectify', null, null, 'S1'),
@@ -52,7 +52,7 @@ insert into inspections values
 """
 
 LEADS = f"""
-insert into leads values
+insert into leads (lead_id, received_at, street_id, kind, status, verified_at) values
  ('L5', '{D2} 00:00:00', 'S1', 'returnee',  'pending', null),
  ('L6', '{D1} 18:00:00', 'S2', 'risk_area', 'valid',   '{D3} 00:00:00'),
  ('L7', '{D2} 18:00:00', 'S1', 'companion', 'invalid', '{D2} 20:00:00'),

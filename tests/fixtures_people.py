@@ -34,20 +34,20 @@ from pathlib import Path
 from tests.fixtures import D1, D2, D3, add_rows, build_hand_store
 
 PEOPLE = f"""
-insert into workers values ('W1', null, 'micro_grid_worker', 'M1'), ('W2', null, 'micro_grid_worker', 'M2'),
+insert into workers (worker_id, name, role, micro_grid_id) values ('W1', null, 'micro_grid_worker', 'M1'), ('W2', null, 'micro_grid_worker', 'M2'),
                            ('W3', null, 'micro_grid_worker', 'M3'), ('WS1', '张燕', 'grid_secretary', null);
-insert into visits values
+insert into visits (visit_id, household_id, visited_at, worker_id, outcome, residents_seen, returned_from_outside, health_code, needs_followup, visit_day, micro_grid_id, street_id) values
  ('V10', 'H6', '{D3} 10:00', 'W3',  'met',      2, true,  'green',  true,  '{D3}', 'M3', 'S2'),
  ('V11', 'H6', '{D3} 16:00', 'W3',  'met',      4, false, 'green',  false, '{D3}', 'M3', 'S2'),
  ('V12', 'H7', '{D2} 11:00', 'WS1', 'met',      2, false, 'yellow', true,  '{D2}', 'M3', 'S2'),
  ('V13', 'H7', '{D3} 11:00', 'WS1', 'met',      2, false, 'red',    true,  '{D3}', 'M3', 'S2'),
  ('V14', 'H5', '{D3} 12:00', 'WS1', 'vacant',   0, false, null,     false, '{D3}', 'M3', 'S2'),
  ('V15', 'H7', '{D1} 17:00', 'W1',  'not_home', 0, false, null,     false, '{D1}', 'M3', 'S2');
-insert into teams values ('T3', 'G3', 'S2', '乙一两新组织党员志愿服务队', 'two_new', null);
-insert into volunteers values ('P3', '赵敏', 'T3', 'two_new', false, false, '{D1}'),
+insert into teams (team_id, grid_id, street_id, name, kind, name_en) values ('T3', 'G3', 'S2', '乙一两新组织党员志愿服务队', 'two_new', null);
+insert into volunteers (volunteer_id, name, team_id, org_type, is_party_member, retired, joined_on) values ('P3', '赵敏', 'T3', 'two_new', false, false, '{D1}'),
                               ('P4', '孙丽', 'T1', 'community', true, true, '{D3}'),
                               ('P5', '周杰', null, 'community', true, false, null);
-insert into shifts values ('F5', 'P3', '{D1}', 2.5, 'checkpoint', 'G3', 'S2'),
+insert into shifts (shift_id, volunteer_id, shift_date, hours, post_category, grid_id, street_id) values ('F5', 'P3', '{D1}', 2.5, 'checkpoint', 'G3', 'S2'),
                           ('F6', 'P5', '{D3}', 1.5, 'checkpoint', 'G1', 'S1');
 """
 

@@ -242,7 +242,7 @@ def test_an_inspection_of_an_unknown_unnamed_business_is_refused(con):
 def test_a_file_with_refusals_is_checked_again_once_its_parents_exist(con):
     first = load(con, "visits_unknown_household_zh.csv")
     assert (first.accepted, first.refused) == (1, 1)
-    con.execute("insert into households values ('H99', 'M1', '甲一小区9幢', 2)")
+    con.execute("insert into households (household_id, micro_grid_id, address, residents) values ('H99', 'M1', '甲一小区9幢', 2)")
     again = load(con, "visits_unknown_household_zh.csv")
     assert (again.status, again.accepted, again.refused, again.replaced) == ("loaded", 2, 0, 1)
     assert count(con, "select count(*) from visits where visit_id in ('U1', 'U2')") == 2

@@ -120,9 +120,9 @@ def broken_con(hand_db, tmp_path):
     copy = tmp_path / "broken.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)
-    con.execute("insert into micro_grids values ('M4', 'N3', '微网格4', 2, null, null, null)")
+    con.execute("insert into micro_grids (micro_grid_id, neighbourhood_id, name_zh, registered_households, lat, lon, boundary) values ('M4', 'N3', '微网格4', 2, null, null, null)")
     con.execute("update micro_grids set registered_households = 5 where micro_grid_id = 'M3'")
-    con.execute("insert into households values ('H9', 'M99', '无主户', 1)")
+    con.execute("insert into households (household_id, micro_grid_id, address, residents) values ('H9', 'M99', '无主户', 1)")
     yield con
     con.close()
 

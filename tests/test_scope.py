@@ -47,12 +47,12 @@ NOWHERE = {"street": "S99", "community": "C99", "grid": "G99", "micro_grid": "M9
 
 # Things with no known street: left out of every scoped result.
 UNPLACED = f"""
-insert into businesses values ('B10', '无址商店', '餐饮', null, 32.05, 120.85, null, null);
-insert into inspections values ('I13', 'B10', '{D2}', '派出所', '未验码', 'suspended', 3, null, null);
-insert into teams values ('T9', null, null, '区机关党员志愿服务队', 'organ', null);
-insert into volunteers values ('P9', '钱多', 'T9', 'organ', true, false, '{D1}');
-insert into shifts values ('F9', 'P9', '{D2}', 2, 'publicity', null, null);
-insert into workers values ('W9', null, 'volunteer', null);
+insert into businesses (business_id, name, category, address, lat, lon, grid_id, street_id) values ('B10', '无址商店', '餐饮', null, 32.05, 120.85, null, null);
+insert into inspections (inspection_id, business_id, inspected_on, agencies, findings, outcome, suspension_days, reopened_on, street_id) values ('I13', 'B10', '{D2}', '派出所', '未验码', 'suspended', 3, null, null);
+insert into teams (team_id, grid_id, street_id, name, kind, name_en) values ('T9', null, null, '区机关党员志愿服务队', 'organ', null);
+insert into volunteers (volunteer_id, name, team_id, org_type, is_party_member, retired, joined_on) values ('P9', '钱多', 'T9', 'organ', true, false, '{D1}');
+insert into shifts (shift_id, volunteer_id, shift_date, hours, post_category, grid_id, street_id) values ('F9', 'P9', '{D2}', 2, 'publicity', null, null);
+insert into workers (worker_id, name, role, micro_grid_id) values ('W9', null, 'volunteer', null);
 """
 
 # Which street(s) each kind of id belongs to, read from the store. A worker or volunteer belongs to
@@ -212,10 +212,10 @@ def test_data_days_in_scope(tmp_path):
     # the hand store, plus S2 data on later days, each kind on a day of its own
     con = store.connect(build_hand_store(tmp_path / "later.duckdb"))
     con.execute("""
-        insert into shifts values ('F99', 'P2', '2022-03-10', 1, 'checkpoint', 'G3', 'S2');
-        insert into inspections values ('I99', 'B3', '2022-03-11', '区商务局', null, 'pass', null, null, 'S2');
-        insert into leads values ('L99', '2022-03-12 10:00', 'S2', 'companion', 'pending', null);
-        insert into visits values ('V99', 'H6', '2022-03-13 10:00', 'W3', 'met', 1, false, 'green', false,
+        insert into shifts (shift_id, volunteer_id, shift_date, hours, post_category, grid_id, street_id) values ('F99', 'P2', '2022-03-10', 1, 'checkpoint', 'G3', 'S2');
+        insert into inspections (inspection_id, business_id, inspected_on, agencies, findings, outcome, suspension_days, reopened_on, street_id) values ('I99', 'B3', '2022-03-11', '区商务局', null, 'pass', null, null, 'S2');
+        insert into leads (lead_id, received_at, street_id, kind, status, verified_at) values ('L99', '2022-03-12 10:00', 'S2', 'companion', 'pending', null);
+        insert into visits (visit_id, household_id, visited_at, worker_id, outcome, residents_seen, returned_from_outside, health_code, needs_followup, visit_day, micro_grid_id, street_id) values ('V99', 'H6', '2022-03-13 10:00', 'W3', 'met', 1, false, 'green', false,
                                    '2022-03-13', 'M3', 'S2');
     """)
     store.refresh_rollups(con)
