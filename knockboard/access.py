@@ -8,15 +8,13 @@ computer it runs on (signin.py checks that).
 """
 
 import ipaddress
-import os
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from knockboard.config import ROOT
+from knockboard.config import access_path
 
 ROLES = ("leader", "analyst", "clerk", "admin")
 MODES = ("open", "local", "header", "oidc")
@@ -114,10 +112,6 @@ class Access:
 
 def _with_method(user: User, method: str) -> User:
     return User(user.name, user.role, user.street, user.display_name, method)
-
-
-def access_path() -> Path:
-    return Path(os.environ.get("KNOCKBOARD_ACCESS") or ROOT / "access.toml")
 
 
 def hash_password(password: str) -> str:

@@ -4,20 +4,14 @@ while the store is served read-only and survives a rebuilt store."""
 
 import datetime as dt
 import json
-import os
 import threading
 from collections import deque
-from pathlib import Path
 
 import pandas as pd
 
-from knockboard.config import db_path
+from knockboard.config import audit_log_path
 
 _lock = threading.Lock()
-
-
-def log_path() -> Path:
-    return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or db_path().with_name("audit.jsonl"))
 
 
 def record(event: str, user: str | None, **details) -> None:
@@ -26,7 +20,7 @@ def record(event: str, user: str | None, **details) -> None:
     entry = {"at": dt.datetime.now().isoformat(timespec="seconds"), "event": event, "user": user, **details}
     line = json.dumps(entry, ensure_ascii=False, default=str)
     try:
-        path = log_path()
+        path = audit_log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock, path.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
@@ -37,7 +31,7 @@ def record(event: str, user: str | None, **details) -> None:
 
 def recent(limit: int = 500) -> pd.DataFrame:
     """The newest events first."""
-    path = log_path()
+    path = audit_log_path()
     if not path.exists():
         return pd.DataFrame(columns=["at", "event", "user", "details", "fields"])
     with _lock, path.open(encoding="utf-8") as f:

@@ -19,7 +19,7 @@ import plotly.offline
 
 import queries
 from knockboard import briefing, briefing_charts, i18n
-from knockboard.config import COVERAGE_TARGET
+from knockboard.config import COVERAGE_TARGET, chromium_setting
 from knockboard.shown import Card
 
 
@@ -34,7 +34,7 @@ class BriefingError(Exception):
 
 def chromium_path() -> str | None:
     """The headless browser that prints PDFs: $KNOCKBOARD_CHROMIUM, else chromium on the PATH."""
-    configured = os.environ.get("KNOCKBOARD_CHROMIUM")
+    configured = chromium_setting()
     if configured:
         return configured if Path(configured).exists() else None
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)

@@ -41,6 +41,27 @@ def share_store() -> bool:
     return os.environ.get("KNOCKBOARD_SHARE_STORE", "1") != "0"
 
 
+def access_path() -> Path:
+    """The access file (how people sign in, roles and streets): $KNOCKBOARD_ACCESS, else access.toml."""
+    return Path(os.environ.get("KNOCKBOARD_ACCESS") or ROOT / "access.toml")
+
+
+def audit_log_path() -> Path:
+    """The audit trail: $KNOCKBOARD_AUDIT_LOG, else audit.jsonl beside the store."""
+    return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or db_path().with_name("audit.jsonl"))
+
+
+def map_style() -> str | None:
+    """KNOCKBOARD_MAP_STYLE, the URL of a MapLibre/Mapbox GL style JSON on the intranet (its tiles
+    too). Unset: no basemap, and the map needs no network at all."""
+    return os.environ.get("KNOCKBOARD_MAP_STYLE") or None
+
+
+def chromium_setting() -> str | None:
+    """KNOCKBOARD_CHROMIUM: the headless browser that prints PDFs, when not the chromium on the PATH."""
+    return os.environ.get("KNOCKBOARD_CHROMIUM") or None
+
+
 def app_memory_limit() -> str:
     """DuckDB's memory limit in the dashboard process (it spills to disk beyond it)."""
     return os.environ.get("KNOCKBOARD_MEMORY_LIMIT", "1GB")

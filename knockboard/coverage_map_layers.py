@@ -3,10 +3,11 @@ outlines, labels. Offline by default: no basemap, so boundaries and data layers 
 KNOCKBOARD_MAP_STYLE may name a basemap style served on the intranet."""
 
 import json
-import os
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
+
+from knockboard.config import map_style
 
 SHAPES_LAYER = "coverage_map_shapes"
 DOTS_LAYER = "coverage_map_dots"
@@ -23,12 +24,6 @@ class CompactDeck(pdk.Deck):
 
     def to_json(self) -> str:
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-
-
-def map_style() -> str | None:
-    """Deployment setting: KNOCKBOARD_MAP_STYLE, the URL of a MapLibre/Mapbox GL style JSON on the
-    intranet (its tiles too). Unset: no basemap, and the map needs no network at all."""
-    return os.environ.get("KNOCKBOARD_MAP_STYLE") or None
 
 
 def _text_layer(layer_id: str, labels: list[dict]) -> pdk.Layer:

@@ -9,12 +9,26 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _product_code() -> dict[str, str]:
+    """Every Python file of the product (not the tests), by path."""
+    paths = [ROOT / "dashboard.py", *(ROOT / "knockboard").rglob("*.py"), *(ROOT / "pages").glob("*.py"),
+             *(ROOT / "queries").glob("*.py")]
+    return {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+
+
 def test_every_environment_setting_is_documented():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "knockboard").glob("*.py"))
+    code = "\n".join(_product_code().values())
     names = set(re.findall(r"environ(?:\.get)?\(\s*\"(KNOCKBOARD_[A-Z_]+)\"", code))
     names |= set(re.findall(r"environ\[\"(KNOCKBOARD_[A-Z_]+)\"\]", code))
     assert names, "found no settings: the pattern is stale"
     assert [n for n in sorted(names) if f"`{n}`" not in README] == []
+
+
+def test_settings_are_read_in_config_only():
+    """One place says what can be set: a setting read elsewhere is one nobody finds."""
+    reading = re.compile(r"environ\.get\(|getenv\(|environ\[\"KNOCKBOARD_[A-Z_]+\"\](?!\s*=)")
+    assert [path for path, text in _product_code().items()
+            if reading.search(text) and path != "knockboard/config.py"] == []
 
 
 def test_every_command_and_option_is_documented():
