@@ -16,14 +16,12 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import queries
-from knockboard import audit, i18n, inbox, privacy, signin, store
+from knockboard import audit, i18n, inbox, privacy, signin, store, url_state
 from knockboard.access import User
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
 from knockboard.serving import ServedStore
 
 CONTEXT_KEY = "_kb_context"
-URL_WRITTEN_KEY = "_kb_url_written"
-NOTICES_KEY = "_kb_url_notices"  # what this run could not honour from the URL, said on the page
 ENTRY = "dashboard.py"
 PAGE_PARAM = "page"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
@@ -181,49 +179,14 @@ def _browser_language() -> str | None:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
-def _new_in_url(key: str) -> str | None:
-    """The URL's value for `key` when it is new (a shared link, an edited URL), else None.
-    Values this app wrote itself are not read back, so widgets stay in charge after the first run."""
-    raw = st.query_params.get(key)
-    written = st.session_state.setdefault(URL_WRITTEN_KEY, {})
-    return None if raw is None or raw == written.get(key) else raw
 
 
-def _from_url(key: str, parse):
-    """A new value from the URL, parsed; None when there is none or it does not parse."""
-    raw = _new_in_url(key)
-    if raw is None:
-        return None
-    try:
-        return parse(raw)
-    except (ValueError, TypeError):
-        return None
 
 
-def url_notice(key: str, lang: str, **values) -> None:
-    """Records, once per run, that a URL value could not be honoured: which value, why, and what is
-    shown instead (text `key` of the labels; URL values are made literal for Markdown)."""
-    notices = st.session_state.setdefault(NOTICES_KEY, {})
-    notices[key] = {name: i18n.md(v) for name, v in values.items()}
 
 
-def show_url_notices(lang: str) -> None:
-    """Says on the page what the URL asked for and could not be shown (then forgets it: the URL is
-    rewritten to what is shown)."""
-    for key, values in st.session_state.pop(NOTICES_KEY, {}).items():
-        st.warning(i18n.t(key, lang, **values), icon="⚠️")
 
 
-def _to_url(values: dict) -> None:
-    written = st.session_state.setdefault(URL_WRITTEN_KEY, {})
-    for key, value in values.items():
-        if value is None:
-            if key in st.query_params:
-                del st.query_params[key]
-            written.pop(key, None)
-        else:
-            st.query_params[key] = value
-            written[key] = value
 
 
 def _keep_sidebar_values() -> None:
@@ -238,13 +201,13 @@ def language() -> str:
     """This run's language: the URL, else this session's choice, else the browser, else the
     deployment setting. Safe to call more than once per run (before the sidebar is drawn)."""
     _keep_sidebar_values()
-    url_lang = _new_in_url("lang")
+    url_lang = url_state.new_in_url("lang")
     if url_lang in i18n.LANGUAGES:
         st.session_state["kb_lang"] = url_lang
     st.session_state.setdefault("kb_lang", _browser_language() or default_language())
     lang = st.session_state["kb_lang"]
     if url_lang is not None and url_lang not in i18n.LANGUAGES:
-        url_notice("url_lang_unknown", lang, value=url_lang, shown=i18n.LANGUAGES[lang])
+        url_state.notice("url_lang_unknown", lang, value=url_lang, shown=i18n.LANGUAGES[lang])
     return lang
 
 
@@ -254,8 +217,8 @@ def not_permitted(ctx: Context, what: str) -> None:
     st.error(ctx.t("not_permitted", what=i18n.md(what)))
     if ctx.user.street:
         def back():
-            st.query_params["street"] = ctx.user.street
-            st.session_state[URL_WRITTEN_KEY] = {}
+            url_state.forget_written()
+            url_state.ask("street", ctx.user.street)
         st.button(ctx.t("back_to_my_street", street=i18n.md(ctx.street_label(ctx.user.street))), on_click=back)
     st.stop()
 
@@ -296,24 +259,24 @@ def build_context() -> Context:
                   streets=streets, version=version, path=path, user=user, street_names=names,
                   source=source, small_cell=signin.settings().small_cell)
 
-    raw_day, url_day = _new_in_url("day"), _from_url("day", dt.date.fromisoformat)
+    raw_day, url_day = url_state.new_in_url("day"), url_state.from_url("day", dt.date.fromisoformat)
     if url_day and first_day <= url_day <= latest_day:
         st.session_state["kb_day"] = url_day
     elif raw_day is not None:  # not a date, or a day without data: said on the page, not dropped silently
         shown = i18n.day_long(st.session_state.get("kb_day", latest_day), lang)
         if url_day is None:
-            url_notice("url_day_not_a_date", lang, value=raw_day, shown=shown)
+            url_state.notice("url_day_not_a_date", lang, value=raw_day, shown=shown)
         else:
-            url_notice("url_day_no_data", lang, value=i18n.day_long(url_day, lang), shown=shown,
+            url_state.notice("url_day_no_data", lang, value=i18n.day_long(url_day, lang), shown=shown,
                        first=i18n.day_long(first_day, lang), latest=i18n.day_long(latest_day, lang))
     asked = st.query_params.get("street")
     if user.street and asked not in (None, user.street):
         not_permitted(ctx, ctx.street_label(asked) if asked in names else asked)
-    raw_street = _new_in_url("street")
+    raw_street = url_state.new_in_url("street")
     if raw_street in street_ids:
         st.session_state["kb_street"] = raw_street
     elif raw_street is not None:
-        url_notice("url_street_unknown", lang, value=raw_street,
+        url_state.notice("url_street_unknown", lang, value=raw_street,
                    shown=ctx.street_label(st.session_state.get("kb_street") or None))
     # A street-scoped user has their street and nothing else. "" is the whole district (a None
     # option would show as an empty "Choose an option" box).
@@ -325,7 +288,7 @@ def build_context() -> Context:
 
     if user.method == "open":
         st.caption(ctx.t("open_mode_note"))
-    show_url_notices(lang)
+    url_state.show_notices(lang)
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))
@@ -340,7 +303,7 @@ def build_context() -> Context:
             st.caption("ⓘ " + ctx.t("synthetic_note"))
         _sidebar_user(ctx)
     ctx.lang = st.session_state["kb_lang"]
-    _to_url({"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None,
+    url_state.to_url({"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None,
              "street": ctx.street})
     return ctx
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from knockboard import access, audit, i18n, session_token, store
+from knockboard import access, audit, i18n, session_token, store, url_state
 from knockboard.access import Access, AccessError, User
 from knockboard.config import db_path
 from knockboard.live_sessions import LiveSessions
@@ -257,7 +257,7 @@ def _refuse(acc: Access, refusal: tuple[str, dict], lang: str) -> None:
 
 def _language_to_url() -> None:
     """The URL decides the language (app.language): a choice made here goes there."""
-    st.query_params["lang"] = st.session_state["kb_lang"]
+    url_state.ask("lang", st.session_state["kb_lang"])
 
 
 def _sign_in_form(acc: Access, lang: str) -> None:

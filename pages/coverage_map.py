@@ -7,13 +7,13 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from knockboard import briefing_charts, components, coverage_map, gaps, i18n
+from knockboard import briefing_charts, components, coverage_map, gaps, i18n, url_state
 from knockboard import coverage_map_layers as layers
 from knockboard.app import not_permitted, page_context
 
 ctx = page_context()
 day, target = ctx.day, ctx.coverage_target
-AREA, LAST_STREET, WRITTEN = "coverage_map_area", "coverage_map_street", "coverage_map_url_area"
+AREA, LAST_STREET = "coverage_map_area", "coverage_map_street"
 ALL = ""  # the selectors' "all" (None would show Streamlit's placeholder instead)
 
 
@@ -39,8 +39,8 @@ def on_pick(key: str, street: str, parent: str | None) -> None:
     go(street, st.session_state[key] or parent)  # ALL is falsy
 
 
-url_area = st.query_params.get("area")
-from_link = url_area is not None and url_area != st.session_state.get(WRITTEN)
+url_area = url_state.new_in_url("area")
+from_link = url_area is not None
 if from_link:  # a shared link or edited URL
     st.session_state[AREA] = url_area
 elif st.session_state.get(LAST_STREET, ctx.street) != ctx.street:  # the sidebar's street changed
@@ -62,16 +62,12 @@ if from_link and path.area != url_area:  # the link's area cannot be shown: say 
                          street=i18n.md(ctx.area_label), its_street=i18n.md(ctx.street_label(row["street_id"]))),
                    icon="⚠️")
 if path.street_id and ctx.street is None:  # a link to an area without its street: let the shell know
-    st.session_state[WRITTEN] = path.area
     st.session_state[LAST_STREET] = path.street_id
-    st.query_params["street"] = path.street_id
-    st.query_params["area"] = path.area
+    url_state.to_url({"area": path.area})
+    url_state.ask("street", path.street_id)
     st.rerun()
-st.session_state[AREA] = st.session_state[WRITTEN] = path.area
-if path.area:
-    st.query_params["area"] = path.area
-elif "area" in st.query_params:
-    del st.query_params["area"]
+st.session_state[AREA] = path.area
+url_state.to_url({"area": path.area or None})
 level, street = path.level, path.street_id
 
 # ---------------------------------------------------------------- what each level shows

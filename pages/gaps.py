@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from knockboard import components, gaps, gaps_charts, i18n
+from knockboard import components, gaps, gaps_charts, i18n, url_state
 from knockboard.app import page_context
 
 ctx = page_context()
@@ -19,28 +19,38 @@ st.title(ctx.t("gaps_title", day=ctx.day_long()))
 communities = ctx.q("coverage_communities", day=day, street=street) if street else None
 community_names = {} if communities is None else dict(zip(communities["community_id"],
                                                          gaps.names(communities, "name", ctx.lang)))
+# Every control is kept in the URL, so a view of the gaps is a link that reopens as it was.
+SIGNALS = ("by_coverage", "by_days", "by_backlog")
+defaults = {"gaps_level": gaps.LEVELS[0], "gaps_threshold": round(ctx.coverage_target * 100), "gaps_days": 3,
+            "gaps_community": None, **{f"gaps_{name}": True for name in SIGNALS},
+            "gaps_backlog_min": gaps.BACKLOG_MIN_HOUSEHOLDS, "gaps_backlog_share": gaps.BACKLOG_MIN_SHARE * 100}
+parsers = {"gaps_level": url_state.one_of(gaps.LEVELS), "gaps_threshold": url_state.number_between(50, 100),
+           "gaps_days": url_state.number_between(1, 14), "gaps_community": url_state.one_of(list(community_names)),
+           **{f"gaps_{name}": url_state.flag for name in SIGNALS},
+           "gaps_backlog_min": url_state.number_between(1, 1000),
+           "gaps_backlog_share": url_state.number_between(0.0, 100.0, float)}
+for key, parse in parsers.items():  # each control's key is also its label's
+    url_state.control(key, parse, defaults[key], ctx.lang, ctx.t(key))
 if st.session_state.get("gaps_community") not in [None, *community_names]:
     st.session_state["gaps_community"] = None  # the street changed under it
 left, middle, right, far = st.columns([1.3, 1.3, 1.3, 1.6])
 level = left.radio(ctx.t("gaps_level"), gaps.LEVELS, key="gaps_level", horizontal=True,
                    format_func=lambda v: ctx.t(f"gaps_level_{v}"))
-threshold = middle.slider(ctx.t("gaps_threshold"), 50, 100, round(ctx.coverage_target * 100),
-                          key="gaps_threshold") / 100
-days = right.slider(ctx.t("gaps_days"), 1, 14, 3, key="gaps_days")
+threshold = middle.slider(ctx.t("gaps_threshold"), 50, 100, key="gaps_threshold") / 100
+days = right.slider(ctx.t("gaps_days"), 1, 14, key="gaps_days")
 community = far.selectbox(ctx.t("gaps_community"), [None, *community_names], key="gaps_community",
                           disabled=street is None,
                           format_func=lambda v: ctx.t("gaps_all_communities") if v is None else community_names[v])
 with st.container(horizontal=True):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")
-    by = {name: st.checkbox(ctx.t(f"gaps_{name}"), value=True, key=f"gaps_{name}")
-          for name in ("by_coverage", "by_days", "by_backlog")}
+    by = {name: st.checkbox(ctx.t(f"gaps_{name}"), key=f"gaps_{name}") for name in SIGNALS}
 left, middle, _ = st.columns([1.3, 1.3, 2.9])
-backlog_min = int(left.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000,
-                                    value=gaps.BACKLOG_MIN_HOUSEHOLDS, step=1, key="gaps_backlog_min",
-                                    disabled=not by["by_backlog"]))
-backlog_share = middle.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0,
-                                    value=gaps.BACKLOG_MIN_SHARE * 100, step=0.5, format="%.1f",
-                                    key="gaps_backlog_share", disabled=not by["by_backlog"]) / 100
+backlog_min = int(left.number_input(ctx.t("gaps_backlog_min"), min_value=1, max_value=1000, step=1,
+                                    key="gaps_backlog_min", disabled=not by["by_backlog"]))
+backlog_share = middle.number_input(ctx.t("gaps_backlog_share"), min_value=0.0, max_value=100.0, step=0.5,
+                                    format="%.1f", key="gaps_backlog_share", disabled=not by["by_backlog"]) / 100
+for key in defaults:
+    url_state.keep(key, st.session_state[key], defaults[key])
 st.caption(ctx.t("gaps_caption", scope=i18n.md(ctx.area_label), level=ctx.t(f"gaps_level_{level}").lower(),
                  days=days, households=backlog_min, share=i18n.percent(backlog_share, 1)))
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, hours, i18n, knocked, shown
+from knockboard import components, hours, i18n, knocked, shown, url_state
 from knockboard.app import page_context
 from knockboard.figures import (
     BLUE,
@@ -106,8 +106,10 @@ with right:
         colour=PURPLE, bar_width=hours.HOURS_BIN * 0.95),
         hours.distribution_table(bins, hours.HOURS_BIN, lang), "hours-per-volunteer")
 
-idle_days = int(st.number_input(t("hours_idle_days"), min_value=1, max_value=60, value=hours.IDLE_DAYS, step=1,
-                                key="hours_idle_days", bind="query-params", width=260))
+url_state.control("hours_idle_days", url_state.number_between(1, 60), hours.IDLE_DAYS, lang, t("hours_idle_days"))
+idle_days = int(st.number_input(t("hours_idle_days"), min_value=1, max_value=60, step=1, key="hours_idle_days",
+                                width=260))
+url_state.keep("hours_idle_days", idle_days, hours.IDLE_DAYS)
 idle = ctx.q("volunteers_idle_summary", day=day, days=idle_days, street=street).iloc[0]
 st.caption(t("hours_idle_caption", idle=i18n.number(idle["idle"]), volunteers=i18n.number(idle["volunteers"]),
              days=idle_days, day=ctx.day_long(), never=i18n.number(idle["never_worked"])))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import components, dimensions, i18n, knocked, shown
+from knockboard import components, dimensions, i18n, knocked, shown, url_state
 from knockboard.app import page_context
 from knockboard.figures import (
     BLUE,
@@ -21,24 +21,20 @@ from knockboard.figures import (
 ctx = page_context()
 day, street, lang, t = ctx.day, ctx.street, ctx.lang, ctx.t
 
-# The period of the by-street tables and the workers' distribution: a widget, kept in the URL
-# (?knocked_period=) by value, not by its translated label.
-if "knocked_period" not in st.session_state:
-    from_url = st.query_params.get("knocked_period")
-    st.session_state["knocked_period"] = from_url if from_url in knocked.PERIODS else "campaign"
-
 st.title(t("knocked_title", day=ctx.day_long()))
 st.caption(t("knocked_caption", scope=i18n.md(ctx.area_label)))
+# The period of the by-street tables and the workers' distribution, and the idle threshold: kept in
+# the URL (?knocked_period=week&knocked_idle_days=5), the period by value, not its translated label.
+url_state.control("knocked_period", url_state.one_of(knocked.PERIODS), "campaign", lang, t("field_period"))
+url_state.control("knocked_idle_days", url_state.number_between(1, 30), knocked.IDLE_DAYS, lang,
+                  t("knocked_idle_days"))
 controls = st.columns([3, 1])
 period = controls[0].radio(t("field_period"), knocked.PERIODS, key="knocked_period", horizontal=True,
                            format_func=lambda p: t(f"field_period_{p}"))
-idle_days = int(controls[1].number_input(t("knocked_idle_days"), min_value=1, max_value=30,
-                                         value=knocked.IDLE_DAYS, step=1, key="knocked_idle_days",
-                                         bind="query-params"))
-if period == "campaign":
-    st.query_params.pop("knocked_period", None)
-else:
-    st.query_params["knocked_period"] = period
+idle_days = int(controls[1].number_input(t("knocked_idle_days"), min_value=1, max_value=30, step=1,
+                                         key="knocked_idle_days"))
+url_state.keep("knocked_period", period, "campaign")
+url_state.keep("knocked_idle_days", idle_days, knocked.IDLE_DAYS)
 start, end = knocked.period_range(period, day, ctx.first_day)
 period_words = knocked.period_words(period, day, ctx.first_day, lang)
 by = knocked.by_words(street, lang)

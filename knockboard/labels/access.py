@@ -47,6 +47,8 @@ TEXT = {
     "url_lang_unknown": {"en": "The link asks for the language “{value}”, which Knockboard does not have "
                                "(zh, en): showing {shown}.",
                          "zh": "链接中的语言“{value}”不受支持（可选 zh、en），现显示{shown}。"},
+    "url_control_unknown": {"en": "The link sets “{control}” to “{value}”, which it cannot take: showing {shown} instead.",
+                            "zh": "链接将“{control}”设为“{value}”，该值无效：现显示{shown}。"},
     "url_area_unknown": {"en": "The link asks for the area “{value}” (a community, grid or micro-grid), which "
                                "is not in the store: showing {shown} instead.",
                          "zh": "链接中的区域“{value}”（社区、网格或微网格）不在数据库中，现显示{shown}。"},
