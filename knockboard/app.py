@@ -1,5 +1,6 @@
-"""The app shell shared by every page: page config, the store, the sidebar (language, report day,
-street) kept in the URL, and cached query results keyed on the store's data version.
+"""The app shell shared by every page: page config, sign-in, the sidebar (language, report day,
+street) kept in the URL, and the hand-over from Streamlit's old `pages/` mode. The store is held by
+app_store.py, what a page gets is context.py's Context, the pages are listed in page_registry.py.
 
 dashboard.py builds the context once per run and hands it to the page; a page run on its own (a deep
 link while Streamlit is in its old `pages/` mode) builds it itself, so it always has the sidebar,
@@ -8,22 +9,20 @@ the language and the store.
 
 import datetime as dt
 import inspect
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-import queries
-from knockboard import audit, i18n, inbox, privacy, signin, store, url_state
+from knockboard import i18n, signin, url_state
 from knockboard.access import User
-from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
-from knockboard.serving import ServedStore
+from knockboard.app_store import cached_query, ensure_store, served_store, store_status  # noqa: F401 (re-exported)
+from knockboard.config import db_path, default_language
+from knockboard.context import Context, not_permitted  # noqa: F401 (re-exported for pages)
+from knockboard.page_registry import ENTRY, PAGE_PARAM, PAGES, PageSpec, page_from_url, pages_for  # noqa: F401
 
 CONTEXT_KEY = "_kb_context"
-ENTRY = "dashboard.py"
-PAGE_PARAM = "page"
 WIDGET_KEYS = ("kb_lang", "kb_day", "kb_street")
 WHOLE_DISTRICT = ""
 
@@ -40,133 +39,6 @@ PRINT_CSS = """<style>
   h2, h3 { break-after: avoid; }
 }
 </style>"""
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    file: str  # relative to the repository root
-    title_key: str  # translation key of the title in the navigation
-    icon: str
-    url_path: str
-
-
-# The pages, in navigation order. dashboard.py and the tests (AppTest, browser) read this list.
-PAGES = [
-    PageSpec("pages/briefing.py", "page_briefing", "📋", "briefing"),
-    PageSpec("pages/coverage_map.py", "page_coverage_map", "🗺️", "coverage_map"),
-    PageSpec("pages/gaps.py", "page_gaps", "🔍", "gaps"),
-    PageSpec("pages/knocked.py", "page_knocked", "🏠", "knocked"),
-    PageSpec("pages/hours.py", "page_hours", "🕒", "hours"),
-    PageSpec("pages/inspections.py", "page_inspections", "🏪", "inspections"),
-    PageSpec("pages/leads.py", "page_leads", "🔎", "leads"),
-    PageSpec("pages/data.py", "page_data", "📥", "data"),
-    PageSpec("pages/users.py", "page_users", "👥", "users"),
-]
-
-
-# ---------------------------------------------------------------- the store
-
-@st.cache_resource(show_spinner=False)
-def _build_demo_once(path: str, _progress) -> None:
-    """Builds the demo at most once per server process, however many sessions ask."""
-    from knockboard.demo import build_demo
-
-    if not Path(path).exists():
-        build_demo(path, scale=first_start_scale(), progress=_progress)
-
-
-@st.cache_resource(show_spinner=False, on_release=lambda served: served.close())
-def served_store(path: str) -> ServedStore:
-    """The process's hold on the store: read-only for serving, read-write while a load runs
-    (knockboard/serving.py), so other programs can read the store while the dashboard serves."""
-    return ServedStore(path)
-
-
-@st.cache_resource(show_spinner=False, on_release=lambda watcher: watcher.stop())
-def inbox_watcher(path: str) -> inbox.Watcher:
-    """Loads what command-line loads hand to this server while it holds the store (knockboard/inbox.py)."""
-    return inbox.Watcher(served_store(path)).start()
-
-
-def ensure_store(lang: str) -> ServedStore:
-    path = db_path()
-    if not path.exists():
-        bar = st.progress(0.0, text=i18n.t("building_demo", lang))
-        _build_demo_once(str(path), lambda f, m: bar.progress(min(f, 1.0), text=f"{i18n.t('building_demo', lang)} {m}"))
-        bar.empty()
-    inbox_watcher(str(path))
-    return served_store(str(path))
-
-
-@st.cache_data(max_entries=1024, show_spinner=False)
-def _cached_query(path: str, version: str, name: str, params: tuple) -> pd.DataFrame:
-    # `version` is part of the key: a load bumps it, so nothing stale is served.
-    with served_store(path).reading() as con:
-        return queries.run(con, name, **dict(params))
-
-
-def store_status(served: ServedStore) -> tuple[str, bool, str | None]:
-    """What every run asks first: the data version (the cache key), whether there is anything to
-    show, and where the data came from. Runs on a cursor of its own, like every store call."""
-    with served.reading() as con:
-        return store.data_version(con), store.is_populated(con), store.get_meta(con, "source")
-
-
-# ---------------------------------------------------------------- the context pages get
-
-@dataclass
-class Context:
-    lang: str
-    day: dt.date
-    street: str | None
-    first_day: dt.date
-    latest_day: dt.date
-    streets: pd.DataFrame
-    version: str
-    path: str
-    user: User
-    source: str | None = None
-    coverage_target: float = COVERAGE_TARGET
-    street_names: dict = field(default_factory=dict)
-    small_cell: int = 5
-
-    def t(self, key: str, **values) -> str:
-        return i18n.t(key, self.lang, **values)
-
-    def q(self, name: str, **params) -> pd.DataFrame:
-        """A named query's result, cached until the store's data changes. The user's territory is
-        bound as $scope to every query, and personal columns come back masked unless the user may
-        see them: pages cannot forget either."""
-        asked = params.get("street")
-        if self.user.street and asked not in (None, self.user.street):
-            not_permitted(self, self.street_label(asked))
-        query = queries.get(name)
-        params = {**params, "scope": self.user.street}
-        df = _cached_query(self.path, self.version, name, tuple(sorted(params.items())))
-        return df if self.user.sees_personal_data else privacy.mask_frame(df, query.personal)
-
-    @property
-    def load_street(self) -> str | None:
-        """The street a load is limited to: a clerk's own; None for a district-wide account."""
-        return self.user.street
-
-    @property
-    def user_name(self) -> str:
-        return self.user.name
-
-    def street_label(self, street_id: str | None) -> str:
-        if not street_id:
-            return self.t("all_streets")
-        name_zh, name_en = self.street_names.get(street_id, (street_id, None))
-        return i18n.place(name_zh, name_en, self.lang)
-
-    @property
-    def area_label(self) -> str:
-        """The chosen street's name, or "whole district" (what the page is about, not what the user may see)."""
-        return self.street_label(self.street)
-
-    def day_long(self, day: dt.date | None = None) -> str:
-        return i18n.day_long(day or self.day, self.lang)
 
 
 def _browser_language() -> str | None:
@@ -211,18 +83,6 @@ def language() -> str:
     return lang
 
 
-def not_permitted(ctx: Context, what: str) -> None:
-    """Stops the run with a clear refusal (recorded), and a way back to what the user may see."""
-    audit.record("not_permitted", ctx.user.name, what=what, street=ctx.user.street)
-    st.error(ctx.t("not_permitted", what=i18n.md(what)))
-    if ctx.user.street:
-        def back():
-            url_state.forget_written()
-            url_state.ask("street", ctx.user.street)
-        st.button(ctx.t("back_to_my_street", street=i18n.md(ctx.street_label(ctx.user.street))), on_click=back)
-    st.stop()
-
-
 def _sidebar_user(ctx: Context) -> None:
     if ctx.user.method == "open":
         return
@@ -247,8 +107,8 @@ def build_context() -> Context:
     if not populated:
         st.warning(i18n.t("no_data", lang))
         st.stop()
-    days = _cached_query(path, version, "data_days", _scoped(user))
-    streets = _cached_query(path, version, "streets", _scoped(user))
+    days = cached_query(path, version, "data_days", _scoped(user))
+    streets = cached_query(path, version, "streets", _scoped(user))
     if streets.empty or pd.isna(days.iloc[0]["first_day"]):  # e.g. an account's street not in the store
         st.warning(i18n.t("no_data_in_scope", lang, street=user.street or ""))
         st.stop()
@@ -342,16 +202,3 @@ def page_context() -> Context:
     return ctx
 
 
-def pages_for(user: User | None) -> list[PageSpec]:
-    """The menu: the pages the user's role opens; before sign-in, every page (hidden), so a deep
-    link still lands on its page once the user has signed in."""
-    return [p for p in PAGES if user is None or user.may_open(p.url_path)]
-
-
-def page_from_url(pages: dict[str, "st.Page"]) -> "st.Page | None":
-    """dashboard.py: the page a hand-over from the old `pages/` mode asked for, if any."""
-    target = st.query_params.get(PAGE_PARAM)
-    if target is None:
-        return None
-    del st.query_params[PAGE_PARAM]
-    return pages.get(target)
