@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from knockboard import audit, components, data_panel, i18n
+from knockboard import audit, components, data, i18n
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES, load_bytes
@@ -25,7 +25,7 @@ if ctx.user.may_load:  # analysts see the page to check freshness and quality, b
         components.uploader_in_chinese(ctx, "data_files")
         files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
                                  accept_multiple_files=True, key="data_files")
-        caption = data_panel.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)
+        caption = data.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)
         if caption:
             st.caption(caption)
         # a street clerk is offered only the tables whose rows belong to a street
@@ -57,7 +57,7 @@ for i, (kind, text, report) in enumerate(st.session_state.get(REPORTS_KEY, [])):
     if report is not None:
         if report.ignored_columns:
             st.caption(ctx.t("data_ignored_columns", columns=i18n.md(", ".join(report.ignored_columns))))
-        refused = data_panel.refused_rows(report, ctx.lang, masked=not ctx.user.sees_personal_data)
+        refused = data.refused_rows(report, ctx.lang, masked=not ctx.user.sees_personal_data)
         st.dataframe(refused, hide_index=True, width="stretch")
         components.downloads(ctx, refused, f"rejects-{i}-{report.file_name}")
 
@@ -66,7 +66,7 @@ needing_grid = ctx.q("businesses_needing_grid")
 if len(needing_grid):
     st.subheader(ctx.t("data_new_businesses"))
     st.caption(ctx.t("data_new_businesses_intro"))
-    st.dataframe(data_panel.new_businesses(needing_grid, ctx.lang), hide_index=True, width="stretch")
+    st.dataframe(data.new_businesses(needing_grid, ctx.lang), hide_index=True, width="stretch")
 
 with st.expander(ctx.t("data_templates")):
     st.caption(ctx.t("data_templates_intro"))
@@ -81,14 +81,14 @@ by_table, by_street, integrity, suspicious, recent = st.tabs([
     ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
     ctx.t("data_recent_imports")])
 with by_table:
-    components.table(ctx, data_panel.by_table(ctx.q("table_freshness"), ctx.lang))
+    components.table(ctx, data.by_table(ctx.q("table_freshness"), ctx.lang))
 with by_street:
-    components.table(ctx, data_panel.by_street(ctx.q("street_freshness"), ctx.lang))
+    components.table(ctx, data.by_street(ctx.q("street_freshness"), ctx.lang))
 with integrity:
-    components.table(ctx, data_panel.integrity(ctx.q("integrity_checks"), ctx.lang))
+    components.table(ctx, data.integrity(ctx.q("integrity_checks"), ctx.lang))
 with suspicious:
     st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
-    flagged = data_panel.suspicious(
+    flagged = data.suspicious(
         ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
         ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
     if len(flagged):
@@ -97,4 +97,4 @@ with suspicious:
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    components.table(ctx, data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang))
+    components.table(ctx, data.imports(ctx.q("recent_imports", limit=20), ctx.lang))

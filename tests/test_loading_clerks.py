@@ -333,16 +333,16 @@ def test_ids_with_invisible_characters_are_cleaned_and_said(con):
 
 
 def test_refused_rows_hide_only_the_personal_cells(con):
-    from knockboard import data_panel
+    from knockboard import data
     report = load(con, "households_line_breaks_zh.csv")
-    shown = data_panel.refused_rows(report, "en", masked=True)
+    shown = data.refused_rows(report, "en", masked=True)
     assert shown["Value"].tolist() == ["M99"] and shown["Original row"].tolist() == ["HB4,M99,***,1"]
-    assert data_panel.refused_rows(report, "en", masked=False)["Original row"].tolist() == ["HB4,M99,甲一小区3幢202室,1"]
+    assert data.refused_rows(report, "en", masked=False)["Original row"].tolist() == ["HB4,M99,甲一小区3幢202室,1"]
     # a row whose cells shifted (an unquoted comma): everything from the address on is hidden
-    shifted = data_panel.refused_rows(load(con, "households_unquoted_comma_zh.csv"), "en", masked=True)
+    shifted = data.refused_rows(load(con, "households_unquoted_comma_zh.csv"), "en", masked=True)
     assert shifted["Original row"].tolist() == ["HC2,M1,***"] * 2 and set(shifted["Value"]) == {"***"}
     # a sheet with no personal column is shown whole
-    plain = data_panel.refused_rows(load(con, "visits_bad_type_zh.csv"), "zh", masked=True)
+    plain = data.refused_rows(load(con, "visits_bad_type_zh.csv"), "zh", masked=True)
     assert plain["原始行内容"].tolist() == ["T2,H7,昨天下午,W3,已见面,三,否,绿码,否"] * 2
 
 

@@ -110,7 +110,7 @@ def test_a_version_1_store_migrates_in_place(tmp_path, monkeypatch):
 def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_path, monkeypatch):
     """Schema 3: refused rows gain their sheet, detail and masked text (empty for older rows, which a
     user who may not see personal data then sees hidden whole), and agency_aliases appears."""
-    from knockboard import data_panel
+    from knockboard import data
     from knockboard.loading import Report
     path = tmp_path / "v2.duckdb"
     monkeypatch.setattr(schema, "LATEST", 2)
@@ -125,7 +125,7 @@ def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_p
     assert rows[["row_text", "row_masked"]].values.tolist() == [["H1,M1,甲路1号", None]]
     assert con.execute("select count(*) from agency_aliases").fetchone()[0] == 0
     con.close()
-    shown = data_panel.refused_rows(Report("old.csv", "loaded", "households", rejects=rows), "en", masked=True)
+    shown = data.refused_rows(Report("old.csv", "loaded", "households", rejects=rows), "en", masked=True)
     assert shown["Original row"].tolist() == ["***"] and shown["Value"].tolist() == ["***"]
 
 
