@@ -33,9 +33,9 @@ def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspectio
         card("active_volunteers", shifts, "active_volunteers"),
         card("inspections", inspections, "inspections"),
         card("closed_businesses", inspections, "closed_businesses", worse_when_up=True),
-        card("leads_received", leads, "received"),
-        card("leads_verified", leads, "verified"),
-        card("leads_pending_24h", leads, "pending_over_24h", worse_when_up=True),
+        card("briefing_leads_received", leads, "received"),
+        card("briefing_leads_verified", leads, "verified"),
+        card("briefing_leads_pending_24h", leads, "pending_over_24h", worse_when_up=True),
     ]
 
 

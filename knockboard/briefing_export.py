@@ -143,7 +143,7 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | Non
     if street and street not in names:
         raise BriefingError("unknown_street", f"no street {street!r}; streets: {', '.join(names)}")
     b = briefing.gather(run, day, street, lang, COVERAGE_TARGET)
-    if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "leads_received", "inspections")):
+    if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "briefing_leads_received", "inspections")):
         raise BriefingError("no_data", f"nothing was recorded on {day}")
     scope_label = i18n.place(*names[street], lang) if street else i18n.t("all_streets", lang)
     meta = run("last_import").iloc[0]

@@ -84,14 +84,14 @@ OUTCOMES = Dimension("dim_outcomes", "outcome", "knocked_outcome_", (
     Member("vacant", "空置", "Vacant", ("空房", "空置房", "无人居住")),
 ))
 
-INSPECTION_OUTCOMES = Dimension("dim_inspection_outcomes", "outcome", "insp_outcome_", (
+INSPECTION_OUTCOMES = Dimension("dim_inspection_outcomes", "outcome", "inspections_outcome_", (
     Member("pass", "合格", "Pass", ("通过", "无问题")),
     Member("rectify", "责令整改", "Ordered to rectify", ("整改", "限期整改")),
     Member("suspended", "停业整顿", "Suspended", ("停业",)),
     Member("fined", "罚款", "Fined", ("处罚", "行政处罚")),
 ))
 
-LEAD_KINDS = Dimension("dim_lead_kinds", "kind", "lead_kind_", (
+LEAD_KINDS = Dimension("dim_lead_kinds", "kind", "leads_kind_", (
     Member("companion", "时空伴随", "Spatio-temporal companion"),
     Member("returnee", "外地返通", "Returnee", ("返通人员",)),
     Member("risk_area", "中高风险地区", "Risk-area visit", ("中高风险",)),

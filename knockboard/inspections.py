@@ -31,12 +31,12 @@ def _day(value) -> dt.date | None:
 
 
 def outcome_label(outcome, lang: str) -> str:
-    return i18n.t("insp_outcome_none" if pd.isna(outcome) else dimensions.INSPECTION_OUTCOMES.label_key(outcome), lang)
+    return i18n.t("inspections_outcome_none" if pd.isna(outcome) else dimensions.INSPECTION_OUTCOMES.label_key(outcome), lang)
 
 
 def reopening_text(closed_until, lang: str) -> str:
     day = _day(closed_until)
-    return i18n.t("insp_no_end", lang) if day is None else i18n.day_long(day, lang)
+    return i18n.t("inspections_no_end", lang) if day is None else i18n.day_long(day, lang)
 
 
 def _street(street_id, street_names: dict, lang: str) -> str:
@@ -55,7 +55,7 @@ def agencies_text(agencies, lang: str) -> str:
 
 
 def _category(category, lang: str) -> str:
-    return i18n.t("insp_uncategorised", lang) if pd.isna(category) else named(category, lang)
+    return i18n.t("inspections_uncategorised", lang) if pd.isna(category) else named(category, lang)
 
 
 def statuses(latest_outcome: pd.Series, closed: pd.Series) -> pd.Series:
@@ -105,14 +105,14 @@ def map_data(businesses: pd.DataFrame, lang: str, limit: int | None = None) -> M
 
 def legend(counts: dict[str, int], lang: str) -> list[tuple[tuple, str, int]]:
     """(colour, label with count, dot size) for each status, closed first."""
-    return [(STATUS_COLOURS[s], f"{i18n.t(f'insp_status_{s}', lang)} ({i18n.number(counts.get(s, 0))})",
+    return [(STATUS_COLOURS[s], f"{i18n.t(f'inspections_status_{s}', lang)} ({i18n.number(counts.get(s, 0))})",
              round(2 * (CLOSED_RADIUS if s == "closed" else RADIUS)) + 2)
             for s in reversed(STATUSES)]
 
 
 def closed_table(closed: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
     """The businesses closed on the day (inspections_closed_on_day), as listed."""
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("business"): closed["name"],
         t("category"): [_category(c, lang) for c in closed["category"]],
@@ -121,17 +121,17 @@ def closed_table(closed: pd.DataFrame, street_names: dict, lang: str) -> pd.Data
         t("reason"): closed["findings"].fillna("–"),
         t("agencies"): [agencies_text(a, lang) for a in closed["agencies"]],
         t("inspected_on"): [_day(v) for v in closed["inspected_on"]],
-        t("suspension_days"): [i18n.t("insp_not_set", lang) if pd.isna(v) else str(int(v))
+        t("suspension_days"): [i18n.t("inspections_not_set", lang) if pd.isna(v) else str(int(v))
                                for v in closed["suspension_days"]],
         t("closed_since"): [_day(v) for v in closed["closed_since"]],
         t("days_closed"): closed["days_closed"].astype(int),
         t("reopens"): [reopening_text(v, lang) for v in closed["closed_until"]],
-        t("reopened_early"): [i18n.t("insp_yes", lang) if v else "" for v in closed["reopened_early"]],
+        t("reopened_early"): [i18n.t("inspections_yes", lang) if v else "" for v in closed["reopened_early"]],
     })
 
 
 def repeat_table(repeat: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("business"): repeat["name"],
         t("category"): [_category(c, lang) for c in repeat["category"]],
@@ -139,16 +139,16 @@ def repeat_table(repeat: pd.DataFrame, street_names: dict, lang: str) -> pd.Data
         t("address"): repeat["address"],
         t("failed"): repeat["failed"].astype(int),
         t("inspections"): repeat["inspections"].astype(int),
-        i18n.t("insp_outcome_rectify", lang): repeat["rectify"].astype(int),
-        i18n.t("insp_outcome_suspended", lang): repeat["suspended"].astype(int),
-        i18n.t("insp_outcome_fined", lang): repeat["fined"].astype(int),
+        i18n.t("inspections_outcome_rectify", lang): repeat["rectify"].astype(int),
+        i18n.t("inspections_outcome_suspended", lang): repeat["suspended"].astype(int),
+        i18n.t("inspections_outcome_fined", lang): repeat["fined"].astype(int),
         t("last_failed"): [_day(v) for v in repeat["last_failed_on"]],
         t("latest"): [outcome_label(o, lang) for o in repeat["latest_outcome"]],
     })
 
 
 def rectify_table(pending: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("business"): pending["name"],
         t("category"): [_category(c, lang) for c in pending["category"]],
@@ -167,7 +167,7 @@ def _outcome_columns(df: pd.DataFrame, lang: str) -> dict:
 
 def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     """inspections_daily as shown under its charts."""
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("day"): [_day(v) for v in daily["day"]],
         t("inspections"): daily["inspections"].astype(int),
@@ -178,7 +178,7 @@ def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def street_table(by_street: pd.DataFrame, lang: str) -> pd.DataFrame:
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("street"): [i18n.place(z, e, lang) for z, e in zip(by_street["name_zh"], by_street["name_en"])],
         t("inspections"): by_street["inspections"].astype(int),
@@ -190,7 +190,7 @@ def street_table(by_street: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def category_table(by_category: pd.DataFrame, lang: str) -> pd.DataFrame:
-    t = lambda key: i18n.t(f"insp_col_{key}", lang)  # noqa: E731
+    t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
     return pd.DataFrame({
         t("category"): [_category(c, lang) for c in by_category["category"]],
         t("inspections"): by_category["inspections"].astype(int),
@@ -203,17 +203,17 @@ def category_table(by_category: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        i18n.t("insp_col_finding", lang): findings["finding"],
-        i18n.t("insp_col_inspections", lang): findings["inspections"].astype(int),
-        i18n.t("insp_col_businesses", lang): findings["businesses"].astype(int),
+        i18n.t("inspections_col_finding", lang): findings["finding"],
+        i18n.t("inspections_col_inspections", lang): findings["inspections"].astype(int),
+        i18n.t("inspections_col_businesses", lang): findings["businesses"].astype(int),
     })
 
 
 def agencies_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        i18n.t("insp_col_agency", lang): [named(a, lang) for a in agencies["agency"]],
-        i18n.t("insp_col_inspections", lang): agencies["inspections"].astype(int),
-        i18n.t("insp_col_failed", lang): agencies["failed"].astype(int),
+        i18n.t("inspections_col_agency", lang): [named(a, lang) for a in agencies["agency"]],
+        i18n.t("inspections_col_inspections", lang): agencies["inspections"].astype(int),
+        i18n.t("inspections_col_failed", lang): agencies["failed"].astype(int),
     })
 
 
@@ -224,10 +224,10 @@ def cards(daily: pd.DataFrame, day: dt.date, repeat_offenders: int, awaiting_rei
         return Card(key, *day_and_before(daily, day, column), **kw)
 
     return [
-        card("insp_card_inspections", "inspections"),
-        card("insp_card_failed", "failed", worse_when_up=True),
-        card("insp_card_suspended", "suspended", worse_when_up=True),
-        card("insp_card_closed", "closed_businesses", worse_when_up=True),
-        Card("insp_card_repeat", repeat_offenders, None),
-        Card("insp_card_rectify", awaiting_reinspection, None),
+        card("inspections_card_inspections", "inspections"),
+        card("inspections_card_failed", "failed", worse_when_up=True),
+        card("inspections_card_suspended", "suspended", worse_when_up=True),
+        card("inspections_card_closed", "closed_businesses", worse_when_up=True),
+        Card("inspections_card_repeat", repeat_offenders, None),
+        Card("inspections_card_rectify", awaiting_reinspection, None),
     ]

@@ -22,11 +22,11 @@ by_category = ctx.q("inspections_by_category", start=start, day=day, street=stre
 findings = ctx.q("inspections_findings", start=start, day=day, street=street)
 agencies = ctx.q("inspections_agencies", start=start, day=day, street=street)
 
-st.title(ctx.t("insp_title", day=ctx.day_long()))
-st.caption(ctx.t("insp_caption", scope=i18n.md(ctx.area_label)))
+st.title(ctx.t("inspections_title", day=ctx.day_long()))
+st.caption(ctx.t("inspections_caption", scope=i18n.md(ctx.area_label)))
 
-help_keys = {"insp_card_failed": "insp_help_failed", "insp_card_closed": "insp_help_closed",
-             "insp_card_repeat": "insp_help_repeat", "insp_card_rectify": "insp_help_rectify"}
+help_keys = {"inspections_card_failed": "inspections_help_failed", "inspections_card_closed": "inspections_help_closed",
+             "inspections_card_repeat": "inspections_help_repeat", "inspections_card_rectify": "inspections_help_rectify"}
 cards = inspections.cards(daily, day, len(repeat), len(rectify))
 for column, card in zip([*st.columns(3), *st.columns(3)], cards):  # the day's work, then where things stand
     column.metric(ctx.t(card.key), card.shown(), card.shown_change(lang),
@@ -34,7 +34,7 @@ for column, card in zip([*st.columns(3), *st.columns(3)], cards):  # the day's w
                   help=ctx.t(help_keys[card.key]) if card.key in help_keys else None, border=True)
 
 # ---- the map and the closed list
-st.subheader(ctx.t("insp_section_map", day=ctx.day_long()))
+st.subheader(ctx.t("inspections_section_map", day=ctx.day_long()))
 points = inspections.map_data(businesses, lang)
 layers = [maps.outline_layer(outlines["boundary"], "street-outlines")]
 if street:
@@ -44,28 +44,28 @@ for status, where in points.plain.items():
     layers.append(maps.point_layer(where, f"businesses-{status}", colour=inspections.STATUS_COLOURS[status],
                                    radius=inspections.RADIUS, position="-", pickable=False))
 layers.append(maps.point_layer(points.detailed, "businesses"))
-tip = maps.tooltip("name", [(ctx.t("insp_tip_category"), "category"), (ctx.t("insp_tip_address"), "address"),
-                            (ctx.t("insp_tip_outcome"), "outcome"),
-                            (ctx.t("insp_tip_closed_until"), "closed_until_text")])
+tip = maps.tooltip("name", [(ctx.t("inspections_tip_category"), "category"), (ctx.t("inspections_tip_address"), "address"),
+                            (ctx.t("inspections_tip_outcome"), "outcome"),
+                            (ctx.t("inspections_tip_closed_until"), "closed_until_text")])
 st.pydeck_chart(maps.deck(layers, maps.fit_view(businesses["lat"], businesses["lon"]), tip), height=560,
                 key="inspections-map")
 st.markdown(maps.legend_html(inspections.legend(points.counts, lang)), unsafe_allow_html=True)
-st.caption(ctx.t("insp_map_caption"))
+st.caption(ctx.t("inspections_map_caption"))
 if points.plain:
-    st.caption(ctx.t("insp_map_plain_note", limit=f"{inspections.DETAIL_LIMIT:,}"))
+    st.caption(ctx.t("inspections_map_plain_note", limit=f"{inspections.DETAIL_LIMIT:,}"))
 
-st.subheader(ctx.t("insp_section_closed", day=ctx.day_long()))
-st.caption(ctx.t("insp_closed_caption"))
+st.subheader(ctx.t("inspections_section_closed", day=ctx.day_long()))
+st.caption(ctx.t("inspections_closed_caption"))
 if closed.empty:
-    st.info(ctx.t("insp_none_closed"))
+    st.info(ctx.t("inspections_none_closed"))
 else:
     table = inspections.closed_table(closed, ctx.street_names, lang)
     components.table(ctx, table)
     components.downloads(ctx, table, "closed-businesses")
 
 # ---- over the campaign
-st.subheader(ctx.t("insp_section_trend"))
-st.caption(ctx.t("insp_window", start=ctx.day_long(start), day=ctx.day_long()))
+st.subheader(ctx.t("inspections_section_trend"))
+st.caption(ctx.t("inspections_window", start=ctx.day_long(start), day=ctx.day_long()))
 daily_table = inspections.daily_table(daily, lang)
 left, right = st.columns(2)
 with left:
@@ -74,19 +74,19 @@ with right:
     components.chart_with_table(ctx, figures.closed_per_day(daily, lang), daily_table, "closures-per-day")
 
 # ---- where, what and who
-st.subheader(ctx.t("insp_section_breakdown"))
-st.caption(ctx.t("insp_window", start=ctx.day_long(start), day=ctx.day_long()))
+st.subheader(ctx.t("inspections_section_breakdown"))
+st.caption(ctx.t("inspections_window", start=ctx.day_long(start), day=ctx.day_long()))
 street_table = inspections.street_table(by_street, lang)
 category_table = inspections.category_table(by_category, lang)
-street_chart = figures.outcome_bars(by_street, street_table[ctx.t("insp_col_street")].tolist(),
-                                    "insp_chart_street", "insp_col_street", lang)
-category_chart = figures.outcome_bars(by_category, category_table[ctx.t("insp_col_category")].tolist(),
-                                      "insp_chart_category", "insp_col_category", lang)
-findings_chart = figures.count_bars(findings["finding"], findings["inspections"], "insp_chart_findings",
-                                    "insp_col_finding", lang, colour=figures.RED)
+street_chart = figures.outcome_bars(by_street, street_table[ctx.t("inspections_col_street")].tolist(),
+                                    "inspections_chart_street", "inspections_col_street", lang)
+category_chart = figures.outcome_bars(by_category, category_table[ctx.t("inspections_col_category")].tolist(),
+                                      "inspections_chart_category", "inspections_col_category", lang)
+findings_chart = figures.count_bars(findings["finding"], findings["inspections"], "inspections_chart_findings",
+                                    "inspections_col_finding", lang, colour=figures.RED)
 agencies_chart = figures.count_bars([inspections.named(a, lang) for a in agencies["agency"]],
-                                    agencies["inspections"], "insp_chart_agencies",
-                                    "insp_col_agency", lang)
+                                    agencies["inspections"], "inspections_chart_agencies",
+                                    "inspections_col_agency", lang)
 left, right = st.columns(2)
 with left:
     components.chart_with_table(ctx, street_chart, street_table, "inspections-by-street")
@@ -96,19 +96,19 @@ with right:
     components.chart_with_table(ctx, agencies_chart, inspections.agencies_table(agencies, lang), "agencies")
 
 # ---- lists to act on
-st.subheader(ctx.t("insp_section_repeat"))
-st.caption(ctx.t("insp_repeat_caption", day=ctx.day_long()))
+st.subheader(ctx.t("inspections_section_repeat"))
+st.caption(ctx.t("inspections_repeat_caption", day=ctx.day_long()))
 if repeat.empty:
-    st.info(ctx.t("insp_none_repeat"))
+    st.info(ctx.t("inspections_none_repeat"))
 else:
     table = inspections.repeat_table(repeat, ctx.street_names, lang)
     components.table(ctx, table)
     components.downloads(ctx, table, "repeat-offenders")
 
-st.subheader(ctx.t("insp_section_rectify"))
-st.caption(ctx.t("insp_rectify_caption", day=ctx.day_long()))
+st.subheader(ctx.t("inspections_section_rectify"))
+st.caption(ctx.t("inspections_rectify_caption", day=ctx.day_long()))
 if rectify.empty:
-    st.info(ctx.t("insp_none_rectify"))
+    st.info(ctx.t("inspections_none_rectify"))
 else:
     table = inspections.rectify_table(rectify, ctx.street_names, lang)
     components.table(ctx, table)

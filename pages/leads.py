@@ -26,32 +26,32 @@ def show(row: list[leads.Shown]) -> None:
                       delta_color="inverse" if shown.worse_when_up else "normal")
 
 
-st.title(ctx.t("lead_title", day=ctx.day_long()))
-st.caption(ctx.t("lead_caption", scope=i18n.md(ctx.area_label)))
+st.title(ctx.t("leads_title", day=ctx.day_long()))
+st.caption(ctx.t("leads_caption", scope=i18n.md(ctx.area_label)))
 st.markdown(leads.article_sentence(totals, start, lang))
 
-st.subheader(ctx.t("lead_section_to_date"))
+st.subheader(ctx.t("leads_section_to_date"))
 show(leads.to_date_figures(totals, lang))
-st.subheader(ctx.t("lead_section_day", day=ctx.day_long()))
+st.subheader(ctx.t("leads_section_day", day=ctx.day_long()))
 show(leads.day_figures(day, daily, backlog, lang))
-st.subheader(ctx.t("lead_section_time"))
+st.subheader(ctx.t("leads_section_time"))
 show(leads.time_figures(day, times, lang))
 
 daily_table = leads.daily_table(daily, times.per_day, lang)
 street_table = leads.street_table(by_street, lang)
 
-st.subheader(ctx.t("lead_section_backlog", day=ctx.day_long()))
+st.subheader(ctx.t("leads_section_backlog", day=ctx.day_long()))
 left, right = st.columns(2)
 with left:
-    st.caption(ctx.t("lead_backlog_caption"))
+    st.caption(ctx.t("leads_backlog_caption"))
     components.chart_with_table(ctx, figures.backlog_by_age(backlog, leads.age_labels(backlog, lang), lang),
                                 leads.backlog_table(backlog, lang), "lead-backlog")
 with right:
-    st.caption(ctx.t("lead_street_caption"))
-    street_chart = figures.street_pending_bars(by_street, street_table[ctx.t("lead_col_street")].tolist(), lang)
+    st.caption(ctx.t("leads_street_caption"))
+    street_chart = figures.street_pending_bars(by_street, street_table[ctx.t("leads_col_street")].tolist(), lang)
     components.chart_with_table(ctx, street_chart, street_table, "leads-by-street")
 
-st.subheader(ctx.t("lead_section_trend"))
+st.subheader(ctx.t("leads_section_trend"))
 left, right = st.columns(2)
 with left:
     components.chart_with_table(ctx, figures.leads_per_day(daily, lang), daily_table, "leads-per-day")
@@ -61,8 +61,8 @@ with right:
                                 leads.kind_daily_table(kind_daily, lang), "leads-by-kind-per-day")
     components.chart_with_table(ctx, figures.pending_per_day(daily, lang), daily_table, "leads-pending-per-day")
 
-st.subheader(ctx.t("lead_section_kind"))
-st.caption(ctx.t("lead_window", start=ctx.day_long(start), day=ctx.day_long()))
+st.subheader(ctx.t("leads_section_kind"))
+st.caption(ctx.t("leads_window", start=ctx.day_long(start), day=ctx.day_long()))
 kind_table = leads.kind_table(by_kind, lang)
 components.table(ctx, kind_table)
 components.downloads(ctx, kind_table, "leads-by-kind")

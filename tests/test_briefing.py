@@ -26,8 +26,8 @@ def test_headline_cards_with_change_and_trend(hand_con):
     # hours always with one decimal, counts whole
     assert (cards["hours"].shown(), cards["hours"].shown_change("en")) == ("5.0", "-4.0")
     assert (cards["knocked"].shown(), cards["knocked"].shown_change("en")) == ("2", "-1")
-    assert (cards["closed_businesses"].value, cards["leads_pending_24h"].value) == (2, 1)
-    assert cards["leads_pending_24h"].worse_when_up and not cards["knocked"].worse_when_up
+    assert (cards["closed_businesses"].value, cards["briefing_leads_pending_24h"].value) == (2, 1)
+    assert cards["briefing_leads_pending_24h"].worse_when_up and not cards["knocked"].worse_when_up
 
 
 def test_ranking_worst_first_with_rank_change(hand_con):

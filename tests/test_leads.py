@@ -167,14 +167,14 @@ def test_day_figures_and_labels(con):
     times = leads.split_times(queries.run(con, "leads_verify_time", scope=None, start=D1, end=D3, street=None))
     backlog = queries.run(con, "leads_backlog_by_age", scope=None, day=D3, street=None)
     shown = {f.key: (f.value, f.change) for f in leads.day_figures(D3, daily, backlog, "en")}
-    assert shown["lead_received"] == ("2", "-2")
-    assert shown["lead_valid_rate"] == ("66.7%", "+66.67 pt")  # d3 2 of 3 valid, d2 0 of 1
-    assert shown["lead_pending"] == ("4", None)  # L3 L5 L8 L9
-    assert shown["lead_pending_24h"] == ("2", "+0")
+    assert shown["leads_received"] == ("2", "-2")
+    assert shown["leads_valid_rate"] == ("66.7%", "+66.67 pt")  # d3 2 of 3 valid, d2 0 of 1
+    assert shown["leads_pending"] == ("4", None)  # L3 L5 L8 L9
+    assert shown["leads_pending_24h"] == ("2", "+0")
     shown = {f.key: (f.value, f.change) for f in leads.time_figures(D3, times, "zh")}
     # to date 2, 34.2; d3 30 and 35.6 against d2 2 and 2
-    assert shown == {"lead_time_median_to_date": ("2.0 小时", None), "lead_time_p90_to_date": ("34.2 小时", None),
-                     "lead_time_median_day": ("30.0 小时", "+28.0 小时"), "lead_time_p90_day": ("35.6 小时", "+33.6 小时")}
+    assert shown == {"leads_time_median_to_date": ("2.0 小时", None), "leads_time_p90_to_date": ("34.2 小时", None),
+                     "leads_time_median_day": ("30.0 小时", "+28.0 小时"), "leads_time_p90_day": ("35.6 小时", "+33.6 小时")}
     assert leads.age_labels(backlog, "en") == ["≤ 6 h", "6–24 h", "24–48 h", "> 48 h"]
     assert leads.age_labels(backlog, "zh")[-1] == "超过48小时"
 
