@@ -158,7 +158,7 @@ class Watcher:
 
     def load(self, request: Path) -> None:
         """Loads one request's files as the command would have, and writes the reports beside them."""
-        from knockboard.loading import load_bytes
+        from knockboard.loading.isolated import load_served
         from knockboard.loading.messages import rejects_table, summary
 
         asked = json.loads((request / REQUEST).read_text(encoding="utf-8"))
@@ -167,9 +167,9 @@ class Watcher:
             copy = request / item["copy"]
             try:
                 data = copy.read_bytes()
-                with self.served.writing() as con:
-                    report = load_bytes(con, data, Path(item["file"]).name, table=asked["table"],
-                                        street=asked["street"], loaded_by=asked["loaded_by"])
+                # read apart, as a Data-page upload: the sessions being served keep being served
+                report = load_served(self.served, data, Path(item["file"]).name, table=asked["table"],
+                                     street=asked["street"], loaded_by=asked["loaded_by"])
             except Exception as error:  # noqa: BLE001 - the command must hear of it, not wait forever
                 reports.append({"file": item["file"], "status": "failed", "summary": f"{type(error).__name__}: {error}",
                                 "refused_rows": []})

@@ -5,7 +5,8 @@ import streamlit as st
 from knockboard import audit, components, data_panel, i18n
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
-from knockboard.loading import ORDER, TABLES, load_bytes
+from knockboard.loading import ORDER, TABLES
+from knockboard.loading.isolated import load_served
 from knockboard.loading.messages import summary
 from knockboard.loading.templates import all_templates
 
@@ -42,9 +43,9 @@ if submitted and files:
             reports.append(("error", ctx.t("data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}",
                                            limit=f"{max_upload_mb():g}"), None))
             continue
-        with served_store(ctx.path).writing() as con:
-            report = load_bytes(con, upload.getvalue(), upload.name, table=table, street=load_street,
-                                loaded_by=ctx.user_name)
+        # read apart (a child process, with time and memory budgets): other sessions keep being served
+        report = load_served(served_store(ctx.path), upload.getvalue(), upload.name, table=table,
+                             street=load_street, loaded_by=ctx.user_name)
         audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
                      accepted=report.accepted, refused=report.refused, street=load_street)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")

@@ -187,6 +187,33 @@ TEXT: dict[str, dict[str, str]] = {
                        "zh": "未找到可识别的表头（请参照模板）"},
     "file_header_mismatch": {"en": "the headers do not match the chosen table {table} (see its template)",
                              "zh": "表头与所选数据表 {table} 不符（请参照模板）"},
+    "file_excel_expands": {"en": "this {size} MB workbook expands to {expanded} MB when opened, more than the "
+                                  "{limit} MB a field sheet can take (a compressed “zip bomb”?): nothing was read. "
+                                  "Save it again from Excel, or split it",
+                            "zh": "该工作簿文件 {size} MB，解压后达 {expanded} MB，超过台账上限 {limit} MB"
+                                  "（疑似“压缩炸弹”）：未读取任何内容。请用 Excel 重新保存或拆分后导入"},
+    "file_excel_ratio": {"en": "its part {member} is compressed {ratio} times, far beyond a real sheet (at most "
+                                "{limit} times): a compressed “zip bomb”? Nothing was read. Save it again from Excel",
+                          "zh": "其中 {member} 的压缩比为 {ratio} 倍，远超真实台账（不超过 {limit} 倍），疑似“压缩炸弹”：未读取任何内容。"
+                                "请用 Excel 重新保存后导入"},
+    "file_excel_cells": {"en": "its sheet {sheet_file} declares {rows} rows × {columns} columns ({cells} cells), more "
+                                "than the {limit} cells a field sheet can take: nothing was read. Delete the empty "
+                                "rows and columns below and right of the data, or split the sheet",
+                          "zh": "其工作表 {sheet_file} 声明 {rows} 行 × {columns} 列（{cells} 个单元格），超过台账上限 {limit} "
+                                "个单元格：未读取任何内容。请删除数据下方和右侧的空行空列，或拆分工作表"},
+    "file_read_too_slow": {"en": "reading it took longer than {seconds} s, the time one upload may take (other "
+                                  "users kept being served meanwhile): nothing was loaded. Split it, or load it with "
+                                  "`python -m knockboard load`",
+                            "zh": "读取该文件超过 {seconds} 秒（单个上传允许的时间；其间其他用户照常使用）：未导入任何数据。"
+                                  "请拆分文件，或用 `python -m knockboard load` 导入"},
+    "file_read_over_memory": {"en": "reading it needed more than the {limit} MB of memory one upload may use: "
+                                     "nothing was loaded. Split it, or load it with `python -m knockboard load`",
+                               "zh": "读取该文件所需内存超过单个上传允许的 {limit} MB：未导入任何数据。请拆分文件，或用 "
+                                     "`python -m knockboard load` 导入"},
+    "file_read_died": {"en": "its reader stopped (exit {exit_code}), most likely over the {limit} MB of memory one "
+                              "upload may use: nothing was loaded. Split it, or load it with `python -m knockboard load`",
+                        "zh": "读取该文件的进程中止（退出码 {exit_code}），多半是超过了单个上传允许的 {limit} MB 内存：未导入任何数据。"
+                              "请拆分文件，或用 `python -m knockboard load` 导入"},
     "file_unreadable_excel": {"en": "the Excel file cannot be opened ({error})", "zh": "无法打开该 Excel 文件（{error}）"},
     "file_not_geojson": {"en": "not a GeoJSON FeatureCollection", "zh": "不是 GeoJSON 要素集合（FeatureCollection）"},
     "file_unsupported_file": {"en": "files ending {suffix} are not supported (CSV, XLSX, GeoJSON)",

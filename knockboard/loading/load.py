@@ -558,11 +558,14 @@ def _unchanged(cur, file_name: str, seen: tuple, street: str | None, notes: list
 
 
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
-               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None) -> Report:
+               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None,
+               read=None) -> Report:
     """Loads one file's content. Never raises for bad content: the report says what happened.
-    `street`: the loader's street (a street clerk); None loads for the whole district."""
+    `street`: the loader's street (a street clerk); None loads for the whole district.
+    `read`: the file already read by a child process (isolated.read_apart, as the dashboard does);
+    None: it is read here."""
     try:
-        return _load_bytes(con, data, file_name, table, loaded_by, now, street)
+        return _load_bytes(con, data, file_name, table, loaded_by, now, street, read)
     except Exception as error:  # nothing landed (the transaction rolled back): the file is refused, not a traceback
         first_line = (str(error).splitlines() or [""])[0][:200]
         problem = FileProblem("load_failed", file_name, error=f"{type(error).__name__}: {first_line}")
@@ -570,7 +573,7 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
 
 
 def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: str | None,
-                now: dt.datetime | None, street: str | None) -> Report:
+                now: dt.datetime | None, street: str | None, read=None) -> Report:
     import time
 
     started = time.perf_counter()
@@ -582,7 +585,7 @@ def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: 
         if seen:
             return _unchanged(cur, file_name, seen, street)
         try:
-            staged = stage_file(cur, data, file_name, table)
+            staged = read.stage_on(cur) if read is not None else stage_file(cur, data, file_name, table)
         except FileProblem as problem:
             return Report(file_name, "refused", table=table, problem=problem, street=street)
         except Exception as error:  # a file no reader foresaw: refused whole, never a traceback
