@@ -7,10 +7,12 @@ from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
 from knockboard.loading import ORDER, TABLES
 from knockboard.loading.isolated import load_served
+from knockboard.loading.undo import Undone, undo_recorded
 from knockboard.loading.messages import summary
 from knockboard.loading.templates import all_templates
 
 REPORTS_KEY = "data_reports"
+UNDO_KEY = "data_undo_asked"  # the load whose undo waits for confirmation
 BURST_MINUTES, BURST_DOORS, ALL_MET_DOORS = 10, 10, 20
 
 ctx = page_context()
@@ -98,4 +100,35 @@ with suspicious:
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    components.table(ctx, data_panel.imports(ctx.q("recent_imports", limit=20), ctx.lang))
+    recent_imports = ctx.q("recent_imports", limit=20)
+    components.table(ctx, data_panel.imports(recent_imports, ctx.lang))
+    if ctx.user.may_load:
+        st.markdown(f"**{ctx.t('data_undo')}**")
+        st.caption(ctx.t("data_undo_intro"))
+        offered = data_panel.undoable(recent_imports, load_street)
+        if offered.empty:
+            st.caption(ctx.t("data_undo_nothing"))
+        else:
+            options = {int(row.import_id): data_panel.undo_option(row, ctx.lang) for row in offered.itertuples()}
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                picked = st.selectbox(ctx.t("data_undo_pick"), list(options), format_func=options.get,
+                                      key="data_undo_pick")
+                if st.button(ctx.t("data_undo_button"), key="data_undo_ask"):
+                    st.session_state[UNDO_KEY] = picked
+        asked = st.session_state.get(UNDO_KEY)
+        if asked is not None:
+            row = recent_imports[recent_imports["import_id"] == asked]
+            file = row["file_name"].iloc[0] if len(row) else "?"
+            rows = i18n.number(row["rows_accepted"].iloc[0]) if len(row) else "?"
+            st.warning(ctx.t("data_undo_confirm", id=asked, file=i18n.md(file), rows=rows))
+            with st.container(horizontal=True):
+                confirmed = st.button(ctx.t("data_undo_yes"), key="data_undo_yes", type="primary")
+                cancelled = st.button(ctx.t("data_undo_cancel"), key="data_undo_cancel")
+            if confirmed or cancelled:
+                del st.session_state[UNDO_KEY]
+            if confirmed:
+                outcome = undo_recorded(served_store(ctx.path), asked, ctx.user_name, street=load_street)
+                kind = "success" if isinstance(outcome, Undone) else "error"
+                st.session_state[REPORTS_KEY] = [(kind, i18n.md(outcome.text(ctx.lang)), None)]
+            if confirmed or cancelled:
+                st.rerun()  # the store changed (or the question is gone): every number afresh

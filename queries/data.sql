@@ -80,9 +80,11 @@ order by st.street_id
 
 -- name: recent_imports
 -- The last $limit loads: file, table, rows read / accepted / refused, who, when, and the street of
--- the clerk who loaded it (null: a district-wide load).
+-- the clerk who loaded it (null: a district-wide load); when and by whom it was undone (null: it
+-- stands), and whether it kept its changes (loads before schema 5 did not, and cannot be undone).
 -- $scope: a street_id gives only the loads made by that street's clerks; null: every load.
-select import_id, file_name, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at, street_id
+select import_id, file_name, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at, street_id,
+       undone_at, undone_by, changes_kept
 from imports
 where $scope::varchar is null or street_id = $scope
 order by import_id desc

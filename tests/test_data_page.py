@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import store
+from knockboard import i18n, store
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -125,3 +125,28 @@ def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, 
     analyst.session_state[signin.SESSION_USER] = "analyst1"
     analyst.run()
     assert not analyst.exception and not analyst.get("file_uploader") and analyst.dataframe
+
+
+@pytest.mark.parametrize("lang, done", [
+    ("en", "Load 1 (visits_good_en_bom.csv, visits) undone: 2 rows it added removed, 0 rows it replaced restored"),
+    ("zh", "已撤销第 1 次导入（visits_good_en_bom.csv，入户走访记录）：删除其新增的 2 行，恢复其替换的 0 行"),
+])
+def test_undo_a_load_from_the_recent_imports_after_a_confirmation(monkeypatch, tmp_path, db, lang, done):
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    at = upload(open_page(monkeypatch, db, lang), "visits_good_en_bom.csv")
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 2
+    at.selectbox(key="data_undo_pick").set_value(1)
+    at = at.button(key="data_undo_ask").click().run()
+    assert not at.exception and i18n.md("visits_good_en_bom.csv") in at.warning[0].value  # the question
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 2  # nothing yet
+    at = at.button(key="data_undo_cancel").click().run()
+    assert not at.warning and stored(db, "select count(*) from imports where undone_at is null") == 1
+    at = at.button(key="data_undo_ask").click().run()
+    at = at.button(key="data_undo_yes").click().run()
+    assert not at.exception and i18n.md(done) in at.success[0].value
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 0
+    assert stored(db, "select count(*) from imports where undone_at is not null") == 1
+    assert any(c.value == ("No load that you may undo." if lang == "en" else "没有可由您撤销的导入。") for c in at.caption)
+    trail = (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+    assert '"event": "undo", "user": "local", "import_id": 1, "file": "visits_good_en_bom.csv"' in trail
+    assert '"status": "undone", "removed": 2, "restored": 0' in trail

@@ -169,3 +169,27 @@ def undo_served(served, import_id: int, undone_by: str | None, *, street: str | 
     writing, as a load takes it, so an undo and a load run one after the other, never together."""
     with served.writing() as con:
         return undo_import(con, import_id, undone_by, street=street)
+
+
+def record(outcome: "Undone | UndoRefused", user: str | None, *, street: str | None, via: str | None = None) -> None:
+    """The undo, done or refused, in the audit trail."""
+    from knockboard import audit
+
+    details = {"via": via} if via else {}
+    if isinstance(outcome, Undone):
+        audit.record("undo", user, import_id=outcome.import_id, file=outcome.file_name, table=outcome.table,
+                     status="undone", removed=outcome.removed, restored=outcome.restored, street=street, **details)
+    else:
+        audit.record("undo", user, import_id=outcome.import_id, file=outcome.details.get("file"), status="refused",
+                     reason=outcome.code, street=street, **details)
+
+
+def undo_recorded(served, import_id: int, user: str | None, *, street: str | None = None,
+                  via: str | None = None) -> "Undone | UndoRefused":
+    """undo_served with its outcome in the audit trail; returns what happened rather than raising."""
+    try:
+        outcome = undo_served(served, import_id, user, street=street)
+    except UndoRefused as refused:
+        outcome = refused
+    record(outcome, user, street=street, via=via)
+    return outcome
