@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from knockboard import schema, store
+from knockboard import store
 from knockboard.loading import load_bytes
 from knockboard.loading.undo import UndoRefused, undo_import, undo_served
 
@@ -173,22 +173,3 @@ def test_an_undo_racing_a_load_is_refused_cleanly(hand_db, tmp_path):
         assert differences(snapshot(fresh), snapshot(con)) == {}
         fresh.close()
     served.close()
-
-
-def test_a_version_4_store_gains_undo_and_its_older_loads_say_they_cannot_be_undone(tmp_path, monkeypatch):
-    path = tmp_path / "v4.duckdb"
-    monkeypatch.setattr(schema, "LATEST", 4)
-    con = store.connect(path)
-    con.execute("insert into imports values (1, 'old.csv', 'abc', 'visits', 3, 3, 0, 'clerk', '2022-03-04 08:00', 'S1')")
-    assert "changes_kept" not in {r[0] for r in con.execute("describe imports").fetchall()}
-    con.close()
-    monkeypatch.undo()
-    con = store.connect(path)
-    assert schema.current_version(con) == 5
-    assert con.execute("select file_name, street_id, changes_kept, undone_at from imports").fetchall() == [
-        ("old.csv", "S1", False, None)]
-    assert con.execute("select count(*) from import_changes").fetchone()[0] == 0
-    with pytest.raises(UndoRefused) as refused:
-        undo_import(con, 1, "admin")
-    assert refused.value.code == "no_history" and "older Knockboard" in refused.value.text("en")
-    con.close()

@@ -281,6 +281,9 @@ TEXT: dict[str, dict[str, str]] = {
     "data_undo_nothing": {"en": "No load that you may undo.", "zh": "没有可由您撤销的导入。"},
     "data_col_undone": {"en": "Undone", "zh": "已撤销"},
     "data_col_import": {"en": "Load", "zh": "导入序号"},
+    "undo_handed_over": {"en": "The dashboard is serving {store}: the undo is handed to it and done there (pages "
+                               "keep serving) …",
+                         "zh": "看板正在使用 {store}：撤销已交给看板执行（页面照常服务）……"},
     "undo_store_busy": {"en": "the store is held by another program and no dashboard serving it answered: nothing "
                               "was undone. Try again later",
                         "zh": "数据库被其他程序占用，且没有正在服务它的看板应答：未撤销任何内容。请稍后再试"},
