@@ -70,18 +70,31 @@ def test_a_second_session_renders_while_an_upload_is_handled(heavy, new_page, ki
     uploader.get_by_role("button", name="Load", exact=True).click()
     clicked = time.monotonic()
     # the upload is in the server's hands: its session's script runs
-    while uploader.evaluate("() => document.querySelector('[data-testid=\"stApp\"]')"
-                            ".getAttribute('data-test-script-state')") != "running":
+    while _script_state(uploader) != "running":
         assert time.monotonic() - clicked < 30, "the upload never started"
         time.sleep(0.05)
-    seconds = _rendered(new_page(), timeout=3 * SECOND_SESSION_SECONDS)
-    print(f"{kind}: second session rendered the briefing in {seconds} s, {time.monotonic() - clicked:.1f} s after the click")
-    assert seconds is not None and seconds < SECOND_SESSION_SECONDS, \
-        f"the briefing took {seconds or f'over {3 * SECOND_SESSION_SECONDS}'} s while {files[kind].name} was handled"
+    # the second session opens the briefing again and again until the upload is answered: every
+    # opening counts, the one during the landing (the store held for writing) too
+    reader, times = new_page(), []
+    while True:
+        seconds = _rendered(reader, timeout=3 * SECOND_SESSION_SECONDS)
+        times.append(seconds)
+        assert seconds is not None and seconds < SECOND_SESSION_SECONDS, \
+            f"the briefing took {seconds or f'over {3 * SECOND_SESSION_SECONDS}'} s while {files[kind].name} " \
+            f"was handled (openings before: {times[:-1]})"
+        if _script_state(uploader) == "notRunning":
+            break
+        assert time.monotonic() - clicked < HANDLED_SECONDS, "the upload was not answered"
+    print(f"{kind}: the second session opened the briefing {len(times)} times while the upload was handled, "
+          f"in {min(times):.1f}-{max(times):.1f} s (first {times[0]:.1f} s)")
     assert wait_until_idle(uploader, timeout=HANDLED_SECONDS) is None
     assert answer in uploader.locator('[data-testid="stAlert"]').first.inner_text()
     assert server.process.poll() is None, server.log_tail()
     print(f"{kind}: answered {time.monotonic() - clicked:.1f} s after the click; server's peak memory {_peak_mb(server):.0f} MB")
+
+
+def _script_state(page) -> str | None:
+    return page.evaluate("() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')")
 
 
 def _peak_mb(server) -> float:
