@@ -138,3 +138,15 @@ def test_an_upload_read_apart_lands_as_one_read_in_the_server(served, hand_db, t
             assert sorted(served_con.execute(f"select * from {table}").fetchall(), key=repr) == \
                 sorted(con.execute(f"select * from {table}").fetchall(), key=repr), table
     con.close()
+
+
+def test_a_store_named_by_a_relative_path_is_read_apart_too(hand_db, tmp_path, monkeypatch):
+    """KNOCKBOARD_DB=store.duckdb in another folder than the checkout the reader starts in."""
+    shutil.copy(hand_db, tmp_path / "relative.duckdb")
+    monkeypatch.chdir(tmp_path)
+    served = ServedStore(Path("relative.duckdb"))
+    try:
+        report = isolated.load_served(served, (CORPUS / "visits_good_en_bom.csv").read_bytes(), "v.csv")
+        assert (report.status, report.accepted) == ("loaded", 2), summary(report, "en")
+    finally:
+        served.close()

@@ -62,6 +62,7 @@ def read_apart(data: bytes, file_name: str, table: str | None, scratch: Path):
     the store is taken (sessions keep reading it meanwhile). Yields a ReadApart for load_bytes(read=);
     the copies (personal data) in `scratch` (store.reading_dir: private) are removed on leaving."""
     token = uuid.uuid4().hex
+    scratch = Path(scratch).resolve()  # the reader runs in the checkout, the server maybe elsewhere
     paths = {"source": scratch / f"upload-{token}", "cells": scratch / f"stage-{token}.parquet",
              "answer": scratch / f"answer-{token}.pickle", "request": scratch / f"request-{token}.pickle",
              "partial": scratch / f"answer-{token}.pickle.partial", "log": scratch / f"log-{token}.txt"}
