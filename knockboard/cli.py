@@ -120,6 +120,60 @@ def _write_rejects(path: str | None, tables: list) -> None:
         print(f"Refused rows written to {path}")
 
 
+UNDO_EXIT_CODES = """exit codes (as `load`'s):
+  0  undone: the rows the load added are removed, the rows it replaced restored, the rollups follow
+  2  refused, with the reason, nothing changed: no such load, already undone, made before undo
+     existed, a later load rewrote the same rows (undo it first), later rows refer to rows it
+     added, another street's load or not your street's last (--street); or the store is held by
+     another program and no dashboard serving it answered"""
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    """Undoes load IMPORT_ID (the number on the Data page's recent imports). Exit 0: undone; 2:
+    refused (the reason is printed) or the store could not be opened. While a dashboard serves the
+    store, the undo is handed to it (knockboard/inbox.py), as a load is."""
+    import getpass
+
+    import duckdb
+
+    from knockboard import i18n, inbox, store
+    from knockboard.loading.undo import UndoRefused, record, undo_import
+
+    lang, path, user = args.lang, args.db or db_path(), getpass.getuser()
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            con = store.connect(path)
+            break
+        except duckdb.IOException as error:
+            if inbox.server_alive(path):
+                print(i18n.t("undo_handed_over", lang, store=path), flush=True)
+                try:
+                    answer = inbox.hand_over_undo(path, args.import_id, street=args.street, undone_by=user, lang=lang)
+                except inbox.HandOverFailed as failed:
+                    print(f"{path}: {failed}", file=sys.stderr)
+                    return 2
+                print(answer["text"], file=sys.stdout if answer["status"] == "undone" else sys.stderr)
+                return 0 if answer["status"] == "undone" else 2
+            if time.monotonic() > deadline:
+                print(f"{path}: {i18n.t('undo_store_busy', lang)} ({error})", file=sys.stderr)
+                return 2
+            time.sleep(0.5)
+    try:
+        try:
+            outcome = undo_import(con, args.import_id, user, street=args.street)
+        except UndoRefused as refused:
+            outcome = refused
+    finally:
+        con.close()
+    record(outcome, user, street=args.street, via="command line")
+    if isinstance(outcome, UndoRefused):
+        print(outcome.text(lang), file=sys.stderr)
+        return 2
+    print(outcome.text(lang))
+    return 0
+
+
 def cmd_briefing(args: argparse.Namespace) -> int:
     """Exit 0: written; 2: bad arguments or the store cannot be opened; 3: no data for that day;
     4: the PDF could not be printed. Nothing is written unless it is whole."""
@@ -242,6 +296,15 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)
+    undo = commands.add_parser("undo", help="undo a load: remove the rows it added, restore the rows it replaced",
+                               formatter_class=argparse.RawDescriptionHelpFormatter, epilog=UNDO_EXIT_CODES)
+    undo.add_argument("import_id", type=int, metavar="IMPORT_ID",
+                      help="the load's number (the Data page's recent imports, or the `imports` table)")
+    undo.add_argument("--db", help="store to change (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
+    undo.add_argument("--street", metavar="S", help="undo as the clerk of street S: only that street's last load "
+                                                   "(default: as an administrator, any load)")
+    undo.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the answer (default zh)")
+    undo.set_defaults(run=cmd_undo)
     brief = commands.add_parser("briefing", help="write the daily briefing as HTML (offline) or PDF (A4)",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=BRIEFING_EXIT_CODES)
     brief.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")

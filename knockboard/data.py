@@ -73,10 +73,29 @@ def suspicious(bursts: pd.DataFrame, all_met: pd.DataFrame, lang: str) -> pd.Dat
 def imports(recent: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = recent.copy()
     df["table_name"] = [i18n.t(f"table_{t}", lang) for t in df["table_name"]]
-    return _headers(df, lang, {"file_name": "data_col_file", "table_name": "data_col_table",
+    df["undone"] = [f"{at:%Y-%m-%d %H:%M} {by or ''}".strip() if pd.notna(at) else ""
+                    for at, by in zip(df["undone_at"], df["undone_by"])]
+    return _headers(df, lang, {"import_id": "data_col_import", "file_name": "data_col_file",
+                               "table_name": "data_col_table",
                                "rows_read": "data_col_read", "rows_accepted": "data_col_accepted",
                                "rows_refused": "data_col_refused_rows", "loaded_by": "data_col_loaded_by",
-                               "street_id": "street", "loaded_at": "data_col_last_load"})
+                               "street_id": "street", "loaded_at": "data_col_last_load", "undone": "data_col_undone"})
+
+
+def undoable(recent: pd.DataFrame, load_street: str | None) -> pd.DataFrame:
+    """The recent loads this user may undo: for an administrator (load_street None) every one that
+    stands and kept its changes; for a street clerk, their street's last load standing, if it kept
+    them. What the page offers only: knockboard/loading/undo.py checks again, in the transaction."""
+    standing = recent[recent["undone_at"].isna()]
+    if load_street is not None:
+        standing = standing[standing["street_id"] == load_street].sort_values("import_id", ascending=False).head(1)
+    return standing[standing["changes_kept"].fillna(False).astype(bool)]
+
+
+def undo_option(row, lang: str) -> str:
+    return i18n.t("data_undo_option", lang, id=row.import_id, file=row.file_name,
+                  table=i18n.t(f"table_{row.table_name}", lang), rows=i18n.number(row.rows_accepted),
+                  at=f"{row.loaded_at:%Y-%m-%d %H:%M}")
 
 
 def upload_caption(load_street: str | None, street_label: str, lang: str) -> str | None:

@@ -110,6 +110,7 @@ def day_short(day: dt.date, lang: str) -> str:
 # What Markdown (and Streamlit's extensions: :color[...] directives, $math$) would read as markup;
 # a colon alone does nothing (a directive needs its brackets).
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$&])")
+_BARE_URL = re.compile(r":(?=//)")
 
 
 def md(text) -> str:
@@ -117,7 +118,8 @@ def md(text) -> str:
     character Markdown or HTML would act on is backslash-escaped, so `![b](http://host/x.png)`
     shows as those characters and no browser fetches anything. Use wherever a value meets
     st.markdown, a caption, a title, a label or a button."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    # and a bare URL's colon: GFM makes `http://…` a link by itself, inside which escapes stay visible
+    return _BARE_URL.sub(r"\\:", _MARKDOWN.sub(r"\\\1", str(text)))
 
 
 def place(name_zh: str, name_en: str | None, lang: str) -> str:

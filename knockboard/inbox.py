@@ -85,16 +85,31 @@ def hand_over(db: str | Path, files: list[str | Path], *, table: str | None, str
     """Gives `files` to the dashboard serving `db` and waits for its reports (one dict per file:
     file, status, summary, refused rows). The files are copied first, so the command's own files
     may change or vanish meanwhile; the request appears whole or not at all (a rename)."""
+    def copy_files(partial: Path) -> dict:
+        copies = []
+        for number, path in enumerate(files):
+            copy = partial / f"{number:03d}-{Path(path).name}"
+            shutil.copyfile(path, copy)
+            copies.append({"copy": copy.name, "file": str(path)})
+        return {"files": copies, "table": table, "street": street, "loaded_by": loaded_by, "lang": lang}
+
+    return _ask(db, copy_files, timeout)
+
+
+def hand_over_undo(db: str | Path, import_id: int, *, street: str | None, undone_by: str, lang: str,
+                   timeout: float = 600.0) -> dict:
+    """Asks the dashboard serving `db` to undo load `import_id` (as its Data page would) and waits:
+    {"status": "undone" | "refused", "text": what happened, in `lang`}."""
+    return _ask(db, lambda partial: {"undo": int(import_id), "street": street, "loaded_by": undone_by,
+                                     "lang": lang}, timeout)[0]
+
+
+def _ask(db: str | Path, write_request, timeout: float) -> list[dict]:
     folder = inbox_dir(db)
     name = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     partial = folder / f".{name}.partial"
     partial.mkdir(mode=0o700)
-    copies = []
-    for number, path in enumerate(files):
-        copy = partial / f"{number:03d}-{Path(path).name}"
-        shutil.copyfile(path, copy)
-        copies.append({"copy": copy.name, "file": str(path)})
-    request = {"files": copies, "table": table, "street": street, "loaded_by": loaded_by, "lang": lang}
+    request = write_request(partial)
     (partial / REQUEST).write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
     ready = folder / name
     partial.rename(ready)
@@ -105,9 +120,9 @@ def hand_over(db: str | Path, files: list[str | Path], *, table: str | None, str
             if result.exists():
                 return json.loads(result.read_text(encoding="utf-8"))["reports"]
             if not server_alive(db):
-                raise HandOverFailed("the dashboard stopped before it loaded the files")
+                raise HandOverFailed("the dashboard stopped before it answered")
             time.sleep(0.2)
-        raise HandOverFailed(f"the dashboard did not load the files within {timeout:g} s")
+        raise HandOverFailed(f"the dashboard did not answer within {timeout:g} s")
     finally:
         shutil.rmtree(ready, ignore_errors=True)
 
@@ -158,18 +173,21 @@ class Watcher:
 
     def load(self, request: Path) -> None:
         """Loads one request's files as the command would have, and writes the reports beside them."""
-        from knockboard.loading import load_bytes
+        from knockboard.loading.isolated import load_served
         from knockboard.loading.messages import rejects_table, summary
 
         asked = json.loads((request / REQUEST).read_text(encoding="utf-8"))
+        if "undo" in asked:
+            self.undo(request, asked)
+            return
         reports = []
         for item in asked["files"]:
             copy = request / item["copy"]
             try:
                 data = copy.read_bytes()
-                with self.served.writing() as con:
-                    report = load_bytes(con, data, Path(item["file"]).name, table=asked["table"],
-                                        street=asked["street"], loaded_by=asked["loaded_by"])
+                # read apart, as a Data-page upload: the sessions being served keep being served
+                report = load_served(self.served, data, Path(item["file"]).name, table=asked["table"],
+                                     street=asked["street"], loaded_by=asked["loaded_by"])
             except Exception as error:  # noqa: BLE001 - the command must hear of it, not wait forever
                 reports.append({"file": item["file"], "status": "failed", "summary": f"{type(error).__name__}: {error}",
                                 "refused_rows": []})
@@ -186,4 +204,19 @@ class Watcher:
                                                                                                   force_ascii=False))})
         partial = request / (RESULT + ".partial")
         partial.write_text(json.dumps({"reports": reports}, ensure_ascii=False), encoding="utf-8")
+        partial.rename(request / RESULT)
+
+    def undo(self, request: Path, asked: dict) -> None:
+        """Undoes a load as the Data page would (in the audit trail, "via command line")."""
+        from knockboard.loading.undo import Undone, undo_recorded
+
+        try:
+            outcome = undo_recorded(self.served, asked["undo"], asked["loaded_by"], street=asked["street"],
+                                    via="command line")
+            report = {"status": "undone" if isinstance(outcome, Undone) else "refused",
+                      "text": outcome.text(asked["lang"])}
+        except Exception as error:  # noqa: BLE001 - the command must hear of it, not wait forever
+            report = {"status": "failed", "text": f"{type(error).__name__}: {error}"}
+        partial = request / (RESULT + ".partial")
+        partial.write_text(json.dumps({"reports": [report]}, ensure_ascii=False), encoding="utf-8")
         partial.rename(request / RESULT)

@@ -12,6 +12,7 @@ MIGRATIONS = {
     2: "schema_v2.sql",  # imports.street_id: the loader's street
     3: "schema_v3.sql",  # rejects: sheet, detail, masked row; agency_aliases
     4: "schema_v4.sql",  # teams.name_en
+    5: "schema_v5.sql",  # import_changes, imports.changes_kept / undone_at / undone_by: undoing a load
 }
 LATEST = max(MIGRATIONS)
 

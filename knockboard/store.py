@@ -57,6 +57,30 @@ def scratch_dir(path: str | Path) -> Path:
     return folder
 
 
+def reading_dir(path: str | Path) -> Path:
+    """Where an upload being read apart (knockboard/loading/isolated.py) and what its reader staged
+    wait: not the scratch folder, which the writer sweeps when it opens the store, while a read
+    goes on beside it. Entries a killed server left are swept by the next read (stale_seconds)."""
+    folder = private_dir(path) / "reading"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def sweep_stale(folder: Path, stale_seconds: float) -> int:
+    """Removes the files in `folder` older than `stale_seconds`; returns how many."""
+    import time
+
+    removed = 0
+    for entry in folder.iterdir():
+        try:
+            if entry.is_file() and time.time() - entry.stat().st_mtime > stale_seconds:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def sweep_scratch(path: str | Path) -> int:
     """Removes what loads left in the scratch folder; returns how many entries it removed."""
     folder = Path(path).with_name(Path(path).name + ".private") / "scratch"

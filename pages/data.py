@@ -5,11 +5,14 @@ import streamlit as st
 from knockboard import audit, components, data, i18n
 from knockboard.app import page_context, served_store
 from knockboard.config import max_upload_mb
-from knockboard.loading import ORDER, TABLES, load_bytes
+from knockboard.loading import ORDER, TABLES
+from knockboard.loading.isolated import load_served
 from knockboard.loading.messages import summary
 from knockboard.loading.templates import all_templates
+from knockboard.loading.undo import Undone, undo_recorded
 
 REPORTS_KEY = "data_reports"
+UNDO_KEY = "data_undo_asked"  # the load whose undo waits for confirmation
 BURST_MINUTES, BURST_DOORS, ALL_MET_DOORS = 10, 10, 20
 
 ctx = page_context()
@@ -42,9 +45,9 @@ if submitted and files:
             reports.append(("error", ctx.t("data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}",
                                            limit=f"{max_upload_mb():g}"), None))
             continue
-        with served_store(ctx.path).writing() as con:
-            report = load_bytes(con, upload.getvalue(), upload.name, table=table, street=load_street,
-                                loaded_by=ctx.user_name)
+        # read apart (a child process, with time and memory budgets): other sessions keep being served
+        report = load_served(served_store(ctx.path), upload.getvalue(), upload.name, table=table,
+                             street=load_street, loaded_by=ctx.user_name)
         audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
                      accepted=report.accepted, refused=report.refused, street=load_street)
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
@@ -97,4 +100,35 @@ with suspicious:
     else:
         st.info(ctx.t("data_nothing"))
 with recent:
-    components.table(ctx, data.imports(ctx.q("recent_imports", limit=20), ctx.lang))
+    recent_imports = ctx.q("recent_imports", limit=20)
+    components.table(ctx, data.imports(recent_imports, ctx.lang))
+    if ctx.user.may_load:
+        st.markdown(f"**{ctx.t('data_undo')}**")
+        st.caption(ctx.t("data_undo_intro"))
+        offered = data.undoable(recent_imports, load_street)
+        if offered.empty:
+            st.caption(ctx.t("data_undo_nothing"))
+        else:
+            options = {int(row.import_id): data.undo_option(row, ctx.lang) for row in offered.itertuples()}
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                picked = st.selectbox(ctx.t("data_undo_pick"), list(options), format_func=options.get,
+                                      key="data_undo_pick")
+                if st.button(ctx.t("data_undo_button"), key="data_undo_ask"):
+                    st.session_state[UNDO_KEY] = picked
+        asked = st.session_state.get(UNDO_KEY)
+        if asked is not None:
+            row = recent_imports[recent_imports["import_id"] == asked]
+            file = row["file_name"].iloc[0] if len(row) else "?"
+            rows = i18n.number(row["rows_accepted"].iloc[0]) if len(row) else "?"
+            st.warning(ctx.t("data_undo_confirm", id=asked, file=i18n.md(file), rows=rows))
+            with st.container(horizontal=True):
+                confirmed = st.button(ctx.t("data_undo_yes"), key="data_undo_yes", type="primary")
+                cancelled = st.button(ctx.t("data_undo_cancel"), key="data_undo_cancel")
+            if confirmed or cancelled:
+                del st.session_state[UNDO_KEY]
+            if confirmed:
+                outcome = undo_recorded(served_store(ctx.path), asked, ctx.user_name, street=load_street)
+                kind = "success" if isinstance(outcome, Undone) else "error"
+                st.session_state[REPORTS_KEY] = [(kind, i18n.md(outcome.text(ctx.lang)), None)]
+            if confirmed or cancelled:
+                st.rerun()  # the store changed (or the question is gone): every number afresh

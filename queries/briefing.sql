@@ -54,8 +54,8 @@ order by coverage_rank, community_id
 -- name: last_import
 -- When data last arrived: the latest load (if any) and the store's source (demo or loaded). Loads
 -- are not per street, so $scope (a street, or null for the district) only comes back as a column:
--- the store's freshness is the same for everyone.
-select (select max(loaded_at) from imports) as last_load,
+-- the store's freshness is the same for everyone. An undone load does not count (its rows are gone).
+select (select max(loaded_at) from imports where undone_at is null) as last_load,
        (select value from store_meta where key = 'source') as source,
        $scope::varchar as scope
 

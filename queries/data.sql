@@ -1,6 +1,6 @@
 -- name: table_freshness
 -- Per loadable table: rows held, the last load into it, rows refused by all its loads, and the
--- latest day its facts cover (territory tables have no day).
+-- latest day its facts cover (territory tables have no day). Undone loads do not count.
 -- $scope: a street_id counts only that street's rows (territory units and households through their
 -- parents, volunteers through their team) and only the loads made by that street's clerks; null:
 -- the whole district and every load.
@@ -48,7 +48,7 @@ loads as (
     select table_name, max(loaded_at) as last_load, sum(rows_refused)::bigint as refused_rows,
            count(*) as imports
     from imports
-    where $scope::varchar is null or street_id = $scope
+    where undone_at is null and ($scope::varchar is null or street_id = $scope)  -- an undone load's rows are gone
     group by table_name
 )
 select c.table_name, c.row_count, l.last_load, coalesce(l.refused_rows, 0) as refused_rows,
@@ -80,9 +80,11 @@ order by st.street_id
 
 -- name: recent_imports
 -- The last $limit loads: file, table, rows read / accepted / refused, who, when, and the street of
--- the clerk who loaded it (null: a district-wide load).
+-- the clerk who loaded it (null: a district-wide load); when and by whom it was undone (null: it
+-- stands), and whether it kept its changes (loads before schema 5 did not, and cannot be undone).
 -- $scope: a street_id gives only the loads made by that street's clerks; null: every load.
-select import_id, file_name, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at, street_id
+select import_id, file_name, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at, street_id,
+       undone_at, undone_by, changes_kept
 from imports
 where $scope::varchar is null or street_id = $scope
 order by import_id desc

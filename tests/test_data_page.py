@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from knockboard import store
+from knockboard import i18n, store
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -125,3 +125,54 @@ def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, 
     analyst.session_state[signin.SESSION_USER] = "analyst1"
     analyst.run()
     assert not analyst.exception and not analyst.get("file_uploader") and analyst.dataframe
+
+
+@pytest.mark.parametrize("lang, done", [
+    ("en", "Load 1 (visits_good_en_bom.csv, visits) undone: 2 rows it added removed, 0 rows it replaced restored"),
+    ("zh", "已撤销第 1 次导入（visits_good_en_bom.csv，入户走访记录）：删除其新增的 2 行，恢复其替换的 0 行"),
+])
+def test_undo_a_load_from_the_recent_imports_after_a_confirmation(monkeypatch, tmp_path, db, lang, done):
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    at = upload(open_page(monkeypatch, db, lang), "visits_good_en_bom.csv")
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 2
+    at.selectbox(key="data_undo_pick").set_value(1)
+    at = at.button(key="data_undo_ask").click().run()
+    assert not at.exception and i18n.md("visits_good_en_bom.csv") in at.warning[0].value  # the question
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 2  # nothing yet
+    at = at.button(key="data_undo_cancel").click().run()
+    assert not at.warning and stored(db, "select count(*) from imports where undone_at is null") == 1
+    at = at.button(key="data_undo_ask").click().run()
+    at = at.button(key="data_undo_yes").click().run()
+    assert not at.exception and i18n.md(done) in at.success[0].value
+    assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 0
+    assert stored(db, "select count(*) from imports where undone_at is not null") == 1
+    assert any(c.value == ("No load that you may undo." if lang == "en" else "没有可由您撤销的导入。") for c in at.caption)
+    trail = (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+    assert '"event": "undo", "user": "local", "import_id": 1, "file": "visits_good_en_bom.csv"' in trail
+    assert '"status": "undone", "removed": 2, "restored": 0' in trail
+
+
+def test_a_street_clerk_is_offered_their_streets_last_load_only(monkeypatch, tmp_path, db):
+    from knockboard import signin
+    from knockboard.loading import load_bytes
+    con = store.connect(db)
+    for name, street in (("c1.csv", "S1"), ("c2.csv", "S1"), ("c3.csv", "S2"), ("c4.csv", None)):
+        sheet = f"visit_id,household_id,visited_at,outcome\n{name[:2]},{'H5' if street == 'S2' else 'H1'},2022-03-04 10:00,met\n"
+        assert load_bytes(con, sheet.encode(), name, loaded_by="someone", street=street).accepted == 1
+    con.close()
+    access = tmp_path / "access.toml"
+    access.write_text('[users.clerk1]\nrole = "clerk"\nstreet = "S1"\n', encoding="utf-8")
+    monkeypatch.setenv("KNOCKBOARD_ACCESS", str(access))
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv("KNOCKBOARD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.session_state[signin.SESSION_USER] = "clerk1"
+    at.run()
+    assert not at.exception
+    offered = at.selectbox(key="data_undo_pick").options  # not c1 (not the last), c3 (S2), c4 (district)
+    assert len(offered) == 1 and offered[0].startswith("2: c2.csv (visits, 1 rows, "), offered
+    at = at.button(key="data_undo_ask").click().run()
+    at = at.button(key="data_undo_yes").click().run()
+    assert not at.exception and "Load 2" in at.success[0].value
+    assert at.selectbox(key="data_undo_pick").options[0].startswith("1: c1.csv")  # now the last one standing

@@ -119,7 +119,9 @@ def test_an_error_while_landing_refuses_the_file_and_writes_nothing(con, monkeyp
     from knockboard.loading import load as loading
 
     def broken(*args, **kwargs):
-        args[0].execute("insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted, rows_refused, loaded_by, loaded_at, street_id) values (99, 'x', 'x', 'visits', 0, 0, 0, null, now()::timestamp, null)")
+        args[0].execute("insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted, "
+                        "rows_refused, loaded_by, loaded_at, street_id) "
+                        "values (99, 'x', 'x', 'visits', 0, 0, 0, null, now()::timestamp, null)")
         raise RuntimeError("disk full\nmore")
     monkeypatch.setattr(loading, "_land", broken)
     report = load(con, "visits_good_en_bom.csv")

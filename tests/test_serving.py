@@ -191,3 +191,51 @@ def test_the_server_does_not_collect_garbage_after_every_run():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["runner"]["postScriptGC"] is False
+
+
+def _cli_undo(db, import_id, *extra, timeout=120):
+    return subprocess.run([sys.executable, "-m", "knockboard", "undo", str(import_id), "--db", str(db), "--lang", "en",
+                           *extra], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def test_the_undo_command_alone_and_handed_to_the_serving_dashboard(served, hand_db, tmp_path, monkeypatch):
+    """`python -m knockboard undo N`: exit 0 undone, 2 refused with the reason (as `load`'s exit
+    codes); while a dashboard serves the store, the undo is handed to it and answers the same."""
+    from knockboard import inbox
+
+    monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    alone = tmp_path / "alone.duckdb"
+    shutil.copy(hand_db, alone)
+    assert _cli_load(alone, CORPUS / "visits_good_en_bom.csv").returncode == 0
+    done = _cli_undo(alone, 1)
+    assert done.returncode == 0 and "Load 1 (visits_good_en_bom.csv, visits) undone: 2 rows" in done.stdout, done.stderr
+    again = _cli_undo(alone, 1)
+    assert again.returncode == 2 and "it was undone on" in again.stderr
+    unknown = _cli_undo(alone, 7)
+    assert unknown.returncode == 2 and "there is no such load" in unknown.stderr
+    zh = subprocess.run([sys.executable, "-m", "knockboard", "undo", "1", "--db", str(alone)], capture_output=True,
+                        text=True, timeout=120, cwd=ROOT)
+    assert zh.returncode == 2 and "无法撤销第 1 次导入" in zh.stderr
+
+    watcher = inbox.Watcher(served).start()
+    try:
+        assert _cli_load(served.path, CORPUS / "visits_good_en_bom.csv").returncode == 0
+        with served.reading() as con:
+            (number,) = con.execute("select max(import_id) from imports").fetchone()
+        refused = _cli_undo(served.path, number, "--street", "S1")
+        with served.reading():  # the dashboard holds the store again (its sessions read on)
+            pass
+        handed = _cli_undo(served.path, number)
+    finally:
+        watcher.stop()
+    assert "handed to it" in refused.stdout, refused.stdout + refused.stderr
+    assert refused.returncode == 2 and "not a load of your street S1" in refused.stderr, refused.stdout + refused.stderr
+    assert "handed to it" in handed.stdout and handed.returncode == 0, handed.stdout + handed.stderr
+    assert f"Load {number} (visits_good_en_bom.csv, visits) undone" in handed.stdout
+    with served.reading() as con:
+        assert con.execute("select count(*) from visits where visit_id in ('E1', 'E2')").fetchone()[0] == 0
+    events = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    undos = [(e["status"], e.get("reason"), e["via"]) for e in events if e["event"] == "undo"]
+    assert undos == [("undone", None, "command line"), ("refused", "already", "command line"),
+                     ("refused", "unknown", "command line"), ("refused", "already", "command line"),
+                     ("refused", "not_your_street", "command line"), ("undone", None, "command line")]

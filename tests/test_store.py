@@ -139,11 +139,33 @@ def test_a_version_3_store_keeps_its_teams_and_gains_their_english_names(tmp_pat
     con.close()
     monkeypatch.undo()
     con = store.connect(path)
-    assert schema.current_version(con) == 4
+    assert schema.current_version(con) == schema.LATEST  # through version 4, and any later one
     assert con.execute("select team_id, name, name_en from teams").fetchall() == [("T1", "区机关党员志愿服务队", None)]
     sheet = "服务队编号,服务队名称,类型,英文名称\nT1,区机关党员志愿服务队,organ,District Government Party Volunteer Team\n"
     assert load_bytes(con, sheet.encode(), "teams.csv", table="teams").accepted == 1
     assert con.execute("select name_en from teams").fetchall() == [("District Government Party Volunteer Team",)]
+    con.close()
+
+
+def test_a_version_4_store_gains_undo_and_its_older_loads_say_they_cannot_be_undone(tmp_path, monkeypatch):
+    """Schema 5: import_changes, and imports.changes_kept / undone_at / undone_by. A load made
+    before kept no replaced rows: its undo is refused, saying so."""
+    from knockboard.loading.undo import UndoRefused, undo_import
+    path = tmp_path / "v4.duckdb"
+    monkeypatch.setattr(schema, "LATEST", 4)
+    con = store.connect(path)
+    con.execute("insert into imports values (1, 'old.csv', 'abc', 'visits', 3, 3, 0, 'clerk', '2022-03-04 08:00', 'S1')")
+    assert "changes_kept" not in {r[0] for r in con.execute("describe imports").fetchall()}
+    con.close()
+    monkeypatch.undo()
+    con = store.connect(path)
+    assert schema.current_version(con) == schema.LATEST
+    assert con.execute("select file_name, street_id, changes_kept, undone_at from imports").fetchall() == [
+        ("old.csv", "S1", False, None)]
+    assert con.execute("select count(*) from import_changes").fetchone()[0] == 0
+    with pytest.raises(UndoRefused) as refused:
+        undo_import(con, 1, "admin")
+    assert refused.value.code == "no_history" and "older Knockboard" in refused.value.text("en")
     con.close()
 
 

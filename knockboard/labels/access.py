@@ -88,6 +88,7 @@ TEXT = {
     # the audit trail in the reader's language
     "audit_event_export": {"en": "export", "zh": "导出"},
     "audit_event_load": {"en": "load", "zh": "导入"},
+    "audit_event_undo": {"en": "undo", "zh": "撤销导入"},
     "audit_event_not_permitted": {"en": "not_permitted", "zh": "无权访问"},
     "audit_event_sign_in": {"en": "sign_in", "zh": "登录"},
     "audit_event_sign_in_refused": {"en": "sign_in_refused", "zh": "拒绝登录"},
@@ -116,6 +117,11 @@ TEXT = {
     "audit_value_loaded": {"en": "loaded", "zh": "已导入"},
     "audit_value_refused": {"en": "refused", "zh": "已拒绝"},
     "audit_value_unchanged": {"en": "unchanged", "zh": "未变化"},
+    "audit_value_undone": {"en": "undone", "zh": "已撤销"},
+    "audit_field_import_id": {"en": "import_id", "zh": "导入序号"},
+    "audit_field_removed": {"en": "removed", "zh": "删除行数"},
+    "audit_field_restored": {"en": "restored", "zh": "恢复行数"},
+    "audit_field_via": {"en": "via", "zh": "途径"},
     "users_none": {"en": "No accounts: the dashboard runs open on this computer.",
                    "zh": "暂无账户：系统以开放模式在本机运行。"},
 }

@@ -185,6 +185,33 @@ TEXT: dict[str, dict[str, str]] = {
                        "zh": "未找到可识别的表头（请参照模板）"},
     "file_header_mismatch": {"en": "the headers do not match the chosen table {table} (see its template)",
                              "zh": "表头与所选数据表 {table} 不符（请参照模板）"},
+    "file_excel_expands": {"en": "this {size} MB workbook expands to {expanded} MB when opened, more than the "
+                                  "{limit} MB a field sheet can take (a compressed “zip bomb”?): nothing was read. "
+                                  "Save it again from Excel, or split it",
+                            "zh": "该工作簿文件 {size} MB，解压后达 {expanded} MB，超过台账上限 {limit} MB"
+                                  "（疑似“压缩炸弹”）：未读取任何内容。请用 Excel 重新保存或拆分后导入"},
+    "file_excel_ratio": {"en": "its part {member} is compressed {ratio} times, far beyond a real sheet (at most "
+                                "{limit} times): a compressed “zip bomb”? Nothing was read. Save it again from Excel",
+                          "zh": "其中 {member} 的压缩比为 {ratio} 倍，远超真实台账（不超过 {limit} 倍），疑似“压缩炸弹”：未读取任何内容。"
+                                "请用 Excel 重新保存后导入"},
+    "file_excel_cells": {"en": "its sheet {sheet_file} declares {rows} rows × {columns} columns ({cells} cells), more "
+                                "than the {limit} cells a field sheet can take: nothing was read. Delete the empty "
+                                "rows and columns below and right of the data, or split the sheet",
+                          "zh": "其工作表 {sheet_file} 声明 {rows} 行 × {columns} 列（{cells} 个单元格），超过台账上限 {limit} "
+                                "个单元格：未读取任何内容。请删除数据下方和右侧的空行空列，或拆分工作表"},
+    "file_read_too_slow": {"en": "reading it took longer than {seconds} s, the time one upload may take (other "
+                                  "users kept being served meanwhile): nothing was loaded. Split it, or load it with "
+                                  "`python -m knockboard load`",
+                            "zh": "读取该文件超过 {seconds} 秒（单个上传允许的时间；其间其他用户照常使用）：未导入任何数据。"
+                                  "请拆分文件，或用 `python -m knockboard load` 导入"},
+    "file_read_over_memory": {"en": "reading it needed more than the {limit} MB of memory one upload may use: "
+                                     "nothing was loaded. Split it, or load it with `python -m knockboard load`",
+                               "zh": "读取该文件所需内存超过单个上传允许的 {limit} MB：未导入任何数据。请拆分文件，或用 "
+                                     "`python -m knockboard load` 导入"},
+    "file_read_died": {"en": "its reader stopped (exit {exit_code}), most likely over the {limit} MB of memory one "
+                              "upload may use: nothing was loaded. Split it, or load it with `python -m knockboard load`",
+                        "zh": "读取该文件的进程中止（退出码 {exit_code}），多半是超过了单个上传允许的 {limit} MB 内存：未导入任何数据。"
+                              "请拆分文件，或用 `python -m knockboard load` 导入"},
     "file_unreadable_excel": {"en": "the Excel file cannot be opened ({error})", "zh": "无法打开该 Excel 文件（{error}）"},
     "file_not_geojson": {"en": "not a GeoJSON FeatureCollection", "zh": "不是 GeoJSON 要素集合（FeatureCollection）"},
     "file_unsupported_file": {"en": "files ending {suffix} are not supported (CSV, XLSX, GeoJSON)",
@@ -212,4 +239,50 @@ TEXT: dict[str, dict[str, str]] = {
     "table_inspections": {"en": "inspections", "zh": "检查记录"},
     "table_leads": {"en": "leads", "zh": "大数据核查线索"},
     "table_agency_aliases": {"en": "agency aliases", "zh": "检查单位对照"},
+    # undoing a load (knockboard/loading/undo.py; the Data page's recent imports; `python -m knockboard undo`)
+    "undo_done": {"en": "Load {id} ({file}, {table}) undone: {removed} rows it added removed, {restored} rows it "
+                        "replaced restored as they were",
+                  "zh": "已撤销第 {id} 次导入（{file}，{table}）：删除其新增的 {removed} 行，恢复其替换的 {restored} 行"},
+    "undo_unknown": {"en": "Load {id} cannot be undone: there is no such load",
+                     "zh": "无法撤销第 {id} 次导入：没有这次导入"},
+    "undo_already": {"en": "Load {id} ({file}) cannot be undone: it was undone on {at} by {by}",
+                     "zh": "无法撤销第 {id} 次导入（{file}）：已于 {at} 由 {by} 撤销"},
+    "undo_not_your_street": {"en": "Load {id} ({file}) cannot be undone: it is not a load of your street {street} "
+                                   "(an administrator can undo it)",
+                             "zh": "无法撤销第 {id} 次导入（{file}）：它不是本街道（{street}）的导入（可由管理员撤销）"},
+    "undo_not_last": {"en": "Load {id} ({file}) cannot be undone: your street's last load is {later} ({later_file}); "
+                            "undo that one first",
+                      "zh": "无法撤销第 {id} 次导入（{file}）：本街道最近一次导入是第 {later} 次（{later_file}），请先撤销该次"},
+    "undo_no_history": {"en": "Load {id} ({file}) cannot be undone: it was made by an older Knockboard, which did "
+                              "not keep the rows it replaced. Load a corrected file instead",
+                        "zh": "无法撤销第 {id} 次导入（{file}）：该次导入由旧版本完成，未保存被替换的行。请改为导入更正后的文件"},
+    "undo_later_load": {"en": "Load {id} ({file}) cannot be undone: load {later} ({later_file}), made after it, "
+                              "rewrote {n} of the same rows; undo load {later} first. Nothing was changed",
+                        "zh": "无法撤销第 {id} 次导入（{file}）：其后的第 {later} 次导入（{later_file}）改写了其中 {n} 行；"
+                              "请先撤销第 {later} 次导入。未做任何更改"},
+    "undo_still_used": {"en": "Load {id} cannot be undone: {n} rows of {child} loaded since refer to {parent} this "
+                              "load added; undo those loads first. Nothing was changed",
+                        "zh": "无法撤销第 {id} 次导入：其后导入的 {n} 行{child}引用了本次新增的{parent}；请先撤销那些导入。未做任何更改"},
+    "data_undo": {"en": "Undo a load", "zh": "撤销导入"},
+    "data_undo_intro": {"en": "Undoing a load removes the rows it added and restores the rows it replaced, as they "
+                              "were; the load stays listed as undone. A street clerk can undo their street's last load.",
+                        "zh": "撤销一次导入：删除其新增的行，并将其替换的行恢复原样；该次导入仍保留在列表中，标为已撤销。"
+                              "街道数据员可撤销本街道最近一次导入。"},
+    "data_undo_pick": {"en": "Load to undo", "zh": "要撤销的导入"},
+    "data_undo_option": {"en": "{id}: {file} ({table}, {rows} rows, {at})", "zh": "第 {id} 次：{file}（{table}，{rows} 行，{at}）"},
+    "data_undo_button": {"en": "Undo…", "zh": "撤销…"},
+    "data_undo_confirm": {"en": "Undo load {id} ({file})? Its {rows} rows are removed, or put back as they were "
+                                "before it, for every user.",
+                          "zh": "确定撤销第 {id} 次导入（{file}）？其 {rows} 行将被删除或恢复为导入前的样子，所有用户都会看到。"},
+    "data_undo_yes": {"en": "Yes, undo it", "zh": "确定撤销"},
+    "data_undo_cancel": {"en": "Cancel", "zh": "取消"},
+    "data_undo_nothing": {"en": "No load that you may undo.", "zh": "没有可由您撤销的导入。"},
+    "data_col_undone": {"en": "Undone", "zh": "已撤销"},
+    "data_col_import": {"en": "Load", "zh": "导入序号"},
+    "undo_handed_over": {"en": "The dashboard is serving {store}: the undo is handed to it and done there (pages "
+                               "keep serving) …",
+                         "zh": "看板正在使用 {store}：撤销已交给看板执行（页面照常服务）……"},
+    "undo_store_busy": {"en": "the store is held by another program and no dashboard serving it answered: nothing "
+                              "was undone. Try again later",
+                        "zh": "数据库被其他程序占用，且没有正在服务它的看板应答：未撤销任何内容。请稍后再试"},
 }

@@ -386,15 +386,22 @@ def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
     return before - cur.execute("select count(*) from stage").fetchone()[0]
 
 
-def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table) -> int:
+def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, import_id: int) -> int:
     """Parents the file describes on its rows (e.g. the business an inspection names) and the store
     lacks are created, once each, from the first row that names them, in the street found for them
-    (_place_new_parents). They have no grid yet: the Data page lists them."""
+    (_place_new_parents). They have no grid yet: the Data page lists them. They are changes of this
+    load (import_changes): undoing it removes them."""
     if not table.embedded:
         return 0
     parent, columns = table.embedded
     key_parent, key_here = next(iter(columns.items()))
     before = cur.execute(f"select count(*) from {parent}").fetchone()[0]
+    cur.execute(f"""
+        insert into import_changes (import_id, table_name, row_key, before)
+        select distinct ?, ?, {key_here}, null::json from checked
+        where len(problems) = 0 and {columns['name']} is not null
+          and {key_here} not in (select {key_parent} from {parent})
+    """, [import_id, parent])
     cur.execute(f"""
         insert into {parent} ({", ".join(columns)}, street_id)
         select {", ".join(f"arg_min({here}, _seq)" if i else here for i, here in enumerate(columns.values()))},
@@ -414,8 +421,8 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
     refused_rows = read - accepted
     cur.execute("""insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted,
-                                        rows_refused, loaded_by, loaded_at, street_id)
-                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        rows_refused, loaded_by, loaded_at, street_id, changes_kept)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
                 [import_id, staged.file_name, content_hash, table.name, read, accepted, refused_rows,
                  loaded_by, now, street])
     cur.execute("""
@@ -429,7 +436,7 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         left join checked f on r.p.reason = 'duplicate_key' and f._seq = try_cast(r.p.detail as bigint)
         order by r._seq
     """, [import_id, staged.file_name])
-    created = _create_described_parents(cur, table)
+    created = _create_described_parents(cur, table, import_id)
     # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
     stored = [c for c in table.columns if c.stored and c.name not in table.derived]
     target_columns = [c.name for c in stored] + list(table.derived)
@@ -445,6 +452,14 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
     streets_of = f"""select distinct street_id from {table.name}
                      where {table.key} in (select _key from checked where len(problems) = 0)"""
     touched = {r[0] for r in cur.execute(streets_of).fetchall()} if has_street else set()  # replaced rows
+    # what this load writes, and the rows it replaces as they were: an undo puts them back (undo.py)
+    cur.execute(f"""
+        insert into import_changes (import_id, table_name, row_key, before)
+        select ?, ?, a._key, case when t.{table.key} is not null then to_json(t) end
+        from (select _key, _seq from checked where len(problems) = 0) a
+        left join {table.name} t on t.{table.key} = a._key
+        order by a._seq
+    """, [import_id, table.name])
     cur.execute(f"delete from {table.name} where {table.key} in (select _key from checked where len(problems) = 0)")
     cur.execute(f"""
         insert into {table.name} ({", ".join(target_columns)})
@@ -461,12 +476,12 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
 
 
 def _seen(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None) -> tuple | None:
-    """The last import of the same bytes, if loading them again cannot change anything: it refused no
-    row, or (for the same street clerk) only rows outside that street. A file with other refusals is
-    checked again (their parents may have been loaded since): see _same_outcome."""
+    """The last import of the same bytes, not undone, if loading them again cannot change anything: it
+    refused no row, or (for the same street clerk) only rows outside that street. A file with other
+    refusals is checked again (their parents may have been loaded since): see _same_outcome."""
     return cur.execute(f"""
         select import_id, table_name, loaded_at from imports i
-        where content_hash = $hash
+        where content_hash = $hash and undone_at is null
           and (rows_refused = 0
                or (street_id = $street and not exists (
                    select 1 from rejects r where r.import_id = i.import_id
@@ -479,7 +494,7 @@ def _same_outcome(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str
     the same rows for the same reasons: loading again would write the same import and the same
     refusals a second time, so nothing is written."""
     last = cur.execute("""select import_id, table_name, loaded_at, rows_accepted from imports
-                          where content_hash = ? and street_id is not distinct from ?
+                          where content_hash = ? and street_id is not distinct from ? and undone_at is null
                           order by import_id desc limit 1""", [content_hash, street]).fetchone()
     if last is None:
         return None
@@ -558,11 +573,14 @@ def _unchanged(cur, file_name: str, seen: tuple, street: str | None, notes: list
 
 
 def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
-               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None) -> Report:
+               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None,
+               read=None) -> Report:
     """Loads one file's content. Never raises for bad content: the report says what happened.
-    `street`: the loader's street (a street clerk); None loads for the whole district."""
+    `street`: the loader's street (a street clerk); None loads for the whole district.
+    `read`: the file already read by a child process (isolated.read_apart, as the dashboard does);
+    None: it is read here."""
     try:
-        return _load_bytes(con, data, file_name, table, loaded_by, now, street)
+        return _load_bytes(con, data, file_name, table, loaded_by, now, street, read)
     except Exception as error:  # nothing landed (the transaction rolled back): the file is refused, not a traceback
         first_line = (str(error).splitlines() or [""])[0][:200]
         problem = FileProblem("load_failed", file_name, error=f"{type(error).__name__}: {first_line}")
@@ -570,7 +588,7 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
 
 
 def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: str | None,
-                now: dt.datetime | None, street: str | None) -> Report:
+                now: dt.datetime | None, street: str | None, read=None) -> Report:
     import time
 
     started = time.perf_counter()
@@ -582,7 +600,7 @@ def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: 
         if seen:
             return _unchanged(cur, file_name, seen, street)
         try:
-            staged = stage_file(cur, data, file_name, table)
+            staged = read.stage_on(cur) if read is not None else stage_file(cur, data, file_name, table)
         except FileProblem as problem:
             return Report(file_name, "refused", table=table, problem=problem, street=street)
         except Exception as error:  # a file no reader foresaw: refused whole, never a traceback

@@ -38,6 +38,19 @@ FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5":
 # how much better the best of two decodings must be to be taken over the other.
 DOUBTFUL_CHAOS = 0.2
 CLEAR_MARGIN = 0.05
+# What an Excel workbook (a zip of XML) may declare, checked before anything is decompressed: a 4 MB
+# file can expand to gigabytes (a zip bomb) and keep a reader busy for minutes.
+# - in all: a million-row visits sheet (the largest a street sends) expands to about 500 MB as openpyxl
+#   writes it (inline strings; Excel's shared strings take less)
+MAX_EXCEL_EXPANDED_MB = 800
+# - per member: sheet XML compresses 5-30 times (repeated tags); a bomb's runs of one row ~1,000 times.
+#   Small members (styles, a short sheet) may compress better harmlessly, so only larger ones count.
+MAX_EXCEL_RATIO = 200
+RATIO_CHECKED_FROM_MB = 10
+# - per sheet, rows × columns of its <dimension ref="A1:I1000001">: Excel's own limit is 1,048,576
+#   rows; a million visits of 9 columns is 9 million cells (openpyxl holds each cell as an object)
+MAX_EXCEL_CELLS = 12_000_000
+DIMENSION_SCAN_BYTES = 4096  # the <dimension> element comes before the rows
 
 
 class FileProblem(Exception):
@@ -164,7 +177,7 @@ def _csv_records(text: str, delimiter: str, file_name: str) -> list[list[str]]:
     return records
 
 
-def _fast_stage(con, text: str, delimiter: str, header_index: int, width: int) -> bool:
+def _fast_stage(con, text: str, delimiter: str, header_index: int, width: int, scratch: Path | None = None) -> bool:
     """Large plain files (no quotes, one record per line, every row as wide as the header) are read by
     DuckDB, in strict mode: anything else it refuses and Python's reader stages instead."""
     if '"' in text or text.count("\r") != text.count("\r\n"):
@@ -172,7 +185,7 @@ def _fast_stage(con, text: str, delimiter: str, header_index: int, width: int) -
     names = [f"c{i}" for i in range(width)]
     # the copy holds personal data: it goes to the store's private folder, swept if this load is killed
     with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False,
-                                     dir=store.scratch_for(con)) as tmp:
+                                     dir=scratch or store.scratch_for(con)) as tmp:
         tmp.write(text)
         tmp_path = tmp.name
     try:
@@ -217,7 +230,8 @@ def _stage_frame(con, rows: list[tuple[str | None, int, list[str]]], width: int)
     con.unregister("_frame")
 
 
-def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None) -> Staged:
+def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None,
+              scratch: Path | None = None) -> Staged:
     text, encoding = decode(data, file_name)
     first_lines = text.split("\n", 3)[:3]
     delimiter = "\t" if all("\t" in line and "," not in line for line in first_lines if line.strip()) and text.strip() else ","
@@ -231,7 +245,7 @@ def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table
     header_index, table, mapping = _pick_header(head, table, file_name)
     headers = head[header_index]
     width = len(headers)
-    if records is not None or not _fast_stage(con, text, delimiter, header_index, width):
+    if records is not None or not _fast_stage(con, text, delimiter, header_index, width, scratch):
         records = records if records is not None else _csv_records(text, delimiter, file_name)
         _stage_frame(con, [(None, n, r) for n, r in enumerate(records, start=1)][header_index + 1:], width)
     return _staged(con, file_name, table, mapping, headers, header_index + 1, encoding)
@@ -286,10 +300,58 @@ def _sheet_rows(sheet, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]
     return rows, uncached
 
 
+def check_excel_sizes(data: bytes, file_name: str) -> None:
+    """Refuses a workbook whose declared sizes are beyond what a field sheet can be, before any of
+    it is decompressed: what its members expand to in all, how much each is compressed, and the cells
+    each sheet declares (its <dimension>). Python's zipfile never yields more than a member declares
+    (a member lying about its size fails its check), so a bomb cannot hide behind small numbers."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return  # not a zip: openpyxl says it cannot open it (unreadable_excel)
+    with archive:
+        members = archive.infolist()
+        expanded = sum(m.file_size for m in members)
+        if expanded > MAX_EXCEL_EXPANDED_MB * 1_000_000:
+            raise FileProblem("excel_expands", file_name, size=f"{len(data) / 1_000_000:.1f}",
+                              expanded=f"{expanded / 1_000_000:,.0f}", limit=f"{MAX_EXCEL_EXPANDED_MB:,}")
+        for member in members:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if member.file_size > RATIO_CHECKED_FROM_MB * 1_000_000 and ratio > MAX_EXCEL_RATIO:
+                raise FileProblem("excel_ratio", file_name, member=member.filename, ratio=f"{ratio:,.0f}",
+                                  limit=MAX_EXCEL_RATIO)
+        for member in members:
+            if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
+                continue
+            with archive.open(member) as handle:
+                head = handle.read(DIMENSION_SCAN_BYTES).decode("utf-8", "replace")
+            match = _DIMENSION.search(head)
+            if match:
+                rows = int(match.group(4) or match.group(2)) - int(match.group(2)) + 1
+                columns = _column_number(match.group(3) or match.group(1)) - _column_number(match.group(1)) + 1
+                if rows * columns > MAX_EXCEL_CELLS:
+                    raise FileProblem("excel_cells", file_name, sheet_file=member.filename.rsplit("/", 1)[-1],
+                                      rows=f"{rows:,}", columns=f"{columns:,}", cells=f"{rows * columns:,}",
+                                      limit=f"{MAX_EXCEL_CELLS:,}")
+
+
+_DIMENSION = re.compile(r'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?"')
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
 def stage_excel(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None) -> Staged:
     """Every visible sheet with the table's headers is staged (a workbook with a sheet per day);
-    hidden sheets (a template) and sheets with no header are left out, and the report says so."""
+    hidden sheets (a template) and sheets with no header are left out, and the report says so.
+    A workbook declaring more than a field sheet can hold is refused before it is read."""
     import openpyxl
+
+    check_excel_sizes(data, file_name)
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
@@ -420,8 +482,10 @@ def _staged(con, file_name, table, mapping, headers, header_row, encoding) -> St
                   notes=notes)
 
 
-def stage_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None) -> Staged:
-    """Stages any supported file; the kind is taken from the file name's ending."""
+def stage_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
+               scratch: Path | None = None) -> Staged:
+    """Stages any supported file; the kind is taken from the file name's ending. `scratch`: where a
+    working copy may go (default: the private folder of the store `con` is connected to)."""
     suffix = Path(file_name).suffix.lower()
     if table is not None and table not in TABLES:
         raise FileProblem("unknown_table", file_name, table=table, known=", ".join(TABLES))
@@ -430,5 +494,5 @@ def stage_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
     if suffix in (".geojson", ".json"):
         return stage_geojson(con, data, file_name, table)
     if suffix in (".csv", ".txt", ".tsv", ""):
-        return stage_csv(con, data, file_name, table)
+        return stage_csv(con, data, file_name, table, scratch)
     raise FileProblem("unsupported_file", file_name, suffix=suffix)

@@ -88,9 +88,11 @@ class StreamlitServer:
             self._log.close()
 
 
-def start_streamlit(script: str | Path, *, cwd: Path, log_path: Path, env: dict | None = None) -> StreamlitServer:
-    """`streamlit run script` on a free port of 127.0.0.1; returns once /_stcore/health answers ok."""
-    port = free_port()
+def start_streamlit(script: str | Path, *, cwd: Path, log_path: Path, env: dict | None = None,
+                    port: int | None = None) -> StreamlitServer:
+    """`streamlit run script` on `port` (default: a free one) of 127.0.0.1; returns once /_stcore/health
+    answers ok."""
+    port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script),
                "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false",
@@ -119,14 +121,16 @@ def start_streamlit(script: str | Path, *, cwd: Path, log_path: Path, env: dict 
         time.sleep(0.2)
 
 
-def start_app(tmp_dir: Path) -> StreamlitServer:
-    """The real app (dashboard.py) on its own scale-0.01 demo store."""
+def start_app(tmp_dir: Path, db: Path | None = None, port: int | None = None) -> StreamlitServer:
+    """The real app (dashboard.py) on `db`, by default its own scale-0.01 demo store."""
     from knockboard.demo import build_demo
 
-    db = tmp_dir / "demo-0.01.duckdb"
-    build_demo(db, scale=0.01)
+    if db is None:
+        db = tmp_dir / "demo-0.01.duckdb"
+        build_demo(db, scale=0.01)
     return start_streamlit("dashboard.py", cwd=ROOT, log_path=tmp_dir / "streamlit.log",
-                           env={"KNOCKBOARD_DB": str(db)})
+                           env={"KNOCKBOARD_DB": str(db)},
+                           port=port)
 
 
 # ---------------------------------------------------------------- fixtures
