@@ -20,13 +20,13 @@ def log_path() -> Path:
     return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or db_path().with_name("audit.jsonl"))
 
 
-def record(event: str, user: str | None, **details) -> None:
-    """Appends one event. Never raises into a page: a full disk must not stop a briefing, so a
-    failure is reported on stderr instead."""
+def record(event: str, user: str | None, trail: Path | None = None, **details) -> None:
+    """Appends one event (to `trail`, default log_path()). Never raises into a page: a full disk
+    must not stop a briefing, so a failure is reported on stderr instead."""
     entry = {"at": dt.datetime.now().isoformat(timespec="seconds"), "event": event, "user": user, **details}
     line = json.dumps(entry, ensure_ascii=False, default=str)
     try:
-        path = log_path()
+        path = Path(trail) if trail else log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock, path.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
