@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import queries
-from knockboard import audit, i18n, inbox, privacy, signin, store
+from knockboard import audit, components, i18n, inbox, privacy, signin, store
 from knockboard.access import User
 from knockboard.serving import ServedStore
 from knockboard.config import COVERAGE_TARGET, db_path, default_language, first_start_scale
@@ -274,7 +274,7 @@ def _sidebar_user(ctx: Context) -> None:
 def build_context() -> Context:
     """Page config, sign-in, store and sidebar for this run. Call once per run (dashboard.py does)."""
     st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
-    st.html(PRINT_CSS)
+    st.html(PRINT_CSS + components.SCREEN_CSS)
     lang = language()
     user = signin.require_user(lang)
 

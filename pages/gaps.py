@@ -75,8 +75,10 @@ else:
                       help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
     map_column = gaps.column("map", ctx.lang)
-    components.table(ctx, table, height=420,
-                     column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
+    with st.container(key="gaps_table"):  # every column on a desktop; the unit's name pinned on a phone
+        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 420),
+                         column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map")),
+                                        **gaps.compact_headers(table, level, ctx.lang)})
     st.caption(ctx.t("gaps_table_help"))
     components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
                          small_cells=gaps.small_cells(level, ctx.lang), filters=filters)
