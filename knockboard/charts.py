@@ -7,12 +7,12 @@ from knockboard import i18n
 
 # Colour-blind safe, readable on white and in print.
 BLUE, ORANGE, GREY, RED = "#1f6fb2", "#e07b00", "#8c8c8c", "#c62828"
-TITLE_TOP = 32  # px from the chart's top to its title: below the toolbar's row
+TITLE_TOP = 36  # px from the chart's top to its title: clear of the toolbar's row (2-28 px)
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
     fig.update_layout(
-        # the title under the row of plotly's toolbar (top right, 2-28 px), never beneath it: on a
+        # the title under the row of plotly's toolbar (top right), never beneath it: on a
         # narrow chart (a phone, the briefing's three trends) a title reaches the right edge
         title={"text": title, "font": {"size": 16}, "y": 1, "yref": "container", "yanchor": "top",
                "pad": {"t": TITLE_TOP}},
