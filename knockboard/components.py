@@ -139,15 +139,17 @@ def uploader_in_chinese(ctx, key: str) -> None:
 # to Streamlit's markup (stElementContainer in a horizontal block): check it when upgrading Streamlit.
 PHONE_MAX_WIDTH = 640  # px: Streamlit stacks st.columns below this width too
 SCREEN_CSS = f"""<style>
-/* the briefing's headline cards: five to a row, two on a phone */
+/* headline cards: the briefing's five to a row, the gaps' four; two to a row on a phone */
 .st-key-briefing_cards > [data-testid="stElementContainer"] {{
   flex: 0 0 calc((100% - 4 * 1rem) / 5); min-width: 0; }}
+.st-key-gaps_cards > [data-testid="stElementContainer"] {{ flex: 1 1 0; min-width: 0; }}
 /* wide screens: the page's side margins narrower than Streamlit's 5rem, so wide tables show whole */
 @media (min-width: {PHONE_MAX_WIDTH + 1}px) {{
   [data-testid="stMainBlockContainer"] {{ padding-left: 2.5rem; padding-right: 2.5rem; }}
 }}
 @media (max-width: {PHONE_MAX_WIDTH}px) {{
-  .st-key-briefing_cards > [data-testid="stElementContainer"] {{ flex-basis: calc((100% - 1rem) / 2); }}
+  .st-key-briefing_cards > [data-testid="stElementContainer"],
+  .st-key-gaps_cards > [data-testid="stElementContainer"] {{ flex: 0 0 calc((100% - 1rem) / 2); }}
 }}
 </style>"""
 

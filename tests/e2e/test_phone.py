@@ -233,6 +233,8 @@ def test_on_a_phone(app_server, contexts, name, url_path, title, lang):
         f"{url}: the page itself scrolls sideways on a phone"
     problems = table_problems(page)
     assert not problems, f"{url} at 390 px:\n  - " + "\n  - ".join(problems)
+    if name == "gaps":
+        assert cards_per_row(page) == [2, 2], f"{url}: headline cards per row: {cards_per_row(page)}"
     if name == "briefing":
         assert cards_per_row(page) == [2] * 5, f"{url}: headline cards per row: {cards_per_row(page)}"
         # the ranking starts with the street, its coverage and its rank; the rest by scrolling sideways
@@ -262,6 +264,8 @@ def test_on_a_desktop_in_english(app_server, contexts, name, url_path, title):
     assert_fine(problems, url)
     keys = [t["key"] for t in page.evaluate(_TABLES_JS)]
     assert set(WHOLE_ON_A_DESKTOP[name]) <= set(keys), f"{url}: tables {WHOLE_ON_A_DESKTOP[name]} not found: {keys}"
+    cards = {"briefing": [5, 5], "gaps": [4]}.get(name)
+    assert cards is None or cards_per_row(page) == cards, f"{url}: headline cards per row: {cards_per_row(page)}"
     problems = table_problems(page, whole=WHOLE_ON_A_DESKTOP[name])
     assert not problems, f"{url} at 1440 px:\n  - " + "\n  - ".join(problems)
     covered = toolbars_over_titles(page)
