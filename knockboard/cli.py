@@ -261,6 +261,11 @@ path or query, which hold its key. The ranking is cut to fit a robot's limit (We
 DingTalk 20000), never the headline."""
 
 
+# The schedule's clock: empty, the real one; a test sets now / sleep / stop (see push.run_schedule)
+# to run the command through days in a moment.
+SCHEDULE_CLOCK: dict = {}
+
+
 def cmd_schedule(args: argparse.Namespace) -> int:
     """Runs until stopped (Ctrl+C / SIGTERM): each target of --config at its time of day."""
     import getpass
@@ -292,13 +297,15 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     def stopped(*_):
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, stopped)  # systemd stops it with SIGTERM: end as after Ctrl+C
+    before = signal.signal(signal.SIGTERM, stopped)  # systemd stops it with SIGTERM: end as after Ctrl+C
     try:
         push.run_schedule(config.targets, lambda: store.connect(path, read_only=True), user=getpass.getuser(),
                           trail=_audit_trail(path), timeout=config.timeout, retries=config.retries,
-                          say=lambda line: print(line, flush=True))
+                          say=lambda line: print(line, flush=True), **SCHEDULE_CLOCK)
     except KeyboardInterrupt:
         print("schedule stopped", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, before)
     return 0
 
 

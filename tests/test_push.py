@@ -416,6 +416,37 @@ def test_a_scheduled_run_reaches_two_targets_in_zh_and_en(demo, recorder, trail,
     assert stale and all(line.startswith("2022-03-24") for line in stale)
 
 
+def test_the_schedule_command_reaches_two_targets_in_zh_and_en(demo, recorder, trail, tmp_path, monkeypatch,
+                                                               capsys):
+    """`python -m knockboard schedule --config push.toml` itself (the file read and checked, the store
+    opened per round, the log lines), on an injected clock from 07:59 to 08:45 the next day."""
+    config = write_config(tmp_path / "push.toml", recorder,
+                          target_toml("区领导群", "wecom", f"{recorder.base}/ok/zh?key={KEY}", lang="zh", time="08:00"),
+                          target_toml("Langshan", "dingtalk", f"{recorder.base}/ok/en?access_token={KEY}",
+                                      secret=SECRET, lang="en", street="S10", time="08:30"),
+                          top="retries = 0\n")
+    clock = FakeClock(dt.datetime(2022, 3, 22, 7, 59, 0))
+    recorder.clock = clock
+    started = time.monotonic()  # a command that ignored the injected clock would end here within a minute, failing
+    monkeypatch.setattr(cli, "SCHEDULE_CLOCK", {"now": clock, "sleep": clock.sleep,
+                                                "stop": lambda: clock.now >= dt.datetime(2022, 3, 23, 8, 45)
+                                                or time.monotonic() - started > 20})
+    assert cli.main(["schedule", "--config", str(config), "--db", str(demo)]) == 0
+    out, err = capsys.readouterr()
+    zh, en = recorder.at("/ok/zh"), recorder.at("/ok/en")
+    assert [r["at"] for r in zh] == [dt.datetime(2022, 3, d, 8, 0) for d in (22, 23)], out + err
+    assert [r["at"] for r in en] == [dt.datetime(2022, 3, d, 8, 30) for d in (22, 23)], out + err
+    assert "崇川区“敲门行动”每日简报 · 2022年3月22日" in json.loads(zh[0]["body"])["markdown"]["content"]
+    english = json.loads(en[0]["body"])["markdown"]
+    assert english["title"].endswith("daily briefing · 22 Mar 2022") and "狼山镇 Langshanzhen" in english["text"]
+    assert set(en[0]["query"]) == {"access_token", "timestamp", "sign"}
+    assert "schedule: 区领导群 (wecom, district, zh) next at 2022-03-22 08:00" in out
+    assert "schedule: Langshan (dingtalk, S10, en) next at 2022-03-22 08:30" in out
+    assert [(r["target"], r["lang"], r["result"]) for r in records(trail)] == \
+        [("区领导群", "zh", "sent"), ("Langshan", "en", "sent")] * 2
+    assert KEY not in out + err and SECRET not in out + err
+
+
 def test_a_time_already_past_at_start_waits_for_tomorrow(demo, recorder, trail):
     target = push.make_target("late", "generic", f"{recorder.base}/ok/late", at="08:00")
     clock = FakeClock(dt.datetime(2022, 3, 22, 9, 0, 0))
