@@ -6,8 +6,10 @@ district on first view and drilling on the first tap, chart toolbars off the tit
 toolbar showing, as after a tap or under the mouse). Screenshots of each in tests/screenshots/
 (phone-*.png, desktop-*.png).
 
-`table_problems` is the checker; the tests at the end run it on a page with a table cut off on
-purpose, and show it reports it (and nothing on a scrollable one), so a green run means something."""
+`table_problems` is the checker; the test at the end runs it on a page with a table cut off on
+purpose and shows it reports it (a grid that scrolls sideways only where it must be whole; nothing
+for a table that fits, nor for one in a closed expander), so a green run means something. Each
+check was also seen to fail on the layout before issue 19's fixes."""
 
 import time
 
