@@ -150,6 +150,9 @@ SCREEN_CSS = f"""<style>
 @media (max-width: {PHONE_MAX_WIDTH}px) {{
   .st-key-briefing_cards > [data-testid="stElementContainer"],
   .st-key-gaps_cards > [data-testid="stElementContainer"] {{ flex: 0 0 calc((100% - 1rem) / 2); }}
+  /* a card half a phone wide: its label wraps rather than ending in "…" */
+  .st-key-briefing_cards [data-testid="stMetricLabel"] *, .st-key-gaps_cards [data-testid="stMetricLabel"] * {{
+    white-space: normal !important; text-overflow: clip !important; overflow: visible !important; }}
 }}
 </style>"""
 
