@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from knockboard import i18n, signin, url_state
+from knockboard import components, i18n, signin, url_state
 from knockboard.access import User
 from knockboard.app_store import cached_query, ensure_store, served_store, store_status  # noqa: F401 (re-exported)
 from knockboard.config import db_path, default_language
@@ -97,7 +97,7 @@ def _sidebar_user(ctx: Context) -> None:
 def build_context() -> Context:
     """Page config, sign-in, store and sidebar for this run. Call once per run (dashboard.py does)."""
     st.set_page_config(page_title="Knockboard 敲门看板", page_icon="🚪", layout="wide")
-    st.html(PRINT_CSS)
+    st.html(PRINT_CSS + components.SCREEN_CSS)
     lang = language()
     user = signin.require_user(lang)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import threading
 from collections import deque
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,13 +15,13 @@ from knockboard.config import audit_log_path
 _lock = threading.Lock()
 
 
-def record(event: str, user: str | None, **details) -> None:
-    """Appends one event. Never raises into a page: a full disk must not stop a briefing, so a
-    failure is reported on stderr instead."""
+def record(event: str, user: str | None, trail: Path | None = None, **details) -> None:
+    """Appends one event (to `trail`, default config.audit_log_path()). Never raises into a page: a full disk
+    must not stop a briefing, so a failure is reported on stderr instead."""
     entry = {"at": dt.datetime.now().isoformat(timespec="seconds"), "event": event, "user": user, **details}
     line = json.dumps(entry, ensure_ascii=False, default=str)
     try:
-        path = audit_log_path()
+        path = Path(trail) if trail else audit_log_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock, path.open("a", encoding="utf-8") as f:
             f.write(line + "\n")

@@ -113,9 +113,19 @@ async def _browsers_yield_to_the_server(until: float) -> None:
 
 
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port of 127.0.0.1: any, or the first free one of $KNOCKBOARD_PORTS ("8620-8629") on a
+    machine where each user keeps to a range."""
+    from knockboard.config import port_range
+
+    first, last = port_range() or (0, 0)
+    for port in range(first, last + 1):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in KNOCKBOARD_PORTS={first}-{last}")
 
 
 @dataclass

@@ -66,6 +66,14 @@ def ranking(ranked: pd.DataFrame, hours: pd.DataFrame | None, lang: str, has_pre
     })
 
 
+def ranking_key_columns_first(table: pd.DataFrame, lang: str) -> list[str]:
+    """The ranking's columns in the order the page shows them: the area, its coverage and its rank
+    first (what a reader on a phone sees before scrolling sideways), then the rest as made."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    first = [table.columns[2], t("col_coverage"), t("col_rank")]  # the area: street or community
+    return first + [c for c in table.columns if c not in first]
+
+
 IMPROVED_COLOUR, FELL_BEHIND_COLOUR = "#2e7d32", "#c62828"
 
 

@@ -1,7 +1,8 @@
 """The daily briefing off the screen: one self-contained HTML file (charts interactive, plotly.js
 inline, so it opens offline) and an A4 PDF printed from it by headless Chromium.
 
-Used by the briefing page's downloads and by `python -m knockboard briefing` (a daily job).
+Used by the briefing page's downloads and by `python -m knockboard briefing` (a daily job); `prepare`
+also serves the robots' messages (knockboard/push.py).
 """
 
 import datetime as dt
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -120,10 +122,21 @@ def _nat(value) -> bool:
         return False
 
 
-def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
-          generated_at: dt.datetime | None = None, *, scope: str | None = None) -> tuple[str, dt.date]:
-    """The briefing HTML for `day` (default: the latest day with data). `scope` is the street the
-    reader may see (None: the whole district); a street-scoped reader gets their street's briefing.
+@dataclass
+class Prepared:
+    """A day's briefing ready to show anywhere (HTML, PDF, a robot's message): the numbers, what it
+    is about, and how fresh the data is."""
+    briefing: briefing.Briefing
+    scope_label: str  # the street's name, or "whole district", in the briefing's language
+    latest_day: dt.date
+    last_load: object  # a timestamp, or None/NaT when nothing was ever loaded
+    source: str | None
+
+
+def prepare(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
+            *, scope: str | None = None) -> Prepared:
+    """The briefing for `day` (default: the latest day with data). `scope` is the street the reader
+    may see (None: the whole district); a street-scoped reader gets their street's briefing.
     Raises BriefingError when the day has no data, the street is unknown or outside the scope."""
     if street and scope and street != scope:
         raise BriefingError("not_permitted", f"street {street!r} is outside the scope {scope!r}")
@@ -147,9 +160,16 @@ def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | Non
         raise BriefingError("no_data", f"nothing was recorded on {day}")
     scope_label = i18n.place(*names[street], lang) if street else i18n.t("all_streets", lang)
     meta = run("last_import").iloc[0]
-    html_text = render_html(b, scope_label, generated_at or dt.datetime.now(), latest, meta["last_load"],
-                            meta["source"])
-    return html_text, day
+    return Prepared(b, scope_label, latest, meta["last_load"], meta["source"])
+
+
+def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
+          generated_at: dt.datetime | None = None, *, scope: str | None = None) -> tuple[str, dt.date]:
+    """The briefing HTML for `day` (see prepare: the same checks, the same errors)."""
+    p = prepare(con, day, street, lang, scope=scope)
+    html_text = render_html(p.briefing, p.scope_label, generated_at or dt.datetime.now(), p.latest_day,
+                            p.last_load, p.source)
+    return html_text, p.briefing.day
 
 
 def html_to_pdf(html_text: str, pdf_path: Path) -> None:

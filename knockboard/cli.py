@@ -215,6 +215,164 @@ BRIEFING_EXIT_CODES = """exit codes (for a daily job; nothing partial is ever wr
   4  the PDF could not be printed"""
 
 
+def _push_targets(args: argparse.Namespace):
+    """The targets of a `push`/`schedule` command line, checked; raises PushError(bad_config)."""
+    import os
+
+    from knockboard import push
+
+    if args.config:
+        if getattr(args, "webhook", None) or any(getattr(args, k, None) for k in
+                                                 ("kind", "secret", "secret_env", "street", "lang", "link", "name")):
+            raise push.PushError("bad_config", "--config names everything per target: give it alone "
+                                               "(with --date, --target, --db, --timeout, --retries)")
+        config = push.load_config(args.config)
+        if getattr(args, "target", None):
+            unknown = [n for n in args.target if n not in {t.name for t in config.targets}]
+            if unknown:
+                raise push.PushError("bad_config", f"--target {', '.join(unknown)}: not in {args.config}")
+            config.targets = [t for t in config.targets if t.name in args.target]
+    else:
+        if not args.webhook or not args.kind:
+            raise push.PushError("bad_config", "give --webhook URL and --kind, or --config FILE")
+        if args.target:
+            raise push.PushError("bad_config", "--target picks targets of a --config file")
+        secret = args.secret
+        if args.secret_env:
+            secret = os.environ.get(args.secret_env)
+            if not secret:
+                raise push.PushError("bad_config", f"--secret-env {args.secret_env}: not set")
+        config = push.Config([push.make_target(args.name or args.kind, args.kind, args.webhook, secret=secret,
+                                               street=args.street, lang=args.lang or "zh", link=args.link)])
+    if args.timeout is not None:
+        config.timeout = args.timeout
+    if args.retries is not None:
+        config.retries = args.retries
+    if config.timeout <= 0 or config.retries < 0:
+        raise push.PushError("bad_config", "--timeout must be above 0 and --retries at least 0")
+    return config
+
+
+def _audit_trail(path) -> Path | None:
+    """The audit trail beside the store used (unless $KNOCKBOARD_AUDIT_LOG names one)."""
+    from knockboard.config import audit_log_path
+
+    return audit_log_path(Path(path))
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """Exit codes in PUSH_EXIT_CODES."""
+    import datetime as dt
+    import getpass
+
+    import duckdb
+
+    from knockboard import push, store
+
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"--date {args.date}: not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    try:
+        config = _push_targets(args)
+    except push.PushError as error:
+        print(f"nothing sent: {error}", file=sys.stderr)
+        return 2
+    path = args.db or db_path()
+    try:
+        con = store.connect(path, read_only=True)
+    except duckdb.Error as error:
+        print(f"nothing sent: {path}: cannot open the store ({error})", file=sys.stderr)
+        return 2
+    try:
+        push.check_streets(con, config.targets)
+        outcomes = push.push_all(con, config.targets, day, user=getpass.getuser(), trail=_audit_trail(path),
+                                 timeout=config.timeout, retries=config.retries)
+    except push.PushError as error:
+        print(f"nothing sent: {error}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    code = push.exit_code(outcomes)
+    sent = sum(o.result == "sent" for o in outcomes)
+    print(f"{sent} of {len(outcomes)} target(s) sent", file=sys.stderr if code else sys.stdout)
+    return code
+
+
+PUSH_EXIT_CODES = """exit codes (for a daily job):
+  0  every target sent
+  2  bad arguments, nothing sent: a date not YYYY-MM-DD, an unknown kind or street, a URL or link
+     not http(s), a secret for a kind other than dingtalk, a push.toml that cannot be read or holds
+     an unknown key, or a store that cannot be opened
+  3  no data for that day, nothing sent (to those targets; the others were sent)
+  5  some target failed after its retries (no answer, an error answer, a timeout, or a message
+     that cannot fit the robot's limit); the others still got theirs
+
+Each target's outcome is one line (sent / nothing sent / FAILED) and one audit record (event push:
+target, kind, host, day, scope, language, result, attempts); never the secret nor the webhook's
+path or query, which hold its key. The ranking is cut to fit a robot's limit (WeCom 4096 bytes,
+DingTalk 20000), never the headline."""
+
+
+# The schedule's clock: empty, the real one; a test sets now / sleep / stop (see push.run_schedule)
+# to run the command through days in a moment.
+SCHEDULE_CLOCK: dict = {}
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """Runs until stopped (Ctrl+C / SIGTERM): each target of --config at its time of day."""
+    import getpass
+    import signal
+
+    from knockboard import push, store
+
+    try:
+        config = _push_targets(args)
+        if any(t.at is None for t in config.targets):
+            raise push.PushError("bad_config", "every target needs a time (\"HH:MM\") for the schedule: "
+                                               + ", ".join(t.name for t in config.targets if t.at is None))
+    except push.PushError as error:
+        print(f"schedule not started: {error}", file=sys.stderr)
+        return 2
+    path = args.db or db_path()
+    try:
+        con = store.connect(path, read_only=True)
+        try:
+            push.check_streets(con, config.targets)
+        finally:
+            con.close()
+    except push.PushError as error:
+        print(f"schedule not started: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 - duckdb's errors: said, exit 2
+        print(f"schedule not started: {path}: cannot open the store ({error})", file=sys.stderr)
+        return 2
+    def stopped(*_):
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, stopped)  # systemd stops it with SIGTERM: end as after Ctrl+C
+    try:
+        push.run_schedule(config.targets, lambda: store.connect(path, read_only=True), user=getpass.getuser(),
+                          trail=_audit_trail(path), timeout=config.timeout, retries=config.retries,
+                          say=lambda line: print(line, flush=True), **SCHEDULE_CLOCK)
+    except KeyboardInterrupt:
+        print("schedule stopped", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    return 0
+
+
+def _push_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", type=Path, help="push.toml: several targets (see push.example.toml)")
+    command.add_argument("--target", action="append", metavar="NAME",
+                         help="with --config: only this target (repeatable; e.g. one cron line per target)")
+    command.add_argument("--db", help="store to read (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
+    command.add_argument("--timeout", type=float, help=f"seconds per attempt (default {10:g}, or push.toml's)")
+    command.add_argument("--retries", type=int, help="attempts after the first, with back-off 2 s, 4 s, … "
+                                                     "(default 2, or push.toml's)")
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.sessions:
         return _bench_sessions(args)
@@ -313,6 +471,29 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", required=True, type=Path, help="output file, .html or .pdf")
     brief.add_argument("--db", help="store to read (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     brief.set_defaults(run=cmd_briefing)
+    pushing = commands.add_parser("push", help="post the day's briefing to WeCom/DingTalk group robots or a web hook",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=PUSH_EXIT_CODES)
+    pushing.add_argument("--webhook", metavar="URL", help="the robot's webhook address (one target)")
+    pushing.add_argument("--kind", choices=["wecom", "dingtalk", "generic"], help="the robot's kind (with --webhook)")
+    pushing.add_argument("--secret", metavar="S", help="DingTalk's signing secret (adds timestamp and sign); "
+                                                       "visible to other users in the process list: prefer --secret-env")
+    pushing.add_argument("--secret-env", metavar="VAR", help="read DingTalk's signing secret from this environment variable")
+    pushing.add_argument("--name", help="the target's name in the log and the audit trail (default: the kind)")
+    pushing.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")
+    pushing.add_argument("--street", help="a street id (e.g. S10) for a street briefing (default: the district)")
+    pushing.add_argument("--lang", choices=["zh", "en"], help="language (default zh)")
+    pushing.add_argument("--link", metavar="BASE_URL", help="the dashboard's address: the message links to that "
+                                                            "day's briefing for the scope and language")
+    _push_options(pushing)
+    pushing.set_defaults(run=cmd_push)
+    sched = commands.add_parser("schedule", help="keep running and push each target of push.toml at its time of day",
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                epilog="Sends the latest day with data (said when it is older than yesterday). A time "
+                                       "already past at start is next due tomorrow. Exit 2: bad config, nothing "
+                                       "started; otherwise runs until stopped (exit 0). Each push as in `push`.")
+    _push_options(sched)
+    sched.set_defaults(run=cmd_schedule, webhook=None, kind=None, secret=None, secret_env=None, street=None,
+                       lang=None, link=None, name=None)
     bench = commands.add_parser("bench", help="measure page run times, build time, load rate and memory")
     bench.add_argument("--scale", type=float, action="append",
                        help="a demo scale to measure; repeat for several (default: 1 and 10)")

@@ -134,6 +134,38 @@ def uploader_in_chinese(ctx, key: str) -> None:
 </style>""")
 
 
+# How pages read on a screen, wide or a phone's (390 px). Streamlit tells a page nothing of the
+# screen's width, so the layout that depends on it is CSS: media queries on keyed containers. Tied
+# to Streamlit's markup (stElementContainer in a horizontal block): check it when upgrading Streamlit.
+PHONE_MAX_WIDTH = 640  # px: Streamlit stacks st.columns below this width too
+SCREEN_CSS = f"""<style>
+/* headline cards: the briefing's five to a row, the gaps' four; two to a row on a phone */
+.st-key-briefing_cards > [data-testid="stElementContainer"] {{
+  flex: 0 0 calc((100% - 4 * 1rem) / 5); min-width: 0; }}
+.st-key-gaps_cards > [data-testid="stElementContainer"] {{ flex: 1 1 0; min-width: 0; }}
+/* wide screens: the page's side margins narrower than Streamlit's 5rem, so wide tables show whole */
+@media (min-width: {PHONE_MAX_WIDTH + 1}px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-left: 2.5rem; padding-right: 2.5rem; }}
+}}
+@media (max-width: {PHONE_MAX_WIDTH}px) {{
+  .st-key-briefing_cards > [data-testid="stElementContainer"],
+  .st-key-gaps_cards > [data-testid="stElementContainer"] {{ flex: 0 0 calc((100% - 1rem) / 2); }}
+  /* a card half a phone wide: its label wraps rather than ending in "…" */
+  .st-key-briefing_cards [data-testid="stMetricLabel"] *, .st-key-gaps_cards [data-testid="stMetricLabel"] * {{
+    white-space: normal !important; text-overflow: clip !important; overflow: visible !important; }}
+}}
+</style>"""
+
+
+def on_a_phone() -> bool:
+    """Whether the browser says it is a phone's (its User-Agent names a mobile browser): for what
+    CSS cannot do, such as the map's zoom. Tablets and desktops say no."""
+    from knockboard import signin
+
+    agent = next((v for k, v in signin.request_headers().items() if k.lower() == "user-agent"), "") or ""
+    return bool(re.search(r"Mobi|iPhone|iPod|Android.*Mobile|Windows Phone", agent))
+
+
 # Plotly's toolbar without its "Download plot as a PNG": no way out of the app but the audited downloads.
 CHART_CONFIG = {"modeBarButtonsToRemove": ["toImage"], "displaylogo": False}
 

@@ -46,9 +46,20 @@ def access_path() -> Path:
     return Path(os.environ.get("KNOCKBOARD_ACCESS") or ROOT / "access.toml")
 
 
-def audit_log_path() -> Path:
-    """The audit trail: $KNOCKBOARD_AUDIT_LOG, else audit.jsonl beside the store."""
-    return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or db_path().with_name("audit.jsonl"))
+def audit_log_path(store: Path | None = None) -> Path:
+    """The audit trail: $KNOCKBOARD_AUDIT_LOG, else audit.jsonl beside the store (`store`, by default
+    the dashboard's)."""
+    return Path(os.environ.get("KNOCKBOARD_AUDIT_LOG") or Path(store or db_path()).with_name("audit.jsonl"))
+
+
+def port_range() -> tuple[int, int] | None:
+    """KNOCKBOARD_PORTS ("8620-8629"): the ports the benchmark's servers may take, on a machine where
+    each user keeps to a range; unset, any free port."""
+    span = os.environ.get("KNOCKBOARD_PORTS")
+    if not span:
+        return None
+    first, last = (int(x) for x in span.split("-"))
+    return first, last
 
 
 def map_style() -> str | None:

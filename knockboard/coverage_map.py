@@ -223,6 +223,11 @@ def _points(records: list[dict], paths: list[dict] | None) -> tuple[list[float],
     return lons, lats
 
 
+# The map's size `view` fits the shapes into: a desktop's map column, or a phone's screen (320 px
+# wide: a 360-px phone less the page's margins, so the widest phones keep a little room to spare).
+PHONE_MAP = {"width_px": 320, "height_px": 540}
+
+
 def view(records: list[dict], paths: list[dict] | None = None, width_px: int = 520,
          height_px: int = 540) -> dict:
     """Centre and zoom that fit the shapes and `paths` (e.g. the grid's outline), in Web Mercator

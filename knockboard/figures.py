@@ -14,14 +14,18 @@ from knockboard.figure_cache import reused
 
 # Colour-blind safe, readable on white and in print.
 BLUE, ORANGE, GREY, RED = "#1f6fb2", "#e07b00", "#8c8c8c", "#c62828"
+TITLE_TOP = 36  # px from the chart's top to its title: clear of the toolbar's row (2-28 px)
 
 
 def layout(fig: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": 16}},
+        # the title under the row of plotly's toolbar (top right), never beneath it: on a
+        # narrow chart (a phone, the briefing's three trends) a title reaches the right edge
+        title={"text": title, "font": {"size": 16}, "y": 1, "yref": "container", "yanchor": "top",
+               "pad": {"t": TITLE_TOP}},
         xaxis_title=i18n.t("axis_day", lang),
         yaxis_title=y_title,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        margin={"l": 10, "r": 10, "t": TITLE_TOP + 38, "b": 10},
         height=320,
         showlegend=True,
         legend={"orientation": "h", "y": -0.25},

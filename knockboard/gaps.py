@@ -96,6 +96,23 @@ def gap_table(gaps: pd.DataFrame, level: str, lang: str, threshold: float = 0.95
     return pd.DataFrame(out)
 
 
+def compact_headers(table: pd.DataFrame, level: str, lang: str) -> dict:
+    """The gap table's column_config on the page: the unit's name pinned (it stays in view while a
+    phone scrolls sideways), long headers shortened with the full header as their tooltip."""
+    import streamlit as st
+
+    config = {column("micro_grid" if level == "micro_grid" else "grid", lang): st.column_config.Column(pinned=True)}
+    coverage = column("coverage", lang)
+    if coverage in table.columns:  # "81.3%" under "Coverage" rather than "81.3" under "Coverage (%)"
+        config[coverage] = st.column_config.NumberColumn(i18n.t("gaps_head_coverage", lang), help=coverage,
+                                                         format="%.1f%%")
+    for key in ("missing", "needed", "backlog", "signals"):
+        full, short = column(key, lang), i18n.t(f"gaps_head_{key}", lang)
+        if full in table.columns and short != full:
+            config[full] = st.column_config.Column(short, help=full)
+    return config
+
+
 def small_cells(level: str, lang: str) -> tuple | None:
     """For exports: a micro-grid table's households column and the columns naming the area."""
     if level != "micro_grid":

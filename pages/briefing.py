@@ -35,16 +35,17 @@ for sentence in b.words:
 
 st.subheader(ctx.t("section_headline"))
 cards = b.cards
-for row_start in range(0, len(cards), 5):
-    for column, card in zip(st.columns(5), cards[row_start:row_start + 5]):
+# one row that wraps: five cards to a row on a desktop, two on a phone (components.SCREEN_CSS)
+with st.container(horizontal=True, key="briefing_cards"):
+    for card in cards:
         help_text = None
         if card.key == "coverage":
             help_text = ctx.t("coverage_help", target=f"{ctx.coverage_target:.0%}")
         unchanged = card.change == 0
-        column.metric(ctx.t(card.key), card.shown(), card.shown_change(ctx.lang),
-                      delta_color="off" if unchanged else ("inverse" if card.worse_when_up else "normal"),
-                      delta_arrow="off" if unchanged else "auto", help=help_text, border=True,
-                      chart_data=card.trend or None, chart_type="bar" if card.kind == "count" else "line")
+        st.metric(ctx.t(card.key), card.shown(), card.shown_change(ctx.lang),
+                  delta_color="off" if unchanged else ("inverse" if card.worse_when_up else "normal"),
+                  delta_arrow="off" if unchanged else "auto", help=help_text, border=True,
+                  chart_data=card.trend or None, chart_type="bar" if card.kind == "count" else "line")
 coverage_card = cards[1]
 if coverage_card.value is not None:
     st.progress(min(coverage_card.value / ctx.coverage_target, 1.0),
@@ -55,15 +56,20 @@ st.subheader(ctx.t("section_attention"))
 for item in b.attention:
     st.markdown(f"- {i18n.md(item)}")
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(ctx.t("section_ranking_communities" if ctx.street else "section_ranking"))
-    st.caption(ctx.t("ranking_caption"))
-    table = b.ranking_table
-    components.table(ctx, briefing.ranking_styled(table, ctx.lang), height=35 * (len(table) + 1) + 3)
-    components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
-with right:
-    st.subheader(ctx.t("section_trend"))
-    components.chart(briefing_charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang))
-    components.chart(briefing_charts.knocked_per_day(b.visits, ctx.lang))
-    components.chart(briefing_charts.hours_per_day(b.shifts, ctx.lang))
+# the ranking across the page, so every column shows on a desktop; on a phone it starts with the
+# area, its coverage and its rank, the area pinned while the rest scrolls sideways
+st.subheader(ctx.t("section_ranking_communities" if ctx.street else "section_ranking"))
+st.caption(ctx.t("ranking_caption"))
+table = b.ranking_table
+with st.container(key="briefing_ranking"):
+    order = briefing.ranking_key_columns_first(table, ctx.lang)
+    components.table(ctx, briefing.ranking_styled(table, ctx.lang), height=35 * (len(table) + 1) + 3,
+                     column_order=order, column_config={order[0]: st.column_config.Column(pinned=True)})
+components.downloads(ctx, table, "community-ranking" if ctx.street else "street-ranking")
+
+st.subheader(ctx.t("section_trend"))
+for column, fig in zip(st.columns(3), [briefing_charts.coverage_against_target(b.visits, ctx.coverage_target, ctx.lang),
+                                      briefing_charts.knocked_per_day(b.visits, ctx.lang),
+                                      briefing_charts.hours_per_day(b.shifts, ctx.lang)]):
+    with column:
+        components.chart(fig)

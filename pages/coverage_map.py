@@ -159,7 +159,9 @@ else:
 left, right = st.columns([3, 2])
 with left:
     deck_key = f"coverage_map_deck_{level}_{path.area or street or 'all'}"
-    deck = layers.deck(shapes, decor.outlines, decor.labels, coverage_map.view(shapes, decor.fit),
+    # the whole area in the first view: a phone's map is narrower than a desktop's (and CSS cannot zoom it)
+    view = coverage_map.view(shapes, decor.fit, **(coverage_map.PHONE_MAP if components.on_a_phone() else {}))
+    deck = layers.deck(shapes, decor.outlines, decor.labels, view,
                        coverage_map.tooltip_html(ctx.lang), highlight_paths=decor.highlight)
     st.pydeck_chart(deck, height=560, key=deck_key, on_select=functools.partial(on_map_click, deck_key),
                     selection_mode="single-object")
@@ -194,12 +196,17 @@ with right:
             components.downloads(ctx, table, "backlog-households")
             if not ctx.user.sees_personal_data:
                 st.caption(ctx.t("masked_note", k=ctx.small_cell))
-    else:
-        child = {"district": "street", "street": "community", "community": "grid", "grid": "micro_grid"}[level]
-        what_children = {"street": "streets", "community": "communities", "grid": "grids",
-                         "micro_grid": "micro_grids"}[child]
-        st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
-        table = coverage_map.children_table(children, child, ctx.lang, target)
-        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 460))
-        components.downloads(ctx, table, f"coverage-{what_children}",
-                             small_cells=coverage_map.small_cells(child, ctx.lang))
+
+if level != "micro_grid":
+    # across the page under the map, so every column shows on a desktop (beside the map it lost
+    # covered and registered); on a phone the area's name stays pinned while the rest scrolls
+    child = {"district": "street", "street": "community", "community": "grid", "grid": "micro_grid"}[level]
+    what_children = {"street": "streets", "community": "communities", "grid": "grids",
+                     "micro_grid": "micro_grids"}[child]
+    st.subheader(ctx.t("coverage_map_children", what=ctx.t(f"coverage_map_children_{what_children}")))
+    table = coverage_map.children_table(children, child, ctx.lang, target)
+    with st.container(key="coverage_map_children"):
+        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 460),
+                         column_config={table.columns[1]: st.column_config.Column(pinned=True)})
+    components.downloads(ctx, table, f"coverage-{what_children}",
+                         small_cells=coverage_map.small_cells(child, ctx.lang))

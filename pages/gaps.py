@@ -78,15 +78,16 @@ else:
                  units=i18n.number(total["units"]), level=ctx.t(f"gaps_level_{level}").lower())
     # the area's own need, and sums over the listed gaps, each labelled as what it is (the sum of the
     # gaps' own needs is a column of the table, not a headline: it is no area's need)
-    for column, (key, value) in zip(st.columns(4), [
-            ("gaps_metric_gaps", total["gaps"]), ("gaps_metric_needed_area", total["needed_area"]),
-            ("gaps_metric_missing", total["missing"]), ("gaps_metric_backlog", total["backlog"])]):
-        column.metric(ctx.t(key, **words), i18n.number(value), border=True,
-                      help=ctx.t(f"{key}_help", **words))
+    with st.container(horizontal=True, key="gaps_cards"):  # four to a row, two on a phone
+        for key, value in [("gaps_metric_gaps", total["gaps"]), ("gaps_metric_needed_area", total["needed_area"]),
+                           ("gaps_metric_missing", total["missing"]), ("gaps_metric_backlog", total["backlog"])]:
+            st.metric(ctx.t(key, **words), i18n.number(value), border=True, help=ctx.t(f"{key}_help", **words))
     table = gaps.gap_table(shown, level, ctx.lang, threshold, days, None if day == ctx.latest_day else day)
     map_column = gaps.column("map", ctx.lang)
-    components.table(ctx, table, height=420,
-                     column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map"))})
+    with st.container(key="gaps_table"):  # every column on a desktop; the unit's name pinned on a phone
+        components.table(ctx, table, height=min(35 * (len(table) + 1) + 3, 420),
+                         column_config={map_column: st.column_config.LinkColumn(display_text=ctx.t("gaps_open_map")),
+                                        **gaps.compact_headers(table, level, ctx.lang)})
     st.caption(ctx.t("gaps_table_help"))
     components.downloads(ctx, gaps.for_export(table, ctx.lang), f"gaps-{level}",
                          small_cells=gaps.small_cells(level, ctx.lang), filters=filters)

@@ -43,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
                               "itself still has to cover to reach the threshold. Click a column to sort; 🗺️ opens the map.",
                         "zh": "未覆盖户数 = 登记户数 − 已覆盖户数；还需户数 = 该单元自身达到阈值仍需覆盖的户数。"
                               "点击列名排序；🗺️ 打开地图。"},
-    "gaps_open_map": {"en": "🗺️ map", "zh": "🗺️ 地图"},
+    "gaps_open_map": {"en": "🗺️", "zh": "🗺️"},
     "gaps_section_heatmap": {"en": "Households knocked per day, top gap grids", "zh": "缺口网格每日敲门户数"},
     "gaps_heatmap_title": {"en": "Households knocked per day, last 3 weeks (top {n} gap grids)",
                            "zh": "近3周每日敲门户数（前{n}个缺口网格）"},
@@ -105,6 +105,13 @@ TEXT: dict[str, dict[str, str]] = {
     "gaps_col_last_visit": {"en": "Last visit", "zh": "最近走访"},
     "gaps_col_signals": {"en": "Why it is a gap", "zh": "缺口原因"},
     "gaps_col_map": {"en": "Map", "zh": "地图"},
+    # the gap table's headers on the page, short so that every column shows on a desktop (the full
+    # header is the column's tooltip, and the exported file's header)
+    "gaps_head_coverage": {"en": "Coverage", "zh": "覆盖率"},
+    "gaps_head_missing": {"en": "Missing", "zh": "未覆盖户数"},
+    "gaps_head_needed": {"en": "Needed", "zh": "达标还需户数"},
+    "gaps_head_backlog": {"en": "Not home", "zh": "不在家户数"},
+    "gaps_head_signals": {"en": "Why", "zh": "缺口原因"},
     "gaps_col_hours_recent": {"en": "Door-to-door hours, last {days} days", "zh": "近{days}天入户排查时长"},
     "gaps_col_shifts_recent": {"en": "Shifts, last {days} days", "zh": "近{days}天班次"},
     "gaps_col_hours_to_date": {"en": "Door-to-door hours to date", "zh": "累计入户排查时长"},
