@@ -17,13 +17,26 @@ user = signin.current_user()
 menu = pages_for(user)
 # Every page is registered; those outside the role are left out of the menu (hidden), so a link to
 # one opens it and is told "not permitted" (and recorded) instead of Streamlit's "page not found".
-pages = {p.url_path: st.Page(p.file, title=i18n.t(p.title_key, lang), icon=p.icon, url_path=p.url_path,
-                             visibility="visible" if p in menu else "hidden")
-         for p in PAGES}
+pages = {
+    p.url_path: st.Page(
+        p.file,
+        title=i18n.t(p.title_key, lang),
+        icon=p.icon,
+        url_path=p.url_path,
+        visibility="visible" if p in menu else "hidden",
+    )
+    for p in PAGES
+}
 # The root URL opens the role's first page. Streamlit serves its default page at "/" only, so the
 # default is a hidden twin of that page: its own link (/briefing) keeps working as well.
-home = st.Page(menu[0].file, title=i18n.t(menu[0].title_key, lang), icon=menu[0].icon, url_path=HOME,
-               default=True, visibility="hidden")
+home = st.Page(
+    menu[0].file,
+    title=i18n.t(menu[0].title_key, lang),
+    icon=menu[0].icon,
+    url_path=HOME,
+    default=True,
+    visibility="hidden",
+)
 navigation = st.navigation([home, *pages.values()], position="sidebar" if user else "hidden")
 just_signed_in = st.session_state.pop(signin.JUST_SIGNED_IN, False)
 if just_signed_in and navigation is not home and navigation.url_path not in {p.url_path for p in menu}:

@@ -129,11 +129,13 @@ def _users(raw: dict, where: str) -> dict:
             raise AccessError(f"{where}: user {name!r} has role {role!r}; roles are {', '.join(ROLES)}")
         street = entry.get("street") or None
         if role == "clerk" and street is None:
-            raise AccessError(f"{where}: user {name!r} is a clerk, and a clerk needs street = \"...\"")
+            raise AccessError(f'{where}: user {name!r} is a clerk, and a clerk needs street = "..."')
         password = entry.get("password")
         if password is not None and not str(password).startswith("$argon2"):
-            raise AccessError(f"{where}: user {name!r}: password must be an argon2 hash "
-                              "(python -m knockboard hash-password), never the password itself")
+            raise AccessError(
+                f"{where}: user {name!r}: password must be an argon2 hash "
+                "(python -m knockboard hash-password), never the password itself"
+            )
         users[str(name)] = (User(str(name), role, street, entry.get("display_name")), password)
     return users
 
@@ -154,8 +156,7 @@ def parse(text: str, where: str = "access.toml", oidc_configured: bool = False) 
         raise AccessError(f"{where}: {e}") from None
     sign_in, privacy = raw.get("sign_in", {}), raw.get("privacy", {})
     users = _users(raw.get("users", {}), where)
-    mode = sign_in.get("mode") or ("oidc" if oidc_configured else
-                                   "local" if users else "open")
+    mode = sign_in.get("mode") or ("oidc" if oidc_configured else "local" if users else "open")
     if mode not in MODES:
         raise AccessError(f"{where}: sign_in.mode is {mode!r}; modes are {', '.join(MODES)}")
     proxies = _networks(sign_in.get("trusted_proxies", []), where)
@@ -163,12 +164,19 @@ def parse(text: str, where: str = "access.toml", oidc_configured: bool = False) 
         raise AccessError(f"{where}: header sign-in needs trusted_proxies, the reverse proxy's addresses")
     if mode == "oidc" and not oidc_configured:
         raise AccessError(f"{where}: sign_in.mode is oidc but .streamlit/secrets.toml has no [auth] section")
-    return Access(mode=mode, users=users, header=sign_in.get("header", "X-Remote-User"), trusted_proxies=proxies,
-                  oidc_claim=sign_in.get("oidc_claim", "email"), oidc_provider=sign_in.get("oidc_provider"),
-                  max_failures=int(sign_in.get("max_failures", 5)),
-                  lockout_seconds=int(sign_in.get("lockout_seconds", 300)),
-                  session_hours=float(sign_in.get("session_hours", 8)),
-                  small_cell=int(privacy.get("small_cell_households", DEFAULT_SMALL_CELL)), path=where)
+    return Access(
+        mode=mode,
+        users=users,
+        header=sign_in.get("header", "X-Remote-User"),
+        trusted_proxies=proxies,
+        oidc_claim=sign_in.get("oidc_claim", "email"),
+        oidc_provider=sign_in.get("oidc_provider"),
+        max_failures=int(sign_in.get("max_failures", 5)),
+        lockout_seconds=int(sign_in.get("lockout_seconds", 300)),
+        session_hours=float(sign_in.get("session_hours", 8)),
+        small_cell=int(privacy.get("small_cell_households", DEFAULT_SMALL_CELL)),
+        path=where,
+    )
 
 
 def load(oidc_configured: bool = False) -> Access:

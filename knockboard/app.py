@@ -51,16 +51,6 @@ def _browser_language() -> str | None:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
-
-
-
-
-
-
-
-
-
-
 def _keep_sidebar_values() -> None:
     """Widget labels follow the language, and a widget whose label changes is a new widget to
     Streamlit, which would reset it; so would a page switch. Re-assigning the values keeps them."""
@@ -87,8 +77,9 @@ def _sidebar_user(ctx: Context) -> None:
     if ctx.user.method == "open":
         return
     street = ctx.street_label(ctx.user.street) if ctx.user.street else None
-    st.markdown(ctx.t("signed_in_as", user=i18n.md(ctx.user.label),
-                      role=i18n.md(signin.role_text(ctx.user, ctx.lang, street))))
+    st.markdown(
+        ctx.t("signed_in_as", user=i18n.md(ctx.user.label), role=i18n.md(signin.role_text(ctx.user, ctx.lang, street)))
+    )
     if ctx.user.method in ("local", "oidc"):
         st.button(ctx.t("sign_out"), on_click=signin.sign_out, key="kb_sign_out")
     signin.session_cookie()
@@ -115,9 +106,20 @@ def build_context() -> Context:
     first_day, latest_day = days.iloc[0]["first_day"].date(), days.iloc[0]["latest_day"].date()
     street_ids = streets["street_id"].tolist()
     names = {r.street_id: (r.name_zh, r.name_en) for r in streets.itertuples()}
-    ctx = Context(lang=lang, day=latest_day, street=user.street, first_day=first_day, latest_day=latest_day,
-                  streets=streets, version=version, path=path, user=user, street_names=names,
-                  source=source, small_cell=signin.settings().small_cell)
+    ctx = Context(
+        lang=lang,
+        day=latest_day,
+        street=user.street,
+        first_day=first_day,
+        latest_day=latest_day,
+        streets=streets,
+        version=version,
+        path=path,
+        user=user,
+        street_names=names,
+        source=source,
+        small_cell=signin.settings().small_cell,
+    )
 
     raw_day, url_day = url_state.new_in_url("day"), url_state.from_url("day", dt.date.fromisoformat)
     if url_day and first_day <= url_day <= latest_day:
@@ -127,8 +129,14 @@ def build_context() -> Context:
         if url_day is None:
             url_state.notice("url_day_not_a_date", lang, value=raw_day, shown=shown)
         else:
-            url_state.notice("url_day_no_data", lang, value=i18n.day_long(url_day, lang), shown=shown,
-                       first=i18n.day_long(first_day, lang), latest=i18n.day_long(latest_day, lang))
+            url_state.notice(
+                "url_day_no_data",
+                lang,
+                value=i18n.day_long(url_day, lang),
+                shown=shown,
+                first=i18n.day_long(first_day, lang),
+                latest=i18n.day_long(latest_day, lang),
+            )
     asked = st.query_params.get("street")
     if user.street and asked not in (None, user.street):
         not_permitted(ctx, ctx.street_label(asked) if asked in names else asked)
@@ -136,8 +144,12 @@ def build_context() -> Context:
     if raw_street in street_ids:
         st.session_state["kb_street"] = raw_street
     elif raw_street is not None:
-        url_state.notice("url_street_unknown", lang, value=raw_street,
-                   shown=ctx.street_label(st.session_state.get("kb_street") or None))
+        url_state.notice(
+            "url_street_unknown",
+            lang,
+            value=raw_street,
+            shown=ctx.street_label(st.session_state.get("kb_street") or None),
+        )
     # A street-scoped user has their street and nothing else. "" is the whole district (a None
     # option would show as an empty "Choose an option" box).
     choices = [user.street] if user.street else [WHOLE_DISTRICT, *street_ids]
@@ -152,19 +164,26 @@ def build_context() -> Context:
     with st.sidebar:
         st.markdown(f"### 🚪 {ctx.t('app_title')}")
         st.caption(ctx.t("app_subtitle"))
-        st.radio("语言 / Language", list(i18n.LANGUAGES),
-                 format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang")
-        ctx.day = st.date_input(ctx.t("report_day"), min_value=first_day,
-                                max_value=latest_day, key="kb_day", format="YYYY-MM-DD")
-        ctx.street = st.selectbox(ctx.t("street"), choices, key="kb_street", disabled=len(choices) == 1,
-                                  format_func=ctx.street_label) or None
+        st.radio(
+            "语言 / Language", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, horizontal=True, key="kb_lang"
+        )
+        ctx.day = st.date_input(
+            ctx.t("report_day"), min_value=first_day, max_value=latest_day, key="kb_day", format="YYYY-MM-DD"
+        )
+        ctx.street = (
+            st.selectbox(
+                ctx.t("street"), choices, key="kb_street", disabled=len(choices) == 1, format_func=ctx.street_label
+            )
+            or None
+        )
         st.caption(ctx.t("data_as_of", day=ctx.day_long(latest_day)))
         if ctx.source == "demo":
             st.caption("ⓘ " + ctx.t("synthetic_note"))
         _sidebar_user(ctx)
     ctx.lang = st.session_state["kb_lang"]
-    url_state.to_url({"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None,
-             "street": ctx.street})
+    url_state.to_url(
+        {"lang": ctx.lang, "day": ctx.day.isoformat() if ctx.day != latest_day else None, "street": ctx.street}
+    )
     return ctx
 
 
@@ -194,11 +213,8 @@ def page_context() -> Context:
     ctx = st.session_state.pop(CONTEXT_KEY, None)
     if ctx is None and _old_pages_mode():
         _keep_sidebar_values()
-        st.switch_page(ENTRY, query_params={**st.query_params.to_dict(),
-                                            PAGE_PARAM: (spec or PAGES[0]).url_path})
+        st.switch_page(ENTRY, query_params={**st.query_params.to_dict(), PAGE_PARAM: (spec or PAGES[0]).url_path})
     ctx = ctx or build_context()
     if spec is not None and not ctx.user.may_open(spec.url_path):
         not_permitted(ctx, ctx.t("not_permitted_page"))
     return ctx
-
-

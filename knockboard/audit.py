@@ -27,6 +27,7 @@ def record(event: str, user: str | None, trail: Path | None = None, **details) -
             f.write(line + "\n")
     except OSError as e:
         import sys
+
         print(f"knockboard: could not write the audit log: {e}; lost entry: {line}", file=sys.stderr)
 
 
@@ -43,9 +44,15 @@ def recent(limit: int = 500) -> pd.DataFrame:
             entry = json.loads(line)
         except json.JSONDecodeError:
             continue  # a line cut short by a crash
-        rows.append({"at": entry.pop("at", None), "event": entry.pop("event", None),
-                     "user": entry.pop("user", None),
-                     "details": ", ".join(f"{k}={v}" for k, v in entry.items()), "fields": entry})
+        rows.append(
+            {
+                "at": entry.pop("at", None),
+                "event": entry.pop("event", None),
+                "user": entry.pop("user", None),
+                "details": ", ".join(f"{k}={v}" for k, v in entry.items()),
+                "fields": entry,
+            }
+        )
     return pd.DataFrame(rows, columns=["at", "event", "user", "details", "fields"])
 
 
@@ -63,8 +70,10 @@ def describe(fields: dict, lang: str) -> str:
         key = f"audit_value_{v}"
         return i18n.t(key, lang) if isinstance(v, str) and key in i18n.TEXT else str(v)
 
-    return "，".join(f"{i18n.t(f'audit_field_{k}', lang) if f'audit_field_{k}' in i18n.TEXT else k}={value(v)}"
-                    for k, v in fields.items())
+    return "，".join(
+        f"{i18n.t(f'audit_field_{k}', lang) if f'audit_field_{k}' in i18n.TEXT else k}={value(v)}"
+        for k, v in fields.items()
+    )
 
 
 def only(trail: pd.DataFrame, events: list[str], users: list[str]) -> pd.DataFrame:

@@ -26,6 +26,7 @@ def _peak_rss_mb() -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     import resource
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -67,8 +68,13 @@ def _page_timings(db: str, runs: int) -> dict:
             at.run()
             warm.append((time.perf_counter() - started) * 1000)
         ms, name = slowest.get(page.url_path, (0.0, "-"))
-        out[page.url_path] = {"cold_ms": cold, "warm_ms": statistics.median(warm) if warm else None,
-                              "slowest_query": name, "slowest_query_ms": ms, "error": error[:1]}
+        out[page.url_path] = {
+            "cold_ms": cold,
+            "warm_ms": statistics.median(warm) if warm else None,
+            "slowest_query": name,
+            "slowest_query_ms": ms,
+            "error": error[:1],
+        }
     out["_peak_rss_mb"] = _peak_rss_mb()
     return out
 
@@ -84,11 +90,14 @@ def _load_rates(db: str, rows: int) -> dict:
         csv = Path(tmp) / "visits.csv"
         con = store.connect(db)
         households = con.execute("select count(*) from households").fetchone()[0]
-        con.execute(f"""copy (select 'BENCH' || i as visit_id, 'H' || lpad((i % ? + 1)::varchar, 8, '0') as household_id,
+        con.execute(
+            f"""copy (select 'BENCH' || i as visit_id, 'H' || lpad((i % ? + 1)::varchar, 8, '0') as household_id,
                               strftime(timestamp '2022-03-22 08:00' + to_seconds(i % 36000), '%Y/%m/%d %H:%M') as visited_at,
                               'W0000001' as worker_id, case i % 3 when 0 then '已见面' when 1 then '不在家' else '拒绝' end as outcome,
                               i % 4 as residents_seen, '否' as returned_from_outside, '绿码' as health_code, '否' as needs_followup
-                       from range(?) t(i)) to '{csv}' (header)""", [households, rows])
+                       from range(?) t(i)) to '{csv}' (header)""",
+            [households, rows],
+        )
         scratch = duckdb.connect()
         started = time.perf_counter()
         scratch.execute(f"create table t as select * from read_csv('{csv}')")
@@ -98,8 +107,14 @@ def _load_rates(db: str, rows: int) -> dict:
         report = load_file(con, csv)
         ours = time.perf_counter() - started
         con.close()
-    return {"rows": rows, "accepted": report.accepted, "ours_s": ours, "duckdb_s": duck,
-            "ours_rows_per_s": rows / ours, "duckdb_rows_per_s": rows / duck}
+    return {
+        "rows": rows,
+        "accepted": report.accepted,
+        "ours_s": ours,
+        "duckdb_s": duck,
+        "ours_rows_per_s": rows / ours,
+        "duckdb_rows_per_s": rows / duck,
+    }
 
 
 def bench_scale(scale: float, runs: int, load_rows: int, workdir: Path) -> dict:
@@ -110,10 +125,18 @@ def bench_scale(scale: float, runs: int, load_rows: int, workdir: Path) -> dict:
     built = build_demo(db, scale=scale)
     build_s = time.perf_counter() - started
     size_mb = db.stat().st_size / 1e6
-    child = subprocess.run([sys.executable, "-c",
-                            "import json, sys; from knockboard.bench import _page_timings; "
-                            f"print('BENCH' + json.dumps(_page_timings({str(db)!r}, {runs})))"],
-                           capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys; from knockboard.bench import _page_timings; "
+            f"print('BENCH' + json.dumps(_page_timings({str(db)!r}, {runs})))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=3600,
+    )
     line = next((out for out in child.stdout.splitlines() if out.startswith("BENCH")), None)
     if line is None:
         raise RuntimeError(f"page timing failed: {child.stderr[-2000:]}")
@@ -121,13 +144,23 @@ def bench_scale(scale: float, runs: int, load_rows: int, workdir: Path) -> dict:
     rss = pages.pop("_peak_rss_mb")
     load = _load_rates(str(db), load_rows)
     db.unlink(missing_ok=True)
-    return {"scale": scale, "households": built["households"], "visits": built["visits"], "build_s": build_s,
-            "size_mb": size_mb, "pages": pages, "peak_rss_mb": rss, "load": load}
+    return {
+        "scale": scale,
+        "households": built["households"],
+        "visits": built["visits"],
+        "build_s": build_s,
+        "size_mb": size_mb,
+        "pages": pages,
+        "peak_rss_mb": rss,
+        "load": load,
+    }
 
 
 def render(results: list[dict]) -> str:
-    lines = [f"{'scale':>5}  {'page':<14} {'cold ms':>9} {'warm ms':>9}  {'target warm/cold':>16}  "
-             f"{'slowest query':<26} {'ms':>7}"]
+    lines = [
+        f"{'scale':>5}  {'page':<14} {'cold ms':>9} {'warm ms':>9}  {'target warm/cold':>16}  "
+        f"{'slowest query':<26} {'ms':>7}"
+    ]
     for r in results:
         target = TARGETS.get(round(r["scale"]))
         for page, t in r["pages"].items():
@@ -137,16 +170,22 @@ def render(results: list[dict]) -> str:
                 flag = f"{target[0]}/{target[1]} {'ok' if ok else 'MISSED'}"
             if t["error"]:
                 flag = "ERROR " + t["error"][0][:40]
-            lines.append(f"{r['scale']:>5g}  {page:<14} {t['cold_ms']:>9.0f} {t['warm_ms']:>9.0f}  {flag:>16}  "
-                         f"{t['slowest_query']:<26} {t['slowest_query_ms']:>7.1f}")
+            lines.append(
+                f"{r['scale']:>5g}  {page:<14} {t['cold_ms']:>9.0f} {t['warm_ms']:>9.0f}  {flag:>16}  "
+                f"{t['slowest_query']:<26} {t['slowest_query_ms']:>7.1f}"
+            )
     lines.append("")
-    lines.append(f"{'scale':>5}  {'households':>11} {'visits':>11} {'build s':>8} {'store MB':>9} "
-                 f"{'peak RSS MB':>12} {'load rows/s':>12} {'read_csv rows/s':>16} {'ratio':>6}")
+    lines.append(
+        f"{'scale':>5}  {'households':>11} {'visits':>11} {'build s':>8} {'store MB':>9} "
+        f"{'peak RSS MB':>12} {'load rows/s':>12} {'read_csv rows/s':>16} {'ratio':>6}"
+    )
     for r in results:
         load = r["load"]
-        lines.append(f"{r['scale']:>5g}  {r['households']:>11,} {r['visits']:>11,} {r['build_s']:>8.1f} "
-                     f"{r['size_mb']:>9.0f} {r['peak_rss_mb']:>12.0f} {load['ours_rows_per_s']:>12,.0f} "
-                     f"{load['duckdb_rows_per_s']:>16,.0f} {load['ours_rows_per_s'] / load['duckdb_rows_per_s']:>6.2f}")
+        lines.append(
+            f"{r['scale']:>5g}  {r['households']:>11,} {r['visits']:>11,} {r['build_s']:>8.1f} "
+            f"{r['size_mb']:>9.0f} {r['peak_rss_mb']:>12.0f} {load['ours_rows_per_s']:>12,.0f} "
+            f"{load['duckdb_rows_per_s']:>16,.0f} {load['ours_rows_per_s'] / load['duckdb_rows_per_s']:>6.2f}"
+        )
     return "\n".join(lines)
 
 

@@ -35,8 +35,14 @@ POLL = 0.15  # s between looks at a page: 20 sessions' looks all pass through Pl
 # Headless Chromium on a closed network: without the background-networking flags it keeps trying
 # Google's hosts. The browser tests start it the same way (tests/e2e/conftest.py imports this).
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -162,34 +168,43 @@ class Rush:
         return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
 
     def summary(self) -> dict:
-        return {"sessions": self.sessions, "seconds": self.seconds, "views_rendered": len(self.rendered),
-                "views_with_error": len(self.failed),
-                "median_ms": statistics.median([v.ms for v in self.rendered]) if self.rendered else None,
-                "p95_ms": self.percentile(0.95),
-                "delivered_median_ms": self.percentile(0.5, "delivered_ms"),
-                "delivered_p95_ms": self.percentile(0.95, "delivered_ms"),
-                "server_peak_mb": round(self.server_peak_mb),
-                "server_cpu_s": round(self.server_cpu_s, 1), "browser_cpu_s": round(self.browser_cpu_s, 1),
-                "load": self.load,
-                "errors": [f"{v.page}: {v.error}" for v in self.failed][:20],
-                "server_errors": self.server_errors[:20]}
+        return {
+            "sessions": self.sessions,
+            "seconds": self.seconds,
+            "views_rendered": len(self.rendered),
+            "views_with_error": len(self.failed),
+            "median_ms": statistics.median([v.ms for v in self.rendered]) if self.rendered else None,
+            "p95_ms": self.percentile(0.95),
+            "delivered_median_ms": self.percentile(0.5, "delivered_ms"),
+            "delivered_p95_ms": self.percentile(0.95, "delivered_ms"),
+            "server_peak_mb": round(self.server_peak_mb),
+            "server_cpu_s": round(self.server_cpu_s, 1),
+            "browser_cpu_s": round(self.browser_cpu_s, 1),
+            "load": self.load,
+            "errors": [f"{v.page}: {v.error}" for v in self.failed][:20],
+            "server_errors": self.server_errors[:20],
+        }
 
     def table(self) -> str:
         s = self.summary()
         fmt = lambda ms: "-" if ms is None else f"{ms / 1000:.2f} s"  # noqa: E731
-        lines = [f"Morning rush: {self.sessions} browser sessions for {self.seconds:g} s, pages {', '.join(ROUND)}",
-                 f"  views rendered          {s['views_rendered']}",
-                 f"  views with an error     {s['views_with_error']}",
-                 f"  time to rendered page   median {fmt(s['median_ms'])}, 95th percentile {fmt(s['p95_ms'])}",
-                 f"    of which delivered    median {fmt(s['delivered_median_ms'])}, 95th percentile "
-                 f"{fmt(s['delivered_p95_ms'])} (the page's content in the browser, charts not yet drawn)",
-                 f"  server peak memory      {s['server_peak_mb']} MB",
-                 f"  CPU used                server {s['server_cpu_s']} s, browser {s['browser_cpu_s']} s "
-                 f"(of {self.seconds * (os.cpu_count() or 1):g} s on {os.cpu_count()} cores)",
-                 f"  server log tracebacks   {len(self.server_errors)}"]
+        lines = [
+            f"Morning rush: {self.sessions} browser sessions for {self.seconds:g} s, pages {', '.join(ROUND)}",
+            f"  views rendered          {s['views_rendered']}",
+            f"  views with an error     {s['views_with_error']}",
+            f"  time to rendered page   median {fmt(s['median_ms'])}, 95th percentile {fmt(s['p95_ms'])}",
+            f"    of which delivered    median {fmt(s['delivered_median_ms'])}, 95th percentile "
+            f"{fmt(s['delivered_p95_ms'])} (the page's content in the browser, charts not yet drawn)",
+            f"  server peak memory      {s['server_peak_mb']} MB",
+            f"  CPU used                server {s['server_cpu_s']} s, browser {s['browser_cpu_s']} s "
+            f"(of {self.seconds * (os.cpu_count() or 1):g} s on {os.cpu_count()} cores)",
+            f"  server log tracebacks   {len(self.server_errors)}",
+        ]
         if self.load:
-            lines.append(f"  command-line load       exit {self.load['exit']} after {self.load['seconds']:.1f} s, "
-                         f"half-way through the rush")
+            lines.append(
+                f"  command-line load       exit {self.load['exit']} after {self.load['seconds']:.1f} s, "
+                f"half-way through the rush"
+            )
         lines += [f"    ! {e}" for e in s["errors"][:10]]
         lines += [f"    log: {e}" for e in s["server_errors"][:10]]
         return "\n".join(lines)
@@ -203,14 +218,36 @@ class Server:
         self.log_path = workdir / "streamlit.log"
         self._log = open(self.log_path, "w")
         # open mode (no access file), the audit trail in the work folder: the bench touches nothing else
-        settings = {"KNOCKBOARD_DB": str(db), "KNOCKBOARD_ACCESS": str(workdir / "no-access.toml"),
-                    "KNOCKBOARD_AUDIT_LOG": str(workdir / "audit.jsonl"), **(env or {})}
+        settings = {
+            "KNOCKBOARD_DB": str(db),
+            "KNOCKBOARD_ACCESS": str(workdir / "no-access.toml"),
+            "KNOCKBOARD_AUDIT_LOG": str(workdir / "audit.jsonl"),
+            **(env or {}),
+        }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env={**os.environ, **settings}, stdout=self._log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **settings},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 60
         while True:
             if self.process.poll() is not None:
@@ -248,7 +285,9 @@ class Server:
         lines, out = self.log().splitlines(), []
         for i, line in enumerate(lines):
             if line.startswith("Traceback"):
-                tail = next((after for after in lines[i + 1:] if after and not after.startswith((" ", "Traceback"))), "?")
+                tail = next(
+                    (after for after in lines[i + 1 :] if after and not after.startswith((" ", "Traceback"))), "?"
+                )
                 out.append(tail.strip()[:200])
         return out
 
@@ -277,9 +316,14 @@ async def _until_rendered(page, name: str, started: float, console: list[str], b
         else:
             if state["errors"]:
                 return View(name, (time.perf_counter() - started) * 1000, "error box: " + state["errors"][0])
-            delivered = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
-                         and not state["busy"] and state["title"] and state["title"] != before
-                         and path.rstrip("/").endswith(name))
+            delivered = (
+                state["connection"] == "CONNECTED"
+                and state["script"] == "notRunning"
+                and not state["busy"]
+                and state["title"]
+                and state["title"] != before
+                and path.rstrip("/").endswith(name)
+            )
             if not delivered:
                 idle_at = delivered_at = None
             elif delivered_at is None:
@@ -315,8 +359,7 @@ async def _view(page, base: str, name: str, first: bool) -> View:
             return await _until_rendered(page, name, started, console, None)
         before = (await page.evaluate(STATE_JS))["title"]
         started = time.perf_counter()
-        await page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]').first.click(
-            timeout=VIEW_TIMEOUT * 1000)
+        await page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]').first.click(timeout=VIEW_TIMEOUT * 1000)
         return await _until_rendered(page, name, started, console, before)
     except Exception as error:  # noqa: BLE001 - a failed navigation is an error view, not a crash
         return View(name, (time.perf_counter() - started) * 1000, f"{type(error).__name__}: {error}"[:300])
@@ -329,8 +372,14 @@ async def _session(browser, base: str, deadline: float, views: list[View], numbe
     try:
         page = await context.new_page()
         # loopback only: anything else is refused (and the dashboard must not ask for it)
-        await page.route("**/*", lambda route: route.continue_() if "//127.0.0.1" in route.request.url
-                         or route.request.url.startswith(("data:", "blob:")) else route.abort())
+        await page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if "//127.0.0.1" in route.request.url or route.request.url.startswith(("data:", "blob:"))
+                else route.abort()
+            ),
+        )
         step, last = number, None  # sessions start at different pages of the round, as people do
         while time.monotonic() < deadline:
             # the first view opens the link; so does the view after an error (the page may be in any state)
@@ -349,15 +398,30 @@ async def _load_half_way(db: Path, files: list[Path], seconds: float) -> dict:
     await asyncio.sleep(seconds / 2)
     started = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "knockboard", "load", *map(str, files), "--db", str(db), "--lang", "en",
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        sys.executable,
+        "-m",
+        "knockboard",
+        "load",
+        *map(str, files),
+        "--db",
+        str(db),
+        "--lang",
+        "en",
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     output, _ = await process.communicate()
-    return {"exit": process.returncode, "seconds": time.perf_counter() - started,
-            "output": output.decode("utf-8", "replace")[-2000:]}
+    return {
+        "exit": process.returncode,
+        "seconds": time.perf_counter() - started,
+        "output": output.decode("utf-8", "replace")[-2000:],
+    }
 
 
-async def _rush(base: str, sessions: int, seconds: float, executable: str, think: float,
-                db: Path, load: list[Path] | None) -> tuple[list[View], float, dict | None]:
+async def _rush(
+    base: str, sessions: int, seconds: float, executable: str, think: float, db: Path, load: list[Path] | None
+) -> tuple[list[View], float, dict | None]:
     from playwright.async_api import async_playwright
 
     views: list[View] = []
@@ -381,16 +445,24 @@ async def _rush(base: str, sessions: int, seconds: float, executable: str, think
     return views, browser_cpu, done[-1] if load else None
 
 
-def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | None = None,
-        env: dict | None = None, think: float = 0.0, load: list[Path] | None = None) -> Rush:
+def run(
+    db: str | Path,
+    sessions: int,
+    seconds: float,
+    workdir: str | Path | None = None,
+    env: dict | None = None,
+    think: float = 0.0,
+    load: list[Path] | None = None,
+) -> Rush:
     """The rush against the store at `db` (which must exist): `sessions` browser sessions for
     `seconds`, each pausing `think` seconds on a page before the next; with `load`, those files are
     loaded from the command line half-way through. Raises RuntimeError when Chromium or Playwright
     is missing, or the server does not start."""
     executable = chromium_path()
     if executable is None:
-        raise RuntimeError("Chromium not found (Debian: apt-get install chromium fonts-noto-cjk; "
-                           "or set KNOCKBOARD_CHROMIUM)")
+        raise RuntimeError(
+            "Chromium not found (Debian: apt-get install chromium fonts-noto-cjk; or set KNOCKBOARD_CHROMIUM)"
+        )
     try:
         import playwright  # noqa: F401
     except ImportError as error:
@@ -399,10 +471,18 @@ def run(db: str | Path, sessions: int, seconds: float, workdir: str | Path | Non
         server = Server(Path(db), Path(tmp), env)
         try:
             views, browser_cpu, loaded = asyncio.run(
-                _rush(server.url, sessions, seconds, executable, think, Path(db), load))
-            rush = Rush(sessions, seconds, views, server_peak_mb=server.peak_mb(),
-                        server_errors=server.tracebacks(), server_cpu_s=cpu_seconds(server.process.pid),
-                        browser_cpu_s=browser_cpu, load=loaded)
+                _rush(server.url, sessions, seconds, executable, think, Path(db), load)
+            )
+            rush = Rush(
+                sessions,
+                seconds,
+                views,
+                server_peak_mb=server.peak_mb(),
+                server_errors=server.tracebacks(),
+                server_cpu_s=cpu_seconds(server.process.pid),
+                browser_cpu_s=browser_cpu,
+                load=loaded,
+            )
         finally:
             server.stop()
             if workdir:  # kept for a look at what the server said

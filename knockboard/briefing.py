@@ -15,10 +15,17 @@ STALLED_DAYS = 3
 TREND_DAYS = 14
 
 
-def headline(day: dt.date, visits: pd.DataFrame, shifts: pd.DataFrame, inspections: pd.DataFrame,
-             leads: pd.DataFrame, first_day: dt.date | None = None) -> list[Card]:
+def headline(
+    day: dt.date,
+    visits: pd.DataFrame,
+    shifts: pd.DataFrame,
+    inspections: pd.DataFrame,
+    leads: pd.DataFrame,
+    first_day: dt.date | None = None,
+) -> list[Card]:
     """The headline cards for `day`, from the *_daily queries run over (at least) day-1 .. day; no
     change on the first day with data (`first_day`)."""
+
     def card(key, df, column, **kw):
         days = pd.to_datetime(df["day"]).dt.date
         upto = df[(days <= day) & ((days >= first_day) if first_day else True)]
@@ -51,19 +58,25 @@ def ranking(ranked: pd.DataFrame, hours: pd.DataFrame | None, lang: str, has_pre
     """The ranking as shown (streets, or a street's communities): worst coverage first, with the
     rank and coverage change since yesterday (empty on the first day: there is no yesterday)."""
     df = ranked.merge(hours, on="street_id", how="left") if hours is not None else ranked
-    moves = [rank_move(int(p - r), lang) if has_previous else "" for p, r in zip(df["coverage_rank_prev"],
-                                                                                 df["coverage_rank"])]
+    moves = [
+        rank_move(int(p - r), lang) if has_previous else ""
+        for p, r in zip(df["coverage_rank_prev"], df["coverage_rank"])
+    ]
     change = ((df["coverage"] - df["coverage_prev"]) * 100).round(i18n.POINT_DECIMALS)
-    return pd.DataFrame({
-        i18n.t("col_rank", lang): df["coverage_rank"].astype(int),
-        i18n.t("col_rank_change", lang): moves,
-        i18n.t("col_street" if "street_id" in df.columns and "community_id" not in df.columns else "col_community",
-               lang): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
-        i18n.t("col_coverage", lang): (df["coverage"] * 100).round(1),
-        i18n.t("col_coverage_change", lang): change if has_previous else float("nan"),
-        i18n.t("col_knocked", lang): df["knocked"].astype(int),
-        i18n.t("col_hours", lang): df["hours"].round(i18n.DECIMALS["hours"]),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("col_rank", lang): df["coverage_rank"].astype(int),
+            i18n.t("col_rank_change", lang): moves,
+            i18n.t(
+                "col_street" if "street_id" in df.columns and "community_id" not in df.columns else "col_community",
+                lang,
+            ): [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])],
+            i18n.t("col_coverage", lang): (df["coverage"] * 100).round(1),
+            i18n.t("col_coverage_change", lang): change if has_previous else float("nan"),
+            i18n.t("col_knocked", lang): df["knocked"].astype(int),
+            i18n.t("col_hours", lang): df["hours"].round(i18n.DECIMALS["hours"]),
+        }
+    )
 
 
 def ranking_key_columns_first(table: pd.DataFrame, lang: str) -> list[str]:
@@ -89,10 +102,12 @@ def ranking_styled(table: pd.DataFrame, lang: str, html: bool = False):
     HTML-escaped) the HTML export."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
     styler = table.style.format(escape="html") if html else table.style
-    return (styler.map(lambda v: rank_colour(str(v)), subset=[t("col_rank_change")])
-            .format("{:.1f}%", subset=[t("col_coverage")])
-            .format(precision=i18n.DECIMALS["hours"], subset=[t("col_hours")])
-            .format(precision=i18n.POINT_DECIMALS, na_rep="", subset=[t("col_coverage_change")]))
+    return (
+        styler.map(lambda v: rank_colour(str(v)), subset=[t("col_rank_change")])
+        .format("{:.1f}%", subset=[t("col_coverage")])
+        .format(precision=i18n.DECIMALS["hours"], subset=[t("col_hours")])
+        .format(precision=i18n.POINT_DECIMALS, na_rep="", subset=[t("col_coverage_change")])
+    )
 
 
 def _move(row, lang: str, has_previous: bool = True) -> str:
@@ -105,9 +120,19 @@ def _move(row, lang: str, has_previous: bool = True) -> str:
     return i18n.t(key, lang, k=k, s="" if k == 1 else "s")
 
 
-def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame, stalled: pd.DataFrame,
-              stalled_days: int, leads: pd.DataFrame, inspections: pd.DataFrame, target: float,
-              lang: str, max_streets: int = 3, first_day: dt.date | None = None) -> list[str]:
+def attention(
+    day: dt.date,
+    street_coverage: pd.DataFrame,
+    visits: pd.DataFrame,
+    stalled: pd.DataFrame,
+    stalled_days: int,
+    leads: pd.DataFrame,
+    inspections: pd.DataFrame,
+    target: float,
+    lang: str,
+    max_streets: int = 3,
+    first_day: dt.date | None = None,
+) -> list[str]:
     """What needs attention on `day`, in words, most important first (no "since the day before"
     on the first day with data)."""
     items: list[str] = []
@@ -117,24 +142,56 @@ def attention(day: dt.date, street_coverage: pd.DataFrame, visits: pd.DataFrame,
     ranked = street_coverage.dropna(subset=["coverage"]).sort_values(["coverage_rank", "name_zh"])
     if n > 1 and len(ranked):
         worst = ranked.iloc[0]
-        items.append(i18n.t("att_lowest", lang, street=i18n.place(worst.name_zh, worst.name_en, lang),
-                            coverage=i18n.percent(worst.coverage, 0), n=n, unit=unit,
-                            move=_move(worst, lang, previous)))
+        items.append(
+            i18n.t(
+                "att_lowest",
+                lang,
+                street=i18n.place(worst.name_zh, worst.name_en, lang),
+                coverage=i18n.percent(worst.coverage, 0),
+                n=n,
+                unit=unit,
+                move=_move(worst, lang, previous),
+            )
+        )
         below = ranked.iloc[1:][ranked.iloc[1:]["coverage"] < target].head(max_streets - 1)
         for row in below.itertuples():
-            items.append(i18n.t("att_low", lang, street=i18n.place(row.name_zh, row.name_en, lang),
-                                coverage=i18n.percent(row.coverage, 0), target=i18n.percent(target, 0),
-                                rank=_ordinal(int(row.coverage_rank), lang), rank_n=int(row.coverage_rank),
-                                n=n, unit=unit, move=_move(row, lang, previous)))
+            items.append(
+                i18n.t(
+                    "att_low",
+                    lang,
+                    street=i18n.place(row.name_zh, row.name_en, lang),
+                    coverage=i18n.percent(row.coverage, 0),
+                    target=i18n.percent(target, 0),
+                    rank=_ordinal(int(row.coverage_rank), lang),
+                    rank_n=int(row.coverage_rank),
+                    n=n,
+                    unit=unit,
+                    move=_move(row, lang, previous),
+                )
+            )
     knocked_now, knocked_prev = shown.day_and_before(visits, day, "knocked", first_day)
     if knocked_now is not None and knocked_prev and knocked_now < 0.8 * knocked_prev:
-        items.append(i18n.t("att_knocked_drop", lang, pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
-                            prev=i18n.number(knocked_prev), now=i18n.number(knocked_now)))
+        items.append(
+            i18n.t(
+                "att_knocked_drop",
+                lang,
+                pct=i18n.percent(1 - knocked_now / knocked_prev, 0),
+                prev=i18n.number(knocked_prev),
+                now=i18n.number(knocked_now),
+            )
+        )
     if len(stalled):
         top = stalled.iloc[0]
-        items.append(i18n.t("att_stalled", lang, n=len(stalled), days=stalled_days,
-                            households=i18n.number(stalled["registered"].sum()),
-                            grid=i18n.place(top["name_zh"], top.get("name_en"), lang)))
+        items.append(
+            i18n.t(
+                "att_stalled",
+                lang,
+                n=len(stalled),
+                days=stalled_days,
+                households=i18n.number(stalled["registered"].sum()),
+                grid=i18n.place(top["name_zh"], top.get("name_en"), lang),
+            )
+        )
     pending, _ = shown.day_and_before(leads, day, "pending_over_24h")
     if pending:
         items.append(i18n.t("att_leads", lang, n=i18n.number(pending)))
@@ -155,8 +212,9 @@ def _name(row, lang: str) -> str:
     return i18n.place(row.name_zh, row.name_en, lang)
 
 
-def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str,
-            first_day: dt.date | None = None) -> list[str]:
+def summary(
+    day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str, first_day: dt.date | None = None
+) -> list[str]:
     """Who leads, who lags and what changed since the day before, in a few sentences (on the first
     day with data there is no day before: no change is said)."""
     out = []
@@ -164,19 +222,34 @@ def summary(day: dt.date, ranked: pd.DataFrame, visits: pd.DataFrame, lang: str,
     ranked = ranked.dropna(subset=["coverage"])
     if len(ranked) > 1:
         best, worst = ranked.sort_values("coverage").iloc[-1], ranked.sort_values("coverage").iloc[0]
-        out.append(i18n.t("sum_leads_lags", lang, best=_name(best, lang), best_cov=i18n.percent(best.coverage),
-                          worst=_name(worst, lang), worst_cov=i18n.percent(worst.coverage)))
+        out.append(
+            i18n.t(
+                "sum_leads_lags",
+                lang,
+                best=_name(best, lang),
+                best_cov=i18n.percent(best.coverage),
+                worst=_name(worst, lang),
+                worst_cov=i18n.percent(worst.coverage),
+            )
+        )
         gains = (ranked["coverage"] - ranked["coverage_prev"]).fillna(0)
         top = ranked.loc[gains.idxmax()]
         if gains.max() > 0 and previous:
-            out.append(i18n.t("sum_biggest_gain", lang, name=_name(top, lang),
-                              pts=i18n.points(gains.max(), lang)))
+            out.append(i18n.t("sum_biggest_gain", lang, name=_name(top, lang), pts=i18n.points(gains.max(), lang)))
     now, prev = shown.day_and_before(visits, day, "knocked", first_day)
     cov_now, cov_prev = shown.day_and_before(visits, day, "coverage", first_day)
     if now is not None and prev is not None and cov_now is not None:
-        out.append(i18n.t("sum_knocked", lang, now=i18n.number(now), prev=i18n.number(prev),
-                          change=i18n.signed(now - prev), coverage=i18n.percent(cov_now),
-                          cov_change=i18n.points(cov_now - (cov_prev or 0), lang)))
+        out.append(
+            i18n.t(
+                "sum_knocked",
+                lang,
+                now=i18n.number(now),
+                prev=i18n.number(prev),
+                change=i18n.signed(now - prev),
+                coverage=i18n.percent(cov_now),
+                cov_change=i18n.points(cov_now - (cov_prev or 0), lang),
+            )
+        )
     elif now is not None and cov_now is not None:
         out.append(i18n.t("sum_knocked_first_day", lang, now=i18n.number(now), coverage=i18n.percent(cov_now)))
     return out
@@ -205,8 +278,7 @@ class Briefing:
         return ranking(self.ranked, self.hours, self.lang, self.has_previous)
 
 
-def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, lang: str,
-           target: float) -> Briefing:
+def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, lang: str, target: float) -> Briefing:
     """Everything the briefing shows for `day`, from the named queries; `run(name, **params)` runs
     one (the page passes its cached runner, the export a plain one)."""
     start = day - dt.timedelta(days=TREND_DAYS - 1)
@@ -222,8 +294,21 @@ def gather(run: Callable[..., pd.DataFrame], day: dt.date, street: str | None, l
     else:
         ranked, hours = run("street_coverage", day=day), run("street_hours", day=day)
     words = summary(day, ranked, visits, lang, first_day)
-    items = attention(day, ranked, visits, stalled, STALLED_DAYS, leads, inspections, target, lang,
-                      first_day=first_day)
-    return Briefing(day, street, lang, target, visits, shifts, inspections, leads, ranked, hours, stalled,
-                    headline(day, visits, shifts, inspections, leads, first_day), words, items,
-                    shown.has_previous(day, first_day))
+    items = attention(day, ranked, visits, stalled, STALLED_DAYS, leads, inspections, target, lang, first_day=first_day)
+    return Briefing(
+        day,
+        street,
+        lang,
+        target,
+        visits,
+        shifts,
+        inspections,
+        leads,
+        ranked,
+        hours,
+        stalled,
+        headline(day, visits, shifts, inspections, leads, first_day),
+        words,
+        items,
+        shown.has_previous(day, first_day),
+    )

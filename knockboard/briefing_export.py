@@ -68,28 +68,44 @@ def _card_html(card: Card, lang: str) -> str:
     else:
         good = (card.change > 0) != card.worse_when_up
         tone = "up" if good else "down"
-    return (f'<div class="card"><div class="label">{html.escape(i18n.t(card.key, lang))}</div>'
-            f'<div class="value">{html.escape(card.shown())}</div>'
-            f'<div class="change {tone}">{html.escape(change or "–")} {html.escape(i18n.t("vs_prev_day", lang))}</div></div>')
+    return (
+        f'<div class="card"><div class="label">{html.escape(i18n.t(card.key, lang))}</div>'
+        f'<div class="value">{html.escape(card.shown())}</div>'
+        f'<div class="change {tone}">{html.escape(change or "–")} {html.escape(i18n.t("vs_prev_day", lang))}</div></div>'
+    )
 
 
-def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, latest_day: dt.date,
-                last_load: dt.datetime | None, source: str | None) -> str:
+def render_html(
+    b: briefing.Briefing,
+    scope: str,
+    generated_at: dt.datetime,
+    latest_day: dt.date,
+    last_load: dt.datetime | None,
+    source: str | None,
+) -> str:
     """The briefing as one HTML page that needs nothing from the network."""
     lang = b.lang
     t = partial(i18n.t, lang=lang)
-    figures = [briefing_charts.coverage_against_target(b.visits, b.target, lang), briefing_charts.knocked_per_day(b.visits, lang),
-               briefing_charts.hours_per_day(b.shifts, lang)]
+    figures = [
+        briefing_charts.coverage_against_target(b.visits, b.target, lang),
+        briefing_charts.knocked_per_day(b.visits, lang),
+        briefing_charts.hours_per_day(b.shifts, lang),
+    ]
     chart_divs = "".join(
         f'<div class="chart">{go.Figure(fig).update_layout(width=680, height=300).to_html(full_html=False, include_plotlyjs=False, config={"displayModeBar": False, "staticPlot": False})}</div>'
-        for fig in figures)
+        for fig in figures
+    )
     ranking = briefing.ranking_styled(b.ranking_table, lang, html=True).hide(axis="index").to_html()
-    freshness = t("export_freshness", latest=i18n.day_long(latest_day, lang),
-                  loaded=last_load.strftime("%Y-%m-%d %H:%M") if last_load is not None and not _nat(last_load)
-                  else t("export_demo_data" if source == "demo" else "export_never_loaded"))
+    freshness = t(
+        "export_freshness",
+        latest=i18n.day_long(latest_day, lang),
+        loaded=last_load.strftime("%Y-%m-%d %H:%M")
+        if last_load is not None and not _nat(last_load)
+        else t("export_demo_data" if source == "demo" else "export_never_loaded"),
+    )
     section_ranking = t("section_ranking_communities" if b.street else "section_ranking")
     return f"""<!doctype html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head><meta charset="utf-8">
+<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">
 <title>{html.escape(t("export_heading"))} · {html.escape(i18n.day_long(b.day, lang))}</title>
 <style>{CSS}</style>
 <script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>
@@ -117,6 +133,7 @@ def render_html(b: briefing.Briefing, scope: str, generated_at: dt.datetime, lat
 def _nat(value) -> bool:
     try:
         import pandas as pd
+
         return pd.isna(value)
     except (TypeError, ValueError):
         return False
@@ -126,6 +143,7 @@ def _nat(value) -> bool:
 class Prepared:
     """A day's briefing ready to show anywhere (HTML, PDF, a robot's message): the numbers, what it
     is about, and how fresh the data is."""
+
     briefing: briefing.Briefing
     scope_label: str  # the street's name, or "whole district", in the briefing's language
     latest_day: dt.date
@@ -133,8 +151,9 @@ class Prepared:
     source: str | None
 
 
-def prepare(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
-            *, scope: str | None = None) -> Prepared:
+def prepare(
+    con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str, *, scope: str | None = None
+) -> Prepared:
     """The briefing for `day` (default: the latest day with data). `scope` is the street the reader
     may see (None: the whole district); a street-scoped reader gets their street's briefing.
     Raises BriefingError when the day has no data, the street is unknown or outside the scope."""
@@ -156,19 +175,29 @@ def prepare(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | N
     if street and street not in names:
         raise BriefingError("unknown_street", f"no street {street!r}; streets: {', '.join(names)}")
     b = briefing.gather(run, day, street, lang, COVERAGE_TARGET)
-    if all(c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "briefing_leads_received", "inspections")):
+    if all(
+        c.value in (None, 0) for c in b.cards if c.key in ("knocked", "hours", "briefing_leads_received", "inspections")
+    ):
         raise BriefingError("no_data", f"nothing was recorded on {day}")
     scope_label = i18n.place(*names[street], lang) if street else i18n.t("all_streets", lang)
     meta = run("last_import").iloc[0]
     return Prepared(b, scope_label, latest, meta["last_load"], meta["source"])
 
 
-def build(con: duckdb.DuckDBPyConnection, day: dt.date | None, street: str | None, lang: str,
-          generated_at: dt.datetime | None = None, *, scope: str | None = None) -> tuple[str, dt.date]:
+def build(
+    con: duckdb.DuckDBPyConnection,
+    day: dt.date | None,
+    street: str | None,
+    lang: str,
+    generated_at: dt.datetime | None = None,
+    *,
+    scope: str | None = None,
+) -> tuple[str, dt.date]:
     """The briefing HTML for `day` (see prepare: the same checks, the same errors)."""
     p = prepare(con, day, street, lang, scope=scope)
-    html_text = render_html(p.briefing, p.scope_label, generated_at or dt.datetime.now(), p.latest_day,
-                            p.last_load, p.source)
+    html_text = render_html(
+        p.briefing, p.scope_label, generated_at or dt.datetime.now(), p.latest_day, p.last_load, p.source
+    )
     return html_text, p.briefing.day
 
 
@@ -180,11 +209,27 @@ def html_to_pdf(html_text: str, pdf_path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "briefing.html"
         page.write_text(html_text, encoding="utf-8")
-        result = subprocess.run([browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                                 "--disable-sync", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                                 "--virtual-time-budget=8000", f"--print-to-pdf={pdf_path}", page.as_uri()],
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [
+                browser,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--no-pdf-header-footer",
+                "--virtual-time-budget=8000",
+                f"--print-to-pdf={pdf_path}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if result.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
             raise BriefingError("pdf_failed", f"Chromium could not print the PDF: {result.stderr[-500:]}")
 
@@ -196,8 +241,15 @@ def pdf_bytes(html_text: str) -> bytes:
         return out.read_bytes()
 
 
-def export(con: duckdb.DuckDBPyConnection, out: Path, day: dt.date | None, street: str | None, lang: str,
-           *, scope: str | None = None) -> dt.date:
+def export(
+    con: duckdb.DuckDBPyConnection,
+    out: Path,
+    day: dt.date | None,
+    street: str | None,
+    lang: str,
+    *,
+    scope: str | None = None,
+) -> dt.date:
     """Writes the briefing to `out` (.html or .pdf) whole or not at all: made beside it, then renamed.
     `scope` as in build()."""
     out = Path(out)

@@ -24,8 +24,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = args.db or db_path()
     started = time.perf_counter()
     result = build_demo(path, scale=args.scale, progress=progress_bar)
-    print(f"Demo store (scale {args.scale}) written to {path}: {result['households']:,} households, "
-          f"{result['visits']:,} visits in {time.perf_counter() - started:.1f} s")
+    print(
+        f"Demo store (scale {args.scale}) written to {path}: {result['households']:,} households, "
+        f"{result['visits']:,} visits in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 
@@ -82,8 +84,9 @@ def _load_through_the_dashboard(args: argparse.Namespace, path) -> int:
 
     print(i18n.t("load_handed_over", args.lang, store=path), flush=True)
     try:
-        reports = inbox.hand_over(path, args.files, table=args.table, street=args.street,
-                                  loaded_by=getpass.getuser(), lang=args.lang)
+        reports = inbox.hand_over(
+            path, args.files, table=args.table, street=args.street, loaded_by=getpass.getuser(), lang=args.lang
+        )
     except inbox.HandOverFailed as error:
         print(f"{path}: {error}", file=sys.stderr)
         return 2
@@ -116,6 +119,7 @@ def _print_load(summary_text: str, status: str, refused, show: int) -> int:
 def _write_rejects(path: str | None, tables: list) -> None:
     if path and tables:
         import pandas as pd
+
         pd.concat(tables).to_csv(path, index=False, encoding="utf-8-sig")
         print(f"Refused rows written to {path}")
 
@@ -222,10 +226,14 @@ def _push_targets(args: argparse.Namespace):
     from knockboard import push
 
     if args.config:
-        if getattr(args, "webhook", None) or any(getattr(args, k, None) for k in
-                                                 ("kind", "secret", "secret_env", "street", "lang", "link", "name")):
-            raise push.PushError("bad_config", "--config names everything per target: give it alone "
-                                               "(with --date, --target, --db, --timeout, --retries)")
+        if getattr(args, "webhook", None) or any(
+            getattr(args, k, None) for k in ("kind", "secret", "secret_env", "street", "lang", "link", "name")
+        ):
+            raise push.PushError(
+                "bad_config",
+                "--config names everything per target: give it alone "
+                "(with --date, --target, --db, --timeout, --retries)",
+            )
         config = push.load_config(args.config)
         if getattr(args, "target", None):
             unknown = [n for n in args.target if n not in {t.name for t in config.targets}]
@@ -242,8 +250,19 @@ def _push_targets(args: argparse.Namespace):
             secret = os.environ.get(args.secret_env)
             if not secret:
                 raise push.PushError("bad_config", f"--secret-env {args.secret_env}: not set")
-        config = push.Config([push.make_target(args.name or args.kind, args.kind, args.webhook, secret=secret,
-                                               street=args.street, lang=args.lang or "zh", link=args.link)])
+        config = push.Config(
+            [
+                push.make_target(
+                    args.name or args.kind,
+                    args.kind,
+                    args.webhook,
+                    secret=secret,
+                    street=args.street,
+                    lang=args.lang or "zh",
+                    link=args.link,
+                )
+            ]
+        )
     if args.timeout is not None:
         config.timeout = args.timeout
     if args.retries is not None:
@@ -287,8 +306,15 @@ def cmd_push(args: argparse.Namespace) -> int:
         return 2
     try:
         push.check_streets(con, config.targets)
-        outcomes = push.push_all(con, config.targets, day, user=getpass.getuser(), trail=_audit_trail(path),
-                                 timeout=config.timeout, retries=config.retries)
+        outcomes = push.push_all(
+            con,
+            config.targets,
+            day,
+            user=getpass.getuser(),
+            trail=_audit_trail(path),
+            timeout=config.timeout,
+            retries=config.retries,
+        )
     except push.PushError as error:
         print(f"nothing sent: {error}", file=sys.stderr)
         return 2
@@ -330,8 +356,11 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     try:
         config = _push_targets(args)
         if any(t.at is None for t in config.targets):
-            raise push.PushError("bad_config", "every target needs a time (\"HH:MM\") for the schedule: "
-                                               + ", ".join(t.name for t in config.targets if t.at is None))
+            raise push.PushError(
+                "bad_config",
+                'every target needs a time ("HH:MM") for the schedule: '
+                + ", ".join(t.name for t in config.targets if t.at is None),
+            )
     except push.PushError as error:
         print(f"schedule not started: {error}", file=sys.stderr)
         return 2
@@ -348,14 +377,22 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     except Exception as error:  # noqa: BLE001 - duckdb's errors: said, exit 2
         print(f"schedule not started: {path}: cannot open the store ({error})", file=sys.stderr)
         return 2
+
     def stopped(*_):
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGTERM, stopped)  # systemd stops it with SIGTERM: end as after Ctrl+C
     try:
-        push.run_schedule(config.targets, lambda: store.connect(path, read_only=True), user=getpass.getuser(),
-                          trail=_audit_trail(path), timeout=config.timeout, retries=config.retries,
-                          say=lambda line: print(line, flush=True), **SCHEDULE_CLOCK)
+        push.run_schedule(
+            config.targets,
+            lambda: store.connect(path, read_only=True),
+            user=getpass.getuser(),
+            trail=_audit_trail(path),
+            timeout=config.timeout,
+            retries=config.retries,
+            say=lambda line: print(line, flush=True),
+            **SCHEDULE_CLOCK,
+        )
     except KeyboardInterrupt:
         print("schedule stopped", flush=True)
     finally:
@@ -365,12 +402,17 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 def _push_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", type=Path, help="push.toml: several targets (see push.example.toml)")
-    command.add_argument("--target", action="append", metavar="NAME",
-                         help="with --config: only this target (repeatable; e.g. one cron line per target)")
+    command.add_argument(
+        "--target",
+        action="append",
+        metavar="NAME",
+        help="with --config: only this target (repeatable; e.g. one cron line per target)",
+    )
     command.add_argument("--db", help="store to read (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     command.add_argument("--timeout", type=float, help=f"seconds per attempt (default {10:g}, or push.toml's)")
-    command.add_argument("--retries", type=int, help="attempts after the first, with back-off 2 s, 4 s, … "
-                                                     "(default 2, or push.toml's)")
+    command.add_argument(
+        "--retries", type=int, help="attempts after the first, with back-off 2 s, 4 s, … (default 2, or push.toml's)"
+    )
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -382,6 +424,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print(table)
     if args.json:
         import json
+
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(results, handle, indent=2)
     return 0
@@ -404,8 +447,14 @@ def _bench_sessions(args: argparse.Namespace) -> int:
             print(f"Building a scale-{scale:g} demo store for the rush …", flush=True)
             build_demo(db, scale=scale, progress=progress_bar)
         try:
-            rush = bench_sessions.run(db, args.sessions, args.seconds, workdir=args.workdir, think=args.think,
-                                      load=[Path(f) for f in args.load or []])
+            rush = bench_sessions.run(
+                db,
+                args.sessions,
+                args.seconds,
+                workdir=args.workdir,
+                think=args.think,
+                load=[Path(f) for f in args.load or []],
+            )
         except RuntimeError as error:
             print(f"bench: {error}", file=sys.stderr)
             return 2
@@ -440,76 +489,143 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m knockboard", description="Knockboard (敲门看板) tools")
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="build the synthetic Chongchuan demo store")
-    demo.add_argument("--scale", type=float, default=1.0,
-                      help="1 = the district (about 430,000 households); 0.01 for tests; 10 for load")
+    demo.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="1 = the district (about 430,000 households); 0.01 for tests; 10 for load",
+    )
     demo.add_argument("--db", help="store to write (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     demo.set_defaults(run=cmd_demo)
     load = commands.add_parser("load", help="load field sheets (CSV, Excel, GeoJSON) into the store")
-    load.add_argument("files", nargs="+", metavar="FILE", help="files to load, parents first (households before visits)")
+    load.add_argument(
+        "files", nargs="+", metavar="FILE", help="files to load, parents first (households before visits)"
+    )
     load.add_argument("--db", help="store to load into (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     load.add_argument("--table", help="the table every file holds (default: recognised from its headers)")
     load.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report (default zh)")
-    load.add_argument("--street", metavar="S", help="load as the clerk of street S (e.g. S10): rows of other streets "
-                                                   "are refused, territory tables refused whole (default: district-wide)")
+    load.add_argument(
+        "--street",
+        metavar="S",
+        help="load as the clerk of street S (e.g. S10): rows of other streets "
+        "are refused, territory tables refused whole (default: district-wide)",
+    )
     load.add_argument("--rejects", metavar="CSV", help="also write every refused row, with its reason, to this CSV")
     load.add_argument("--show", type=int, default=20, help="refused rows to print per file (default 20)")
     load.set_defaults(run=cmd_load)
-    undo = commands.add_parser("undo", help="undo a load: remove the rows it added, restore the rows it replaced",
-                               formatter_class=argparse.RawDescriptionHelpFormatter, epilog=UNDO_EXIT_CODES)
-    undo.add_argument("import_id", type=int, metavar="IMPORT_ID",
-                      help="the load's number (the Data page's recent imports, or the `imports` table)")
+    undo = commands.add_parser(
+        "undo",
+        help="undo a load: remove the rows it added, restore the rows it replaced",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=UNDO_EXIT_CODES,
+    )
+    undo.add_argument(
+        "import_id",
+        type=int,
+        metavar="IMPORT_ID",
+        help="the load's number (the Data page's recent imports, or the `imports` table)",
+    )
     undo.add_argument("--db", help="store to change (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
-    undo.add_argument("--street", metavar="S", help="undo as the clerk of street S: only that street's last load "
-                                                   "(default: as an administrator, any load)")
+    undo.add_argument(
+        "--street",
+        metavar="S",
+        help="undo as the clerk of street S: only that street's last load (default: as an administrator, any load)",
+    )
     undo.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the answer (default zh)")
     undo.set_defaults(run=cmd_undo)
-    brief = commands.add_parser("briefing", help="write the daily briefing as HTML (offline) or PDF (A4)",
-                                formatter_class=argparse.RawDescriptionHelpFormatter, epilog=BRIEFING_EXIT_CODES)
+    brief = commands.add_parser(
+        "briefing",
+        help="write the daily briefing as HTML (offline) or PDF (A4)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=BRIEFING_EXIT_CODES,
+    )
     brief.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")
     brief.add_argument("--street", help="a street id (e.g. S10) for a street briefing (default: the district)")
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="language (default zh)")
     brief.add_argument("--out", required=True, type=Path, help="output file, .html or .pdf")
     brief.add_argument("--db", help="store to read (default: $KNOCKBOARD_DB or data/knockboard.duckdb)")
     brief.set_defaults(run=cmd_briefing)
-    pushing = commands.add_parser("push", help="post the day's briefing to WeCom/DingTalk group robots or a web hook",
-                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=PUSH_EXIT_CODES)
+    pushing = commands.add_parser(
+        "push",
+        help="post the day's briefing to WeCom/DingTalk group robots or a web hook",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=PUSH_EXIT_CODES,
+    )
     pushing.add_argument("--webhook", metavar="URL", help="the robot's webhook address (one target)")
     pushing.add_argument("--kind", choices=["wecom", "dingtalk", "generic"], help="the robot's kind (with --webhook)")
-    pushing.add_argument("--secret", metavar="S", help="DingTalk's signing secret (adds timestamp and sign); "
-                                                       "visible to other users in the process list: prefer --secret-env")
-    pushing.add_argument("--secret-env", metavar="VAR", help="read DingTalk's signing secret from this environment variable")
+    pushing.add_argument(
+        "--secret",
+        metavar="S",
+        help="DingTalk's signing secret (adds timestamp and sign); "
+        "visible to other users in the process list: prefer --secret-env",
+    )
+    pushing.add_argument(
+        "--secret-env", metavar="VAR", help="read DingTalk's signing secret from this environment variable"
+    )
     pushing.add_argument("--name", help="the target's name in the log and the audit trail (default: the kind)")
     pushing.add_argument("--date", help="report day, YYYY-MM-DD (default: the latest day with data)")
     pushing.add_argument("--street", help="a street id (e.g. S10) for a street briefing (default: the district)")
     pushing.add_argument("--lang", choices=["zh", "en"], help="language (default zh)")
-    pushing.add_argument("--link", metavar="BASE_URL", help="the dashboard's address: the message links to that "
-                                                            "day's briefing for the scope and language")
+    pushing.add_argument(
+        "--link",
+        metavar="BASE_URL",
+        help="the dashboard's address: the message links to that day's briefing for the scope and language",
+    )
     _push_options(pushing)
     pushing.set_defaults(run=cmd_push)
-    sched = commands.add_parser("schedule", help="keep running and push each target of push.toml at its time of day",
-                                formatter_class=argparse.RawDescriptionHelpFormatter,
-                                epilog="Sends the latest day with data (said when it is older than yesterday). A time "
-                                       "already past at start is next due tomorrow. Exit 2: bad config, nothing "
-                                       "started; otherwise runs until stopped (exit 0). Each push as in `push`.")
+    sched = commands.add_parser(
+        "schedule",
+        help="keep running and push each target of push.toml at its time of day",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Sends the latest day with data (said when it is older than yesterday). A time "
+        "already past at start is next due tomorrow. Exit 2: bad config, nothing "
+        "started; otherwise runs until stopped (exit 0). Each push as in `push`.",
+    )
     _push_options(sched)
-    sched.set_defaults(run=cmd_schedule, webhook=None, kind=None, secret=None, secret_env=None, street=None,
-                       lang=None, link=None, name=None)
+    sched.set_defaults(
+        run=cmd_schedule,
+        webhook=None,
+        kind=None,
+        secret=None,
+        secret_env=None,
+        street=None,
+        lang=None,
+        link=None,
+        name=None,
+    )
     bench = commands.add_parser("bench", help="measure page run times, build time, load rate and memory")
-    bench.add_argument("--scale", type=float, action="append",
-                       help="a demo scale to measure; repeat for several (default: 1 and 10)")
+    bench.add_argument(
+        "--scale", type=float, action="append", help="a demo scale to measure; repeat for several (default: 1 and 10)"
+    )
     bench.add_argument("--runs", type=int, default=5, help="warm runs per page; the median is shown (default 5)")
-    bench.add_argument("--load-rows", type=int, default=1_000_000,
-                       help="rows of the visits CSV whose load is timed (default 1,000,000)")
+    bench.add_argument(
+        "--load-rows",
+        type=int,
+        default=1_000_000,
+        help="rows of the visits CSV whose load is timed (default 1,000,000)",
+    )
     bench.add_argument("--workdir", help="folder for the temporary stores (default: the system's temp folder)")
     bench.add_argument("--json", help="also write the results to this JSON file")
-    bench.add_argument("--sessions", type=int, help="instead: the morning rush, N real browser sessions at once "
-                                                    "opening the briefing and two other pages in a loop")
+    bench.add_argument(
+        "--sessions",
+        type=int,
+        help="instead: the morning rush, N real browser sessions at once "
+        "opening the briefing and two other pages in a loop",
+    )
     bench.add_argument("--seconds", type=float, default=60, help="how long the rush lasts (default 60)")
     bench.add_argument("--db", help="with --sessions: the store to serve (default: a demo of --scale, default 1)")
-    bench.add_argument("--think", type=float, default=0, help="with --sessions: seconds each session reads a page "
-                                                             "before the next (default 0: back to back)")
-    bench.add_argument("--load", action="append", metavar="FILE",
-                       help="with --sessions: load FILE from the command line half-way through (repeatable)")
+    bench.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="with --sessions: seconds each session reads a page before the next (default 0: back to back)",
+    )
+    bench.add_argument(
+        "--load",
+        action="append",
+        metavar="FILE",
+        help="with --sessions: load FILE from the command line half-way through (repeatable)",
+    )
     bench.set_defaults(run=cmd_bench)
     hashing = commands.add_parser("hash-password", help="print a password's argon2 hash for an account in access.toml")
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input (for scripts)")

@@ -32,20 +32,24 @@ def inert_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     out.columns = [inert(c) for c in out.columns]
     for i in range(out.shape[1]):
-        if not pd.api.types.is_numeric_dtype(out.iloc[:, i]) and not pd.api.types.is_datetime64_any_dtype(out.iloc[:, i]):
+        if not pd.api.types.is_numeric_dtype(out.iloc[:, i]) and not pd.api.types.is_datetime64_any_dtype(
+            out.iloc[:, i]
+        ):
             out.isetitem(i, out.iloc[:, i].map(inert))
     return out
 
 
-def excel_bytes(df: pd.DataFrame, sheet: str = "data", context: list[tuple[str, str]] | None = None,
-                context_sheet: str = "about") -> bytes:
+def excel_bytes(
+    df: pd.DataFrame, sheet: str = "data", context: list[tuple[str, str]] | None = None, context_sheet: str = "about"
+) -> bytes:
     """The table as an Excel workbook, its context (scope, day, filters…) on a second sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         inert_frame(df).to_excel(writer, index=False, sheet_name=sheet[:31])
         if context:
-            inert_frame(pd.DataFrame(context)).to_excel(writer, index=False, header=False,
-                                                        sheet_name=context_sheet[:31])
+            inert_frame(pd.DataFrame(context)).to_excel(
+                writer, index=False, header=False, sheet_name=context_sheet[:31]
+            )
     return buffer.getvalue()
 
 
@@ -54,8 +58,11 @@ def csv_bytes(df: pd.DataFrame, context: list[tuple[str, str]] | None = None) ->
     then an empty line, then the table. UTF-8 with a BOM: Excel on Chinese Windows then opens the
     Chinese headers correctly."""
     # CRLF line ends: a carriage return inside a value is then quoted, not taken for a new row
-    head = inert_frame(pd.DataFrame(context)).to_csv(index=False, header=False, lineterminator="\r\n") + "\r\n" \
-        if context else ""
+    head = (
+        inert_frame(pd.DataFrame(context)).to_csv(index=False, header=False, lineterminator="\r\n") + "\r\n"
+        if context
+        else ""
+    )
     return (head + inert_frame(df).to_csv(index=False, lineterminator="\r\n")).encode("utf-8-sig")
 
 
@@ -63,8 +70,10 @@ def export_context(ctx, filters: dict[str, str] | None = None) -> list[tuple[str
     """What an exported table is about: scope, report day, filters, how fresh the data is, when made."""
     rows = [(ctx.t("export_scope"), ctx.area_label), (ctx.t("export_report_day"), ctx.day.isoformat())]
     rows += [(f"{ctx.t('export_filter')}: {k}", str(v)) for k, v in (filters or {}).items()]
-    rows += [(ctx.t("export_data_up_to"), ctx.latest_day.isoformat()),
-             (ctx.t("export_made_at"), dt.datetime.now().strftime("%Y-%m-%d %H:%M"))]
+    rows += [
+        (ctx.t("export_data_up_to"), ctx.latest_day.isoformat()),
+        (ctx.t("export_made_at"), dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+    ]
     return rows
 
 
@@ -79,13 +88,27 @@ def exported(ctx, df: pd.DataFrame, name: str, file_format: str, small_cells: tu
     column, the columns naming the area): small areas are withheld unless the user may see personal data."""
     if small_cells and not ctx.user.sees_personal_data:
         df = privacy.suppress_small_cells(df, small_cells[0], ctx.small_cell, small_cells[1])
-    audit.record("export", ctx.user.name, what=name, format=file_format, rows=len(df), street=ctx.street,
-                 day=ctx.day, masked=not ctx.user.sees_personal_data)
+    audit.record(
+        "export",
+        ctx.user.name,
+        what=name,
+        format=file_format,
+        rows=len(df),
+        street=ctx.street,
+        day=ctx.day,
+        masked=not ctx.user.sees_personal_data,
+    )
     return df
 
 
-def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells: tuple | None = None,
-              filters: dict[str, str] | None = None) -> None:
+def downloads(
+    ctx,
+    df: pd.DataFrame,
+    name: str,
+    excel: bool = True,
+    small_cells: tuple | None = None,
+    filters: dict[str, str] | None = None,
+) -> None:
     """CSV (and Excel) downloads of a table, headers as shown (so Chinese in Chinese mode), with
     its context (export_context; `filters`: the page's choices that shaped it, label → value) inside
     the file and scope and day in its name. The only way a table leaves the app: Streamlit's own
@@ -94,17 +117,23 @@ def downloads(ctx, df: pd.DataFrame, name: str, excel: bool = True, small_cells:
     sheet = ctx.t("export_context_sheet")
     with st.container(horizontal=True):
         # callables: the file is made (and the export recorded) when clicked, not on every rerun
-        st.download_button(ctx.t("download_csv"),
-                           lambda: csv_bytes(exported(ctx, df, name, "csv", small_cells), context),
-                           file_name=file_name(ctx, name, "csv"), mime="text/csv", key=f"csv-{name}",
-                           on_click="ignore")
+        st.download_button(
+            ctx.t("download_csv"),
+            lambda: csv_bytes(exported(ctx, df, name, "csv", small_cells), context),
+            file_name=file_name(ctx, name, "csv"),
+            mime="text/csv",
+            key=f"csv-{name}",
+            on_click="ignore",
+        )
         if excel:
-            st.download_button(ctx.t("download_xlsx"),
-                               lambda: excel_bytes(exported(ctx, df, name, "xlsx", small_cells),
-                                                   context=context, context_sheet=sheet),
-                               file_name=file_name(ctx, name, "xlsx"),
-                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               key=f"xlsx-{name}", on_click="ignore")
+            st.download_button(
+                ctx.t("download_xlsx"),
+                lambda: excel_bytes(exported(ctx, df, name, "xlsx", small_cells), context=context, context_sheet=sheet),
+                file_name=file_name(ctx, name, "xlsx"),
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key=f"xlsx-{name}",
+                on_click="ignore",
+            )
 
 
 def table(ctx, df, **options) -> None:
@@ -128,9 +157,9 @@ def uploader_in_chinese(ctx, key: str) -> None:
     box = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
     st.html(f"""<style>
 {box} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
-{box} button [data-testid="stMarkdownContainer"] p::after {{ content: "{ctx.t('upload_button')}"; font-size: 0.875rem; }}
+{box} button [data-testid="stMarkdownContainer"] p::after {{ content: "{ctx.t("upload_button")}"; font-size: 0.875rem; }}
 {box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
-{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{ctx.t('upload_hint')}"; font-size: 0.875rem; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{ctx.t("upload_hint")}"; font-size: 0.875rem; }}
 </style>""")
 
 
@@ -175,8 +204,7 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, width="stretch", key=key, config=CHART_CONFIG)
 
 
-def chart_with_table(ctx, fig: go.Figure, data: pd.DataFrame, name: str,
-                     filters: dict[str, str] | None = None) -> None:
+def chart_with_table(ctx, fig: go.Figure, data: pd.DataFrame, name: str, filters: dict[str, str] | None = None) -> None:
     """A chart, and under it (folded) the table it was drawn from, downloadable."""
     chart(fig, key=f"chart-{name}")
     with st.expander(ctx.t("table_behind_chart")):

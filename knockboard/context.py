@@ -75,8 +75,10 @@ def not_permitted(ctx: Context, what: str) -> None:
     audit.record("not_permitted", ctx.user.name, what=what, street=ctx.user.street)
     st.error(ctx.t("not_permitted", what=i18n.md(what)))
     if ctx.user.street:
+
         def back():
             url_state.forget_written()
             url_state.ask("street", ctx.user.street)
+
         st.button(ctx.t("back_to_my_street", street=i18n.md(ctx.street_label(ctx.user.street))), on_click=back)
     st.stop()

@@ -21,6 +21,7 @@ NO_HOUSEHOLDS = (189, 189, 189)
 
 # ---------------------------------------------------------------- where the drill-down stands
 
+
 @dataclass(frozen=True)
 class AreaPath:
     street_id: str | None = None
@@ -60,11 +61,17 @@ def resolve(found: pd.DataFrame, street: str | None) -> AreaPath:
         v = row[name]
         return None if v is None or pd.isna(v) else v
 
-    return AreaPath(street_id=row["street_id"], community_id=value("community_id"), grid_id=value("grid_id"),
-                    micro_grid_id=value("micro_grid_id"), community_name=value("community_name_zh"),
-                    grid_name=value("grid_name_zh"), micro_grid_name=value("micro_grid_name_zh"),
-                    community_name_en=value("community_name_en") if "community_name_en" in row else None,
-                    grid_name_en=value("grid_name_en") if "grid_name_en" in row else None)
+    return AreaPath(
+        street_id=row["street_id"],
+        community_id=value("community_id"),
+        grid_id=value("grid_id"),
+        micro_grid_id=value("micro_grid_id"),
+        community_name=value("community_name_zh"),
+        grid_name=value("grid_name_zh"),
+        micro_grid_name=value("micro_grid_name_zh"),
+        community_name_en=value("community_name_en") if "community_name_en" in row else None,
+        grid_name_en=value("grid_name_en") if "grid_name_en" in row else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -81,17 +88,27 @@ def breadcrumb(path: AreaPath, street_label, lang: str) -> list[Crumb]:
     if path.street_id:
         crumbs.append(Crumb(street_label(path.street_id), path.street_id, None, path.level == "street"))
     if path.community_id:
-        crumbs.append(Crumb(i18n.place(path.community_name, path.community_name_en, lang), path.street_id,
-                            path.community_id, path.level == "community"))
+        crumbs.append(
+            Crumb(
+                i18n.place(path.community_name, path.community_name_en, lang),
+                path.street_id,
+                path.community_id,
+                path.level == "community",
+            )
+        )
     if path.grid_id:
-        crumbs.append(Crumb(i18n.place(path.grid_name, path.grid_name_en, lang), path.street_id, path.grid_id,
-                            path.level == "grid"))
+        crumbs.append(
+            Crumb(
+                i18n.place(path.grid_name, path.grid_name_en, lang), path.street_id, path.grid_id, path.level == "grid"
+            )
+        )
     if path.micro_grid_id:
         crumbs.append(Crumb(path.micro_grid_name, path.street_id, path.micro_grid_id, True))
     return crumbs
 
 
 # ---------------------------------------------------------------- colours and legend
+
 
 def bins(target: float) -> list[tuple[float, tuple[int, int, int], str]]:
     """(lower bound, colour, label key) from the lowest: a diverging red-blue scale, readable by the
@@ -118,10 +135,12 @@ def legend(target: float, lang: str) -> list[tuple[str, str]]:
     """(hex colour, words) for each colour on the map, lowest first, then 'no households'."""
     edges = [b[0] for b in bins(target)][1:]
     pct = [i18n.percent(e, 0) for e in edges]
-    words = [i18n.t("coverage_map_bin_low", lang, upper=pct[0]),
-             i18n.t("coverage_map_bin_mid", lang, lower=pct[0], upper=pct[1]),
-             i18n.t("coverage_map_bin_near", lang, lower=pct[1], upper=pct[2]),
-             i18n.t("coverage_map_bin_target", lang, target=pct[2])]
+    words = [
+        i18n.t("coverage_map_bin_low", lang, upper=pct[0]),
+        i18n.t("coverage_map_bin_mid", lang, lower=pct[0], upper=pct[1]),
+        i18n.t("coverage_map_bin_near", lang, lower=pct[1], upper=pct[2]),
+        i18n.t("coverage_map_bin_target", lang, target=pct[2]),
+    ]
     out = [("#{:02x}{:02x}{:02x}".format(*b[1]), w) for b, w in zip(bins(target), words)]
     out.append(("#{:02x}{:02x}{:02x}".format(*NO_HOUSEHOLDS), i18n.t("coverage_map_no_households", lang)))
     return out
@@ -140,6 +159,7 @@ def last_visit_text(day, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- shapes
+
 
 def polygons(boundary: str | None) -> list[list]:
     """GeoJSON (Polygon, MultiPolygon, or a Feature of one) as a list of polygons, each a list of
@@ -162,8 +182,16 @@ def polygons(boundary: str | None) -> list[list]:
     return [[[[round(p[0], 6), round(p[1], 6)] for p in ring] for ring in polygon] for polygon in found]
 
 
-def shapes(units: pd.DataFrame, id_col: str, name_col: str, target: float, lang: str,
-           drill_street: str, drill_area: str | None, highlight: str | None = None) -> list[dict]:
+def shapes(
+    units: pd.DataFrame,
+    id_col: str,
+    name_col: str,
+    target: float,
+    lang: str,
+    drill_street: str,
+    drill_area: str | None,
+    highlight: str | None = None,
+) -> list[dict]:
     """One record per polygon (a multi-polygon unit gives several), coloured by coverage, with what
     the tooltip says and where a click leads (drill_street / drill_area: columns of `units`).
     Units without a boundary are drawn as a dot at their centroid (`polygon` empty)."""
@@ -172,8 +200,11 @@ def shapes(units: pd.DataFrame, id_col: str, name_col: str, target: float, lang:
         base = {
             "id": row[id_col],
             # deck.gl puts the tooltip into HTML as it is
-            "name": html.escape(i18n.place(str(row[name_col]), row.get("name_en"), lang) if name_col == "name_zh"
-                                else str(row[name_col])),
+            "name": html.escape(
+                i18n.place(str(row[name_col]), row.get("name_en"), lang)
+                if name_col == "name_zh"
+                else str(row[name_col])
+            ),
             "street_id": row["street_id"],
             "fill": [*colour(row["coverage"], target), 200 if row[id_col] != highlight else 255],
             "coverage_text": coverage_text(row["coverage"], lang),
@@ -191,10 +222,12 @@ def shapes(units: pd.DataFrame, id_col: str, name_col: str, target: float, lang:
 
 def outline_paths(boundaries: pd.DataFrame, id_col: str) -> list[dict]:
     """The rings of each boundary as paths (street or grid outlines)."""
-    return [{"id": row[id_col], "path": ring}
-            for row in boundaries.to_dict("records")
-            for polygon in polygons(row.get("boundary"))
-            for ring in polygon]
+    return [
+        {"id": row[id_col], "path": ring}
+        for row in boundaries.to_dict("records")
+        for polygon in polygons(row.get("boundary"))
+        for ring in polygon
+    ]
 
 
 def label_text(name_zh: str, name_en: str | None, lang: str) -> str:
@@ -203,9 +236,11 @@ def label_text(name_zh: str, name_en: str | None, lang: str) -> str:
 
 
 def tooltip_html(lang: str) -> str:
-    return (f"<b>{{name}}</b><br/>{i18n.t('coverage_map_tip_coverage', lang)}: {{coverage_text}}<br/>"
-            f"{i18n.t('coverage_map_tip_households', lang)}: {{households_text}}<br/>"
-            f"{i18n.t('coverage_map_tip_last_visit', lang)}: {{last_visit}}")
+    return (
+        f"<b>{{name}}</b><br/>{i18n.t('coverage_map_tip_coverage', lang)}: {{coverage_text}}<br/>"
+        f"{i18n.t('coverage_map_tip_households', lang)}: {{households_text}}<br/>"
+        f"{i18n.t('coverage_map_tip_last_visit', lang)}: {{last_visit}}"
+    )
 
 
 def _points(records: list[dict], paths: list[dict] | None) -> tuple[list[float], list[float]]:
@@ -228,8 +263,7 @@ def _points(records: list[dict], paths: list[dict] | None) -> tuple[list[float],
 PHONE_MAP = {"width_px": 320, "height_px": 540}
 
 
-def view(records: list[dict], paths: list[dict] | None = None, width_px: int = 520,
-         height_px: int = 540) -> dict:
+def view(records: list[dict], paths: list[dict] | None = None, width_px: int = 520, height_px: int = 540) -> dict:
     """Centre and zoom that fit the shapes and `paths` (e.g. the grid's outline), in Web Mercator
     (deck.gl's world is 512 pixels wide at zoom 0), with a small margin."""
     lons, lats = _points(records, paths)
@@ -266,20 +300,30 @@ class Decorations:
 
 
 def _name_labels(units: pd.DataFrame, size: int) -> list[dict]:
-    return [{"text": r.name_zh, "lon": r.lon, "lat": r.lat, "size": size}
-            for r in units.itertuples() if pd.notna(r.lon)]
+    return [
+        {"text": r.name_zh, "lon": r.lon, "lat": r.lat, "size": size} for r in units.itertuples() if pd.notna(r.lon)
+    ]
 
 
-def decorations(path: AreaPath, shapes: list[dict], streets: pd.DataFrame, lang: str,
-                children: pd.DataFrame | None = None, grid: pd.DataFrame | None = None,
-                micro_grids: pd.DataFrame | None = None) -> Decorations:
+def decorations(
+    path: AreaPath,
+    shapes: list[dict],
+    streets: pd.DataFrame,
+    lang: str,
+    children: pd.DataFrame | None = None,
+    grid: pd.DataFrame | None = None,
+    micro_grids: pd.DataFrame | None = None,
+) -> Decorations:
     """Outlines and names for the level: street boundaries and names always (below the district the
     name sits above the shapes); at a community its grids' names; at a grid the grid's boundary and
     name, and the selected micro-grid outlined. Communities get no name at a street: their grids
     need not be contiguous, so a name at their centre would sit among other communities' grids."""
     outlines = outline_paths(streets, "street_id")
-    labels = [{"text": label_text(r.name_zh, r.name_en, lang), "lon": r.lon, "lat": r.lat, "size": 14}
-              for r in streets.itertuples() if pd.notna(r.lon)]
+    labels = [
+        {"text": label_text(r.name_zh, r.name_en, lang), "lon": r.lon, "lat": r.lat, "size": 14}
+        for r in streets.itertuples()
+        if pd.notna(r.lon)
+    ]
     highlight, fit = [], []
     if path.level == "street":
         top = top_of(shapes)
@@ -300,10 +344,15 @@ def decorations(path: AreaPath, shapes: list[dict], streets: pd.DataFrame, lang:
 
 # ---------------------------------------------------------------- beside the map
 
+
 def children_table(children: pd.DataFrame, level: str, lang: str, target: float) -> pd.DataFrame:
     """The children of the selected area, worst coverage first (as the queries order them)."""
-    name_col = {"street": "coverage_map_col_street", "community": "coverage_map_col_community",
-                "grid": "coverage_map_col_grid", "micro_grid": "coverage_map_col_micro_grid"}[level]
+    name_col = {
+        "street": "coverage_map_col_street",
+        "community": "coverage_map_col_community",
+        "grid": "coverage_map_col_grid",
+        "micro_grid": "coverage_map_col_micro_grid",
+    }[level]
     names = i18n.places(children["name_zh"], children.get("name_en"), lang)
 
     def status(coverage) -> str:
@@ -313,16 +362,18 @@ def children_table(children: pd.DataFrame, level: str, lang: str, target: float)
         return i18n.t(key, lang, target=i18n.percent(target, 0))
 
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    return pd.DataFrame({
-        t("coverage_map_col_rank"): range(1, len(children) + 1),
-        t(name_col): names,
-        t("coverage_map_col_coverage"): (pd.to_numeric(children["coverage"], errors="coerce") * 100).round(1),
-        t("coverage_map_col_covered"): children["covered"].astype(int),
-        t("coverage_map_col_registered"): children["registered"].astype(int),
-        t("coverage_map_col_missing"): children["missing"].astype(int),
-        t("coverage_map_col_last_visit"): [last_visit_text(d, lang) for d in children["last_day"]],
-        t("coverage_map_col_status"): [status(c) for c in children["coverage"]],
-    })
+    return pd.DataFrame(
+        {
+            t("coverage_map_col_rank"): range(1, len(children) + 1),
+            t(name_col): names,
+            t("coverage_map_col_coverage"): (pd.to_numeric(children["coverage"], errors="coerce") * 100).round(1),
+            t("coverage_map_col_covered"): children["covered"].astype(int),
+            t("coverage_map_col_registered"): children["registered"].astype(int),
+            t("coverage_map_col_missing"): children["missing"].astype(int),
+            t("coverage_map_col_last_visit"): [last_visit_text(d, lang) for d in children["last_day"]],
+            t("coverage_map_col_status"): [status(c) for c in children["coverage"]],
+        }
+    )
 
 
 def small_cells(child: str, lang: str) -> tuple | None:
@@ -336,9 +387,11 @@ def small_cells(child: str, lang: str) -> tuple | None:
 def trend_table(trend: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table behind the coverage-over-time chart (knocked_daily or *_coverage_daily rows)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    return pd.DataFrame({
-        t("axis_day"): pd.to_datetime(trend["day"]).dt.date,
-        t("coverage_map_col_coverage"): (pd.to_numeric(trend["coverage"], errors="coerce") * 100).round(2),
-        t("coverage_map_col_covered"): trend["covered_to_date"].astype(int),
-        t("coverage_map_col_registered"): trend["registered"].fillna(0).astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("axis_day"): pd.to_datetime(trend["day"]).dt.date,
+            t("coverage_map_col_coverage"): (pd.to_numeric(trend["coverage"], errors="coerce") * 100).round(2),
+            t("coverage_map_col_covered"): trend["covered_to_date"].astype(int),
+            t("coverage_map_col_registered"): trend["registered"].fillna(0).astype(int),
+        }
+    )

@@ -30,32 +30,48 @@ def _blank_empty(df: pd.DataFrame) -> pd.DataFrame:
 def by_table(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = freshness.copy()
     df["table_name"] = [i18n.t(f"table_{t}", lang) for t in df["table_name"]]
-    return _headers(df, lang, {"table_name": "data_col_table", "row_count": "data_col_rows",
-                               "last_load": "data_col_last_load", "refused_rows": "data_col_refused_rows",
-                               "latest_day": "data_col_latest_day"})
+    return _headers(
+        df,
+        lang,
+        {
+            "table_name": "data_col_table",
+            "row_count": "data_col_rows",
+            "last_load": "data_col_last_load",
+            "refused_rows": "data_col_refused_rows",
+            "latest_day": "data_col_latest_day",
+        },
+    )
 
 
 def by_street(freshness: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = freshness.copy()
     df.insert(0, "street", [i18n.place(z, e, lang) for z, e in zip(df["name_zh"], df["name_en"])])
     out = _blank_empty(df.drop(columns=["street_id", "name_zh", "name_en"]))
-    labels = {"street": i18n.t("street", lang),
-              "visits": i18n.t("table_visits", lang), "visits_latest": i18n.t("table_visits", lang),
-              "shifts": i18n.t("table_shifts", lang), "shifts_latest": i18n.t("table_shifts", lang),
-              "inspections": i18n.t("table_inspections", lang),
-              "inspections_latest": i18n.t("table_inspections", lang),
-              "leads": i18n.t("table_leads", lang), "leads_latest": i18n.t("table_leads", lang)}
+    labels = {
+        "street": i18n.t("street", lang),
+        "visits": i18n.t("table_visits", lang),
+        "visits_latest": i18n.t("table_visits", lang),
+        "shifts": i18n.t("table_shifts", lang),
+        "shifts_latest": i18n.t("table_shifts", lang),
+        "inspections": i18n.t("table_inspections", lang),
+        "inspections_latest": i18n.t("table_inspections", lang),
+        "leads": i18n.t("table_leads", lang),
+        "leads_latest": i18n.t("table_leads", lang),
+    }
     latest = i18n.t("data_col_latest_day", lang)
-    out.columns = [labels[c] + (f" · {latest}" if c.endswith("_latest") else "") if c != "street" else labels[c]
-                   for c in out.columns]
+    out.columns = [
+        labels[c] + (f" · {latest}" if c.endswith("_latest") else "") if c != "street" else labels[c]
+        for c in out.columns
+    ]
     return out
 
 
 def integrity(checks: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = checks.copy()
     df["check_name"] = [i18n.t(f"data_check_{c}", lang) for c in df["check_name"]]
-    return _headers(df, lang, {"check_name": "data_col_check", "problems": "data_col_count",
-                               "examples": "data_col_examples"})
+    return _headers(
+        df, lang, {"check_name": "data_col_check", "problems": "data_col_count", "examples": "data_col_examples"}
+    )
 
 
 def suspicious(bursts: pd.DataFrame, all_met: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -66,20 +82,42 @@ def suspicious(bursts: pd.DataFrame, all_met: pd.DataFrame, lang: str) -> pd.Dat
     if not frames:
         return pd.DataFrame()
     df = pd.concat(frames, ignore_index=True)
-    return _headers(df, lang, {"worker_id": "data_col_worker", "pattern": "data_col_pattern",
-                               "doors": "data_col_doors", "first_at": "data_col_first", "last_at": "data_col_last"})
+    return _headers(
+        df,
+        lang,
+        {
+            "worker_id": "data_col_worker",
+            "pattern": "data_col_pattern",
+            "doors": "data_col_doors",
+            "first_at": "data_col_first",
+            "last_at": "data_col_last",
+        },
+    )
 
 
 def imports(recent: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = recent.copy()
     df["table_name"] = [i18n.t(f"table_{t}", lang) for t in df["table_name"]]
-    df["undone"] = [f"{at:%Y-%m-%d %H:%M} {by or ''}".strip() if pd.notna(at) else ""
-                    for at, by in zip(df["undone_at"], df["undone_by"])]
-    return _headers(df, lang, {"import_id": "data_col_import", "file_name": "data_col_file",
-                               "table_name": "data_col_table",
-                               "rows_read": "data_col_read", "rows_accepted": "data_col_accepted",
-                               "rows_refused": "data_col_refused_rows", "loaded_by": "data_col_loaded_by",
-                               "street_id": "street", "loaded_at": "data_col_last_load", "undone": "data_col_undone"})
+    df["undone"] = [
+        f"{at:%Y-%m-%d %H:%M} {by or ''}".strip() if pd.notna(at) else ""
+        for at, by in zip(df["undone_at"], df["undone_by"])
+    ]
+    return _headers(
+        df,
+        lang,
+        {
+            "import_id": "data_col_import",
+            "file_name": "data_col_file",
+            "table_name": "data_col_table",
+            "rows_read": "data_col_read",
+            "rows_accepted": "data_col_accepted",
+            "rows_refused": "data_col_refused_rows",
+            "loaded_by": "data_col_loaded_by",
+            "street_id": "street",
+            "loaded_at": "data_col_last_load",
+            "undone": "data_col_undone",
+        },
+    )
 
 
 def undoable(recent: pd.DataFrame, load_street: str | None) -> pd.DataFrame:
@@ -93,9 +131,15 @@ def undoable(recent: pd.DataFrame, load_street: str | None) -> pd.DataFrame:
 
 
 def undo_option(row, lang: str) -> str:
-    return i18n.t("data_undo_option", lang, id=row.import_id, file=row.file_name,
-                  table=i18n.t(f"table_{row.table_name}", lang), rows=i18n.number(row.rows_accepted),
-                  at=f"{row.loaded_at:%Y-%m-%d %H:%M}")
+    return i18n.t(
+        "data_undo_option",
+        lang,
+        id=row.import_id,
+        file=row.file_name,
+        table=i18n.t(f"table_{row.table_name}", lang),
+        rows=i18n.number(row.rows_accepted),
+        at=f"{row.loaded_at:%Y-%m-%d %H:%M}",
+    )
 
 
 def upload_caption(load_street: str | None, street_label: str, lang: str) -> str | None:
@@ -114,8 +158,10 @@ def refused_rows(report, lang: str, masked: bool) -> pd.DataFrame:
         rejects = privacy.mask_frame(report.rejects, ("value",))
         # rows refused before the masked text was kept (schema v3) stay hidden whole
         masked_text = rejects["row_masked"] if "row_masked" in rejects.columns else None
-        rejects["row_text"] = [m if isinstance(m, str) else privacy.HIDDEN
-                               for m in (masked_text if masked_text is not None else [None] * len(rejects))]
+        rejects["row_text"] = [
+            m if isinstance(m, str) else privacy.HIDDEN
+            for m in (masked_text if masked_text is not None else [None] * len(rejects))
+        ]
         # in a row with more cells than headers the cells have shifted: any of them may be part of an address
         if TABLES.get(report.table) and privacy.PERSONAL_COLUMNS & {c.name for c in TABLES[report.table].columns}:
             shifted = rejects["row"].isin(rejects.loc[rejects["reason"] == "extra_cells", "row"])
@@ -128,6 +174,16 @@ def refused_rows(report, lang: str, masked: bool) -> pd.DataFrame:
 def new_businesses(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Businesses created from inspection sheets that still need a grid (and so a place on the map)."""
     out = df.copy()
-    out["street"] = [i18n.place(z, e, lang) if isinstance(z, str) else "" for z, e in zip(out["name_zh"], out["name_en"])]
-    return _headers(out, lang, {"business_id": "data_col_business_id", "name": "data_col_business",
-                                "address": "data_col_address", "street": "street"})
+    out["street"] = [
+        i18n.place(z, e, lang) if isinstance(z, str) else "" for z, e in zip(out["name_zh"], out["name_en"])
+    ]
+    return _headers(
+        out,
+        lang,
+        {
+            "business_id": "data_col_business_id",
+            "name": "data_col_business",
+            "address": "data_col_address",
+            "street": "street",
+        },
+    )

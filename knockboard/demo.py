@@ -48,6 +48,7 @@ def scaled(n: int, scale: float, minimum: int = 1) -> int:
 
 # ---------------------------------------------------------------- households and visits
 
+
 def plan_households(t: Territory, rng: np.random.Generator):
     """Per household: micro-grid, street, grid, and the traits that drive its visits."""
     mg = np.repeat(np.arange(len(t.mg_households)), t.mg_households)
@@ -60,8 +61,7 @@ def plan_households(t: Territory, rng: np.random.Generator):
         unreached[street_ids[street] == sid] = share
     # gap grids: a share of their buildings never reached, and work stopped days ago
     n_grids = len(t.grid_street)
-    gap_grids = rng.choice(np.arange(1, n_grids), size=min(GAP_GRIDS * n_grids // 806 or 1, n_grids - 1),
-                           replace=False)
+    gap_grids = rng.choice(np.arange(1, n_grids), size=min(GAP_GRIDS * n_grids // 806 or 1, n_grids - 1), replace=False)
     grid_gap_share = np.zeros(n_grids)
     grid_gap_share[gap_grids] = rng.uniform(0.15, 0.35, len(gap_grids))
     grid_stop = np.full(n_grids, DAYS)
@@ -70,11 +70,20 @@ def plan_households(t: Territory, rng: np.random.Generator):
     reached = rng.random(n) >= unreached
     away = rng.choice([0.08, 0.3, 0.93], size=n, p=[0.7, 0.25, 0.05])
     vacant = rng.random(n) < 0.05
-    residents = np.where(vacant, 0, rng.choice([1, 2, 3, 4, 5, 6], size=n,
-                                               p=[0.14, 0.30, 0.27, 0.17, 0.08, 0.04]))
+    residents = np.where(vacant, 0, rng.choice([1, 2, 3, 4, 5, 6], size=n, p=[0.14, 0.30, 0.27, 0.17, 0.08, 0.04]))
     lag = np.isin(street_ids[street], list(LAGGING_STREETS))
-    return dict(mg=mg, grid=grid, street=street, reached=reached, away=away, vacant=vacant,
-                residents=residents, lag=lag, grid_stop=grid_stop, gap_grids=gap_grids)
+    return dict(
+        mg=mg,
+        grid=grid,
+        street=street,
+        reached=reached,
+        away=away,
+        vacant=vacant,
+        residents=residents,
+        lag=lag,
+        grid_stop=grid_stop,
+        gap_grids=gap_grids,
+    )
 
 
 def round_starts(n: int, first: int, last: int, ramp: int, rng: np.random.Generator) -> np.ndarray:
@@ -89,7 +98,7 @@ def simulate_visits(h: dict, rng: np.random.Generator) -> pd.DataFrame:
     """Three rounds of sweeps; in each, a household is tried until met or four failures."""
     n = len(h["mg"])
     rounds = [  # (first day, last day, ramp days, share of households swept)
-        (0, 25, 9, 0.97),   # first sweep, from the Spring Festival, slow start
+        (0, 25, 9, 0.97),  # first sweep, from the Spring Festival, slow start
         (27, 39, 3, 0.93),  # re-sweep after the March cases
         (40, 54, 2, 0.97),  # third sweep, under way on 22 March
     ]
@@ -122,13 +131,13 @@ def visit_details(v: pd.DataFrame, h: dict, t: Territory, rng: np.random.Generat
     m = len(v)
     vacant = h["vacant"][hh]
     success = v["success"].to_numpy()
-    outcome = np.where(success, np.where(vacant, "vacant", "met"),
-                       np.where(rng.random(m) < 0.1, "refused", "not_home"))
+    outcome = np.where(success, np.where(vacant, "vacant", "met"), np.where(rng.random(m) < 0.1, "refused", "not_home"))
     # doors answered in the evening more than in working hours: the revisit plan can see it
-    hour = np.where(success, rng.choice([8, 9, 10, 14, 15, 16, 18, 19, 20], size=m,
-                                        p=[.09, .1, .09, .07, .07, .08, .18, .18, .14]),
-                    rng.choice([8, 9, 10, 11, 14, 15, 16, 17, 19], size=m,
-                               p=[.12, .14, .14, .1, .12, .13, .12, .08, .05]))
+    hour = np.where(
+        success,
+        rng.choice([8, 9, 10, 14, 15, 16, 18, 19, 20], size=m, p=[0.09, 0.1, 0.09, 0.07, 0.07, 0.08, 0.18, 0.18, 0.14]),
+        rng.choice([8, 9, 10, 11, 14, 15, 16, 17, 19], size=m, p=[0.12, 0.14, 0.14, 0.1, 0.12, 0.13, 0.12, 0.08, 0.05]),
+    )
     seconds = hour * 3600 + rng.integers(0, 3600, m)
     met = outcome == "met"
     residents = h["residents"][hh]
@@ -141,11 +150,22 @@ def visit_details(v: pd.DataFrame, h: dict, t: Territory, rng: np.random.Generat
     r = rng.random(m)
     code = np.where(~met, None, np.where(r < 0.0002, "red", np.where(r < p_yellow, "yellow", "green")))
     followup = met & (returned | (code != "green") | (rng.random(m) < 0.005))
-    return pd.DataFrame({
-        "hh": hh, "mg": h["mg"][hh], "street": h["street"][hh], "day": day, "seconds": seconds,
-        "worker": h["mg"][hh], "secretary": False, "outcome": outcome, "residents_seen": seen,
-        "returned": returned, "health_code": code, "followup": followup,
-    })
+    return pd.DataFrame(
+        {
+            "hh": hh,
+            "mg": h["mg"][hh],
+            "street": h["street"][hh],
+            "day": day,
+            "seconds": seconds,
+            "worker": h["mg"][hh],
+            "secretary": False,
+            "outcome": outcome,
+            "residents_seen": seen,
+            "returned": returned,
+            "health_code": code,
+            "followup": followup,
+        }
+    )
 
 
 def add_secretary_day(d: pd.DataFrame, h: dict, rng: np.random.Generator) -> pd.DataFrame:
@@ -155,13 +175,22 @@ def add_secretary_day(d: pd.DataFrame, h: dict, rng: np.random.Generator) -> pd.
     d = d[~(np.isin(d["hh"].to_numpy(), chosen) & (d["day"].to_numpy() == SECRETARY_DAY))]
     n = len(chosen)
     vacant = h["vacant"][chosen]
-    mine = pd.DataFrame({
-        "hh": chosen, "mg": h["mg"][chosen], "street": h["street"][chosen],
-        "day": SECRETARY_DAY, "seconds": np.sort(rng.integers(7 * 3600 + 1800, 20 * 3600, n)),
-        "worker": 0, "secretary": True, "outcome": np.where(vacant, "vacant", "met"),
-        "residents_seen": np.where(vacant, 0, h["residents"][chosen]), "returned": False,
-        "health_code": np.where(vacant, None, "green"), "followup": False,
-    })
+    mine = pd.DataFrame(
+        {
+            "hh": chosen,
+            "mg": h["mg"][chosen],
+            "street": h["street"][chosen],
+            "day": SECRETARY_DAY,
+            "seconds": np.sort(rng.integers(7 * 3600 + 1800, 20 * 3600, n)),
+            "worker": 0,
+            "secretary": True,
+            "outcome": np.where(vacant, "vacant", "met"),
+            "residents_seen": np.where(vacant, 0, h["residents"][chosen]),
+            "returned": False,
+            "health_code": np.where(vacant, None, "green"),
+            "followup": False,
+        }
+    )
     return pd.concat([d, mine], ignore_index=True)
 
 
@@ -178,16 +207,29 @@ def add_suspicious_records(d: pd.DataFrame, h: dict, rng: np.random.Generator) -
         households = np.flatnonzero((h["mg"] == mg) & h["reached"])
         d = d[~(np.isin(d["hh"].to_numpy(), households) & (d["day"].to_numpy() == day))]
         n = len(households)
-        made.append(pd.DataFrame({
-            "hh": households, "mg": mg, "street": h["street"][households], "day": day,
-            "seconds": 9 * 3600 + np.arange(n) * spread + rng.integers(0, min(spread, 60), n),
-            "worker": mg, "secretary": False, "outcome": "met",
-            "residents_seen": np.maximum(h["residents"][households], 1), "returned": False,
-            "health_code": "green", "followup": False}))
+        made.append(
+            pd.DataFrame(
+                {
+                    "hh": households,
+                    "mg": mg,
+                    "street": h["street"][households],
+                    "day": day,
+                    "seconds": 9 * 3600 + np.arange(n) * spread + rng.integers(0, min(spread, 60), n),
+                    "worker": mg,
+                    "secretary": False,
+                    "outcome": "met",
+                    "residents_seen": np.maximum(h["residents"][households], 1),
+                    "returned": False,
+                    "health_code": "green",
+                    "followup": False,
+                }
+            )
+        )
     return pd.concat([d, *made], ignore_index=True)
 
 
 # ---------------------------------------------------------------- volunteers and shifts
+
 
 def plan_teams(t: Territory, scale: float, rng: np.random.Generator) -> pd.DataFrame:
     n_grids = len(t.grid_street)
@@ -215,8 +257,7 @@ def plan_volunteers(teams: pd.DataFrame, gap_grids: np.ndarray, scale: float, rn
         retired = (rng.random(n) < 0.15) if org == "community" else np.zeros(n, bool)
         # most joined before the campaign; some during it (many on retiring, like 谢广建)
         joined = np.where(rng.random(n) < 0.12, rng.integers(1, DAYS - 5, n), -rng.integers(30, 700, n))
-        parts.append(pd.DataFrame({"team": team, "org": org, "party": party, "retired": retired,
-                                   "joined": joined}))
+        parts.append(pd.DataFrame({"team": team, "org": org, "party": party, "retired": retired, "joined": joined}))
     v = pd.concat(parts, ignore_index=True)
     # a few stop turning up: no shift for a week or more before 22 March
     v["last_day"] = np.where(rng.random(len(v)) < 0.06, rng.integers(20, DAYS - 8, len(v)), DAYS - 1)
@@ -224,9 +265,9 @@ def plan_volunteers(teams: pd.DataFrame, gap_grids: np.ndarray, scale: float, rn
 
 
 POST_MIX = {
-    "community": [.15, .12, .08, .12, .05, .30, .12, .06],
-    "organ": [.05, .35, .05, .03, .25, .15, .10, .02],
-    "two_new": [.15, .05, .15, .20, .05, .25, .10, .05],
+    "community": [0.15, 0.12, 0.08, 0.12, 0.05, 0.30, 0.12, 0.06],
+    "organ": [0.05, 0.35, 0.05, 0.03, 0.25, 0.15, 0.10, 0.02],
+    "two_new": [0.15, 0.05, 0.15, 0.20, 0.05, 0.25, 0.10, 0.05],
 }
 
 
@@ -253,8 +294,16 @@ def simulate_shifts(v: pd.DataFrame, teams: pd.DataFrame, scale: float, rng) -> 
         sel = org == name
         post[sel] = rng.choice(POSTS, size=sel.sum(), p=mix)
     team = v["team"].to_numpy()[vol]
-    s = pd.DataFrame({"vol": vol, "day": day, "hours": hours, "post": post,
-                      "grid": teams["grid"].to_numpy()[team], "street": teams["street"].to_numpy()[team]})
+    s = pd.DataFrame(
+        {
+            "vol": vol,
+            "day": day,
+            "hours": hours,
+            "post": post,
+            "grid": teams["grid"].to_numpy()[team],
+            "street": teams["street"].to_numpy()[team],
+        }
+    )
     return s.sort_values(["day", "street", "vol"], kind="stable").reset_index(drop=True)
 
 
@@ -262,8 +311,24 @@ def simulate_shifts(v: pd.DataFrame, teams: pd.DataFrame, scale: float, rng) -> 
 
 CATEGORIES = ["餐饮", "超市便利店", "农贸市场", "汽车销售", "宾馆酒店", "美容美发", "娱乐场所", "药店", "物流仓储"]
 CATEGORY_WORDS = ["饭店", "便利店", "菜场", "汽车销售有限公司", "宾馆", "理发店", "KTV", "大药房", "物流有限公司"]
-ROADS = ["人民路", "工农路", "青年路", "濠河路", "崇川路", "世纪大道", "钟秀路", "长江路", "虹桥路",
-         "任港路", "观音山路", "幸福路", "唐闸路", "园林路", "跃龙路", "永兴大道"]
+ROADS = [
+    "人民路",
+    "工农路",
+    "青年路",
+    "濠河路",
+    "崇川路",
+    "世纪大道",
+    "钟秀路",
+    "长江路",
+    "虹桥路",
+    "任港路",
+    "观音山路",
+    "幸福路",
+    "唐闸路",
+    "园林路",
+    "跃龙路",
+    "永兴大道",
+]
 AGENCIES = ["区商务局", "市场监督管理局", "派出所", "街道办事处", "社区卫生服务中心", "综合行政执法局", "区卫健委"]
 FINDINGS = ["未验码", "未测温", "人员随意进出", "从业人员健康管理不到位", "未落实消杀", "未规范佩戴口罩"]
 CHENGGANG = [("南通飞联汽车销售服务有限公司", "汽车销售"), ("华熔二手车交易市场有限公司", "汽车销售")]
@@ -277,17 +342,34 @@ def simulate_businesses(t: Territory, scale: float, rng):
     glat, glon = t.grids["lat"].to_numpy(), t.grids["lon"].to_numpy()
     names = [f"{ROADS[s]}{i % 97 + 1}号{CATEGORY_WORDS[c]}" for i, (s, c) in enumerate(zip(street, cat))]
     addresses = [f"崇川区{ROADS[s]}{i % 300 + 1}号" for i, s in enumerate(street)]
-    b = pd.DataFrame({"name": names, "category": [CATEGORIES[c] for c in cat], "address": addresses,
-                      "lat": glat[grid] + rng.normal(0, 0.0008, n), "lon": glon[grid] + rng.normal(0, 0.0008, n),
-                      "grid": grid, "street": street, "chenggang": False})
+    b = pd.DataFrame(
+        {
+            "name": names,
+            "category": [CATEGORIES[c] for c in cat],
+            "address": addresses,
+            "lat": glat[grid] + rng.normal(0, 0.0008, n),
+            "lon": glon[grid] + rng.normal(0, 0.0008, n),
+            "grid": grid,
+            "street": street,
+            "chenggang": False,
+        }
+    )
     # 城港路, 永兴街道: the article's two businesses first, then other shops on the same busy road
     yongxing = int(np.flatnonzero([s[0] == "S14" for s in STREETS])[0])
     yx_grids = np.flatnonzero(t.grid_street == yongxing)
     for k in range(8):
         name, category = CHENGGANG[k] if k < 2 else (f"城港路{k * 11 + 2}号{CATEGORY_WORDS[k % 9]}", CATEGORIES[k % 9])
         g = yx_grids[k % len(yx_grids)]
-        b.loc[k] = [name, category, f"崇川区城港路{k * 11 + 2}号", glat[g] + 0.0003 * k, glon[g] - 0.0004 * k,
-                    g, yongxing, True]
+        b.loc[k] = [
+            name,
+            category,
+            f"崇川区城港路{k * 11 + 2}号",
+            glat[g] + 0.0003 * k,
+            glon[g] - 0.0004 * k,
+            g,
+            yongxing,
+            True,
+        ]
     return b
 
 
@@ -306,28 +388,45 @@ def simulate_inspections(b: pd.DataFrame, rng) -> pd.DataFrame:
     cg = b["chenggang"].to_numpy()[biz]
     outcome = np.where(cg & (outcome == "suspended"), "rectify", outcome)
     susp = outcome == "suspended"
-    length = np.where(susp, rng.choice([1, 3, 7, 14], size=m, p=[.3, .35, .25, .1]), 0)
+    length = np.where(susp, rng.choice([1, 3, 7, 14], size=m, p=[0.3, 0.35, 0.25, 0.1]), 0)
     # some reopen early after passing a re-inspection, most on the planned day, some not yet
     early = susp & (length > 1) & (rng.random(m) < 0.2)
     planned = day + np.where(early, rng.integers(1, np.maximum(length, 2)), length)
     reopened = np.where(susp & (planned < DAYS) & (rng.random(m) < 0.85), planned, -1)
     n_find = rng.integers(1, 3, m)
-    findings = [None if o == "pass" else "；".join(rng.choice(FINDINGS, size=k, replace=False))
-                for o, k in zip(outcome, n_find)]
+    findings = [
+        None if o == "pass" else "；".join(rng.choice(FINDINGS, size=k, replace=False)) for o, k in zip(outcome, n_find)
+    ]
     agencies = ["；".join(rng.choice(AGENCIES, size=k, replace=False)) for k in rng.integers(1, 4, m)]
-    i = pd.DataFrame({"biz": biz, "day": day, "agencies": agencies, "findings": findings, "outcome": outcome,
-                      "suspension_days": np.where(susp, length, -1), "reopened": reopened})
+    i = pd.DataFrame(
+        {
+            "biz": biz,
+            "day": day,
+            "agencies": agencies,
+            "findings": findings,
+            "outcome": outcome,
+            "suspension_days": np.where(susp, length, -1),
+            "reopened": reopened,
+        }
+    )
     i = i[~(cg & (day == 46))]  # 19 March on 城港路 is the article's, below
-    case = pd.DataFrame({"biz": [0, 1, 0, 1], "day": [46, 46, 47, 47],
-                         "agencies": ["崇川区商务局；永兴街道"] * 2 + ["市场监督管理局；永兴派出所；永兴社区卫生服务中心"] * 2,
-                         "findings": ["内部管理混乱；人员随意进出"] * 2 + [None] * 2,
-                         "outcome": ["suspended", "suspended", "pass", "pass"],
-                         "suspension_days": [1, 1, -1, -1], "reopened": [47, 47, -1, -1]})
+    case = pd.DataFrame(
+        {
+            "biz": [0, 1, 0, 1],
+            "day": [46, 46, 47, 47],
+            "agencies": ["崇川区商务局；永兴街道"] * 2 + ["市场监督管理局；永兴派出所；永兴社区卫生服务中心"] * 2,
+            "findings": ["内部管理混乱；人员随意进出"] * 2 + [None] * 2,
+            "outcome": ["suspended", "suspended", "pass", "pass"],
+            "suspension_days": [1, 1, -1, -1],
+            "reopened": [47, 47, -1, -1],
+        }
+    )
     i = pd.concat([i, case], ignore_index=True)
     return i.sort_values(["day", "biz"], kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- police big-data leads
+
 
 def simulate_leads(scale: float, rng) -> pd.DataFrame:
     n, n_valid = scaled(LEADS, scale, 10), scaled(VALID_LEADS, scale, 1)
@@ -339,8 +438,11 @@ def simulate_leads(scale: float, rng) -> pd.DataFrame:
     size = np.array([s[5] for s in STREETS])
     street = rng.choice(len(STREETS), size=n, p=size / size.sum())
     street = np.where((day == 48) & (rng.random(n) < 0.4), 10, street)  # 幸福, 21 March
-    kind = np.where(day < 14, rng.choice(["companion", "returnee", "risk_area"], n, p=[.2, .65, .15]),
-                    rng.choice(["companion", "returnee", "risk_area"], n, p=[.5, .3, .2]))
+    kind = np.where(
+        day < 14,
+        rng.choice(["companion", "returnee", "risk_area"], n, p=[0.2, 0.65, 0.15]),
+        rng.choice(["companion", "returnee", "risk_area"], n, p=[0.5, 0.3, 0.2]),
+    )
     kind = np.where((day == 48) & (street == 10), "companion", kind)
     delay = np.minimum(rng.lognormal(np.log(5 * 3600), 0.8, n), 96 * 3600).astype("timedelta64[s]")
     verified = received + delay
@@ -349,8 +451,15 @@ def simulate_leads(scale: float, rng) -> pd.DataFrame:
     status = np.full(n, "invalid", dtype=object)
     status[pending] = "pending"
     status[rng.choice(done, size=n_valid, replace=False)] = "valid"
-    leads = pd.DataFrame({"received_at": received, "street": street, "kind": kind, "status": status,
-                          "verified_at": np.where(pending, np.datetime64("NaT"), verified)})
+    leads = pd.DataFrame(
+        {
+            "received_at": received,
+            "street": street,
+            "kind": kind,
+            "status": status,
+            "verified_at": np.where(pending, np.datetime64("NaT"), verified),
+        }
+    )
     return leads.sort_values("received_at", kind="stable").reset_index(drop=True)
 
 
@@ -384,11 +493,15 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     con.register("t_streets", t.streets)
     con.execute("insert into streets select street_id, name_zh, name_en, lat, lon, boundary from t_streets")
     con.register("t_comm", t.communities)
-    con.execute("insert into communities (community_id, street_id, name_zh, kind, name_en) "
-                "select community_id, street_id, name_zh, kind, name_en from t_comm")
+    con.execute(
+        "insert into communities (community_id, street_id, name_zh, kind, name_en) "
+        "select community_id, street_id, name_zh, kind, name_en from t_comm"
+    )
     con.register("t_grids", t.grids)
-    con.execute("insert into grids (grid_id, community_id, name_zh, name_en, lat, lon, boundary) "
-                "select grid_id, community_id, name_zh, name_en, lat, lon, boundary from t_grids")
+    con.execute(
+        "insert into grids (grid_id, community_id, name_zh, name_en, lat, lon, boundary) "
+        "select grid_id, community_id, name_zh, name_en, lat, lon, boundary from t_grids"
+    )
     con.register("t_nbhd", t.neighbourhoods)
     con.execute("insert into neighbourhoods select * from t_nbhd")
     con.register("t_mg", t.micro_grids)
@@ -398,9 +511,17 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     h = plan_households(t, rng)
     n_hh = len(h["mg"])
     building = rng.integers(1, 40, n_hh)
-    hh = pd.DataFrame({"i": np.arange(n_hh), "mg": h["mg"], "residents": h["residents"], "building": building,
-                       "unit": rng.integers(1, 5, n_hh), "room": rng.integers(1, 19, n_hh) * 100 + rng.integers(1, 5, n_hh),
-                       "community": t.grids["community_id"].to_numpy()[h["grid"]]})
+    hh = pd.DataFrame(
+        {
+            "i": np.arange(n_hh),
+            "mg": h["mg"],
+            "residents": h["residents"],
+            "building": building,
+            "unit": rng.integers(1, 5, n_hh),
+            "room": rng.integers(1, 19, n_hh) * 100 + rng.integers(1, 5, n_hh),
+            "community": t.grids["community_id"].to_numpy()[h["grid"]],
+        }
+    )
     con.register("t_hh", hh)
     con.execute("""
         insert into households
@@ -447,20 +568,29 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     teams = plan_teams(t, scale, rng)
     teams["grid_id"] = t.grids["grid_id"].to_numpy()[teams["grid"].to_numpy()]
     teams["street_id"] = np.array([s[0] for s in STREETS])[teams["street"].to_numpy()]
-    team_label = {"grid": "网格党员志愿服务队", "campaign": "防疫攻坚党支部志愿服务队",
-                  "organ": "机关党员志愿服务队", "two_new": "两新组织党员志愿服务队"}
+    team_label = {
+        "grid": "网格党员志愿服务队",
+        "campaign": "防疫攻坚党支部志愿服务队",
+        "organ": "机关党员志愿服务队",
+        "two_new": "两新组织党员志愿服务队",
+    }
     grid_names = t.grids["name_zh"].to_numpy()
     street_names = t.streets["name_zh"].to_numpy()
     teams["name"] = [
         (grid_names[g].removesuffix("网格") if k == "grid" else f"{street_names[s]}{i + 1}号") + team_label[k]
         for i, (k, g, s) in enumerate(zip(teams["kind"], teams["grid"], teams["street"]))
     ]
-    team_label_en = {"grid": "Party Volunteer Team", "campaign": "Epidemic Response Party Branch Volunteer Team",
-                     "organ": "Government Party Volunteer Team", "two_new": "Two-New Organisations Party Volunteer Team"}
+    team_label_en = {
+        "grid": "Party Volunteer Team",
+        "campaign": "Epidemic Response Party Branch Volunteer Team",
+        "organ": "Government Party Volunteer Team",
+        "two_new": "Two-New Organisations Party Volunteer Team",
+    }
     grid_names_en = t.grids["name_en"].to_numpy()
     street_names_en = t.streets["name_en"].to_numpy()
     teams["name_en"] = [
-        (None if grid_names_en[g] is None else f"{grid_names_en[g]} {team_label_en[k]}") if k == "grid"
+        (None if grid_names_en[g] is None else f"{grid_names_en[g]} {team_label_en[k]}")
+        if k == "grid"
         else f"{street_names_en[s]} No. {i + 1} {team_label_en[k]}"
         for i, (k, g, s) in enumerate(zip(teams["kind"], teams["grid"], teams["street"]))
     ]
@@ -528,8 +658,22 @@ def write_store(con: duckdb.DuckDBPyConnection, scale: float, progress: Progress
     """)
     step(0.9, "businesses and leads")
 
-    for name in ("t_streets", "t_comm", "t_grids", "t_nbhd", "t_mg", "t_hh", "t_workers", "t_visits",
-                 "t_teams", "t_vols", "t_shifts", "t_biz", "t_insp", "t_leads"):
+    for name in (
+        "t_streets",
+        "t_comm",
+        "t_grids",
+        "t_nbhd",
+        "t_mg",
+        "t_hh",
+        "t_workers",
+        "t_visits",
+        "t_teams",
+        "t_vols",
+        "t_shifts",
+        "t_biz",
+        "t_insp",
+        "t_leads",
+    ):
         con.unregister(name)
     store.set_meta(con, "source", "demo")
     store.set_meta(con, "demo_scale", str(scale))

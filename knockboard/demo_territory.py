@@ -51,11 +51,14 @@ SECOND_CHARS = "西北南东园桥港河山湖苑林阳华景江塘坊庄湾溪�
 TOWN_STREETS = {"S10", "S12", "S13"}  # 镇: rural parts are villages (村)
 
 # Pinyin of every character the demo's community and grid names use, for their English names.
-PINYIN = dict(zip(
-    "濠虹学钟文观狼幸唐天永秦陈城任新东南西北桃李青云金银长华丰园桥港河山湖苑林阳景江塘坊庄湾溪泉苗星亭中心果福横五郭里头芦泾花",
-    "hao hong xue zhong wen guan lang xing tang tian yong qin chen cheng ren xin dong nan xi bei tao li qing yun jin "
-    "yin chang hua feng yuan qiao gang he shan hu yuan lin yang jing jiang tang fang zhuang wan xi quan miao xing ting "
-    "zhong xin guo fu heng wu guo li tou lu jing hua".split()))
+PINYIN = dict(
+    zip(
+        "濠虹学钟文观狼幸唐天永秦陈城任新东南西北桃李青云金银长华丰园桥港河山湖苑林阳景江塘坊庄湾溪泉苗星亭中心果福横五郭里头芦泾花",
+        "hao hong xue zhong wen guan lang xing tang tian yong qin chen cheng ren xin dong nan xi bei tao li qing yun jin "
+        "yin chang hua feng yuan qiao gang he shan hu yuan lin yang jing jiang tang fang zhuang wan xi quan miao xing ting "
+        "zhong xin guo fu heng wu guo li tou lu jing hua".split(),
+    )
+)
 
 
 def pinyin(stem: str) -> str | None:
@@ -77,6 +80,7 @@ def pinyin(stem: str) -> str | None:
 def community_name_en(name_zh: str) -> str | None:
     stem = pinyin(name_zh.removesuffix("社区"))
     return None if stem is None else (stem if name_zh.endswith("村") else f"{stem} Community")
+
 
 GRID_RES, MICRO_RES = 9, 11
 
@@ -175,9 +179,9 @@ def build_territory(scale: float, rng: np.random.Generator) -> Territory:
     comm_names = community_names(rng, comms_per_street)
     comm_street = np.repeat(np.arange(n_streets), comms_per_street)
     # grids to communities, within each street
-    grids_per_comm = np.concatenate([
-        allocate(g, rng.uniform(0.7, 1.3, c)) for g, c in zip(grids_per_street, comms_per_street)
-    ])
+    grids_per_comm = np.concatenate(
+        [allocate(g, rng.uniform(0.7, 1.3, c)) for g, c in zip(grids_per_street, comms_per_street)]
+    )
     grid_comm = np.repeat(np.arange(len(comm_names)), grids_per_comm)
     grid_street = comm_street[grid_comm]
     nbhd_per_grid = allocate(n_nbhd, rng.uniform(0.7, 1.3, n_grids))
@@ -194,39 +198,46 @@ def build_territory(scale: float, rng: np.random.Generator) -> Territory:
     streets["boundary"] = [json.dumps(h3.cells_to_geo(list(c)), separators=(",", ":")) for c in street_cells]
     streets = streets.drop(columns="size")
 
-    communities = pd.DataFrame({
-        "community_id": [f"C{i + 1:04d}" for i in range(len(comm_names))],
-        "street_id": [s for s, _ in comm_names],
-        "name_zh": [n for _, n in comm_names],
-        "kind": ["village" if n.endswith("村") else "community" for _, n in comm_names],
-        "name_en": [community_name_en(n) for _, n in comm_names],
-    })
+    communities = pd.DataFrame(
+        {
+            "community_id": [f"C{i + 1:04d}" for i in range(len(comm_names))],
+            "street_id": [s for s, _ in comm_names],
+            "name_zh": [n for _, n in comm_names],
+            "kind": ["village" if n.endswith("村") else "community" for _, n in comm_names],
+            "name_en": [community_name_en(n) for _, n in comm_names],
+        }
+    )
 
     # grid names: 第N网格 within the community; the first grid of 濠西 is the article's 濠西花园
     grid_no = np.arange(n_grids) - np.repeat(np.cumsum(grids_per_comm) - grids_per_comm, grids_per_comm) + 1
     comm_stem = [n.removesuffix("社区") for _, n in comm_names]
     grid_names = [f"{comm_stem[c]}第{k}网格" for c, k in zip(grid_comm, grid_no)]
     grid_names[0] = "濠西花园网格"
-    grid_names_en = [None if pinyin(comm_stem[c]) is None else f"{pinyin(comm_stem[c])} Grid {k}"
-                     for c, k in zip(grid_comm, grid_no)]
+    grid_names_en = [
+        None if pinyin(comm_stem[c]) is None else f"{pinyin(comm_stem[c])} Grid {k}" for c, k in zip(grid_comm, grid_no)
+    ]
     grid_names_en[0] = "Haoxi Huayuan Grid"
     latlng = [h3.cell_to_latlng(c) for c in cells]
-    grids = pd.DataFrame({
-        "grid_id": [f"G{i + 1:05d}" for i in range(n_grids)],
-        "community_id": communities["community_id"].to_numpy()[grid_comm],
-        "name_zh": grid_names,
-        "name_en": grid_names_en,
-        "lat": [p[0] for p in latlng],
-        "lon": [p[1] for p in latlng],
-        "boundary": [polygon_json(c) for c in cells],
-    })
+    grids = pd.DataFrame(
+        {
+            "grid_id": [f"G{i + 1:05d}" for i in range(n_grids)],
+            "community_id": communities["community_id"].to_numpy()[grid_comm],
+            "name_zh": grid_names,
+            "name_en": grid_names_en,
+            "lat": [p[0] for p in latlng],
+            "lon": [p[1] for p in latlng],
+            "boundary": [polygon_json(c) for c in cells],
+        }
+    )
 
     nbhd_no = np.arange(n_nbhd) - np.repeat(np.cumsum(nbhd_per_grid) - nbhd_per_grid, nbhd_per_grid) + 1
-    neighbourhoods = pd.DataFrame({
-        "neighbourhood_id": [f"N{i + 1:06d}" for i in range(n_nbhd)],
-        "grid_id": grids["grid_id"].to_numpy()[nbhd_grid],
-        "name_zh": [f"{grid_names[g]}{k}邻里" for g, k in zip(nbhd_grid, nbhd_no)],
-    })
+    neighbourhoods = pd.DataFrame(
+        {
+            "neighbourhood_id": [f"N{i + 1:06d}" for i in range(n_nbhd)],
+            "grid_id": grids["grid_id"].to_numpy()[nbhd_grid],
+            "name_zh": [f"{grid_names[g]}{k}邻里" for g, k in zip(nbhd_grid, nbhd_no)],
+        }
+    )
 
     # micro-grid hexagons: the first children of the grid's hexagon (finer if a grid has many)
     per_grid = np.bincount(mg_grid, minlength=n_grids)
@@ -239,14 +250,15 @@ def build_territory(scale: float, rng: np.random.Generator) -> Territory:
             children[g] = sorted(h3.cell_to_children(cells[g], res))
         mg_cells.append(children[g][k])
     mg_latlng = [h3.cell_to_latlng(c) for c in mg_cells]
-    micro_grids = pd.DataFrame({
-        "micro_grid_id": [f"M{i + 1:07d}" for i in range(n_mg)],
-        "neighbourhood_id": neighbourhoods["neighbourhood_id"].to_numpy()[mg_nbhd],
-        "name_zh": [f"{grid_names[g]}{k + 1}号微网格" for g, k in zip(mg_grid, mg_no)],
-        "registered_households": mg_households,
-        "lat": [p[0] for p in mg_latlng],
-        "lon": [p[1] for p in mg_latlng],
-        "boundary": [polygon_json(c) for c in mg_cells],
-    })
-    return Territory(streets, communities, grids, neighbourhoods, micro_grids,
-                     grid_street, mg_grid, mg_households)
+    micro_grids = pd.DataFrame(
+        {
+            "micro_grid_id": [f"M{i + 1:07d}" for i in range(n_mg)],
+            "neighbourhood_id": neighbourhoods["neighbourhood_id"].to_numpy()[mg_nbhd],
+            "name_zh": [f"{grid_names[g]}{k + 1}号微网格" for g, k in zip(mg_grid, mg_no)],
+            "registered_households": mg_households,
+            "lat": [p[0] for p in mg_latlng],
+            "lon": [p[1] for p in mg_latlng],
+            "boundary": [polygon_json(c) for c in mg_cells],
+        }
+    )
+    return Territory(streets, communities, grids, neighbourhoods, micro_grids, grid_street, mg_grid, mg_households)

@@ -33,5 +33,6 @@ def frame_digest(df: pd.DataFrame) -> bytes:
 
 def reused(builder):
     """Decorator for a function that builds a plotly figure from frames and plain values."""
-    return st.cache_resource(builder, max_entries=FIGURES_KEPT, show_spinner=False,
-                             hash_funcs={pd.DataFrame: frame_digest})
+    return st.cache_resource(
+        builder, max_entries=FIGURES_KEPT, show_spinner=False, hash_funcs={pd.DataFrame: frame_digest}
+    )

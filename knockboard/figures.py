@@ -21,8 +21,14 @@ def layout(fig: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
     fig.update_layout(
         # the title under the row of plotly's toolbar (top right), never beneath it: on a
         # narrow chart (a phone, the briefing's three trends) a title reaches the right edge
-        title={"text": title, "font": {"size": 16}, "y": 1, "yref": "container", "yanchor": "top",
-               "pad": {"t": TITLE_TOP}},
+        title={
+            "text": title,
+            "font": {"size": 16},
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": TITLE_TOP},
+        },
         xaxis_title=i18n.t("axis_day", lang),
         yaxis_title=y_title,
         margin={"l": 10, "r": 10, "t": TITLE_TOP + 38, "b": 10},
@@ -56,15 +62,26 @@ def _trace(x, y, s: Series, horizontal: bool = False):
     if s.kind == "bar":
         return go.Bar(**xy, name=s.name, marker_color=s.colour)
     if s.kind == "marker":
-        return go.Scatter(**xy, name=s.name, mode="markers",
-                          marker={"color": s.colour, "symbol": "diamond", "size": 9,
-                                  "line": {"color": "white", "width": 1}})
+        return go.Scatter(
+            **xy,
+            name=s.name,
+            mode="markers",
+            marker={"color": s.colour, "symbol": "diamond", "size": 9, "line": {"color": "white", "width": 1}},
+        )
     return go.Scatter(**xy, name=s.name, mode="lines", line={"color": s.colour, "width": 3})
 
 
 @reused
-def daily(df: pd.DataFrame, series: list[Series], title: str, y_title: str, lang: str,
-          stacked: bool = False, y2_title: str | None = None, percent: bool = False) -> go.Figure:
+def daily(
+    df: pd.DataFrame,
+    series: list[Series],
+    title: str,
+    y_title: str,
+    lang: str,
+    stacked: bool = False,
+    y2_title: str | None = None,
+    percent: bool = False,
+) -> go.Figure:
     """Series over days (column `day`): bars and lines, optionally stacked or on a second axis."""
     fig = go.Figure()
     for s in series:
@@ -78,30 +95,59 @@ def daily(df: pd.DataFrame, series: list[Series], title: str, y_title: str, lang
     if percent:
         fig.update_yaxes(ticksuffix="%", rangemode="tozero")
     if y2_title:
-        fig.update_layout(yaxis2={"title": {"text": y2_title}, "overlaying": "y", "side": "right",
-                                  "rangemode": "tozero", "showgrid": False, "tickmode": "auto"})
+        fig.update_layout(
+            yaxis2={
+                "title": {"text": y2_title},
+                "overlaying": "y",
+                "side": "right",
+                "rangemode": "tozero",
+                "showgrid": False,
+                "tickmode": "auto",
+            }
+        )
     return fig
 
 
 @reused
-def by_unit(df: pd.DataFrame, label_column: str, series: list[Series], title: str, x_title: str,
-            y_title: str, lang: str, stacked: bool = False, percent: bool = False) -> go.Figure:
+def by_unit(
+    df: pd.DataFrame,
+    label_column: str,
+    series: list[Series],
+    title: str,
+    x_title: str,
+    y_title: str,
+    lang: str,
+    stacked: bool = False,
+    percent: bool = False,
+) -> go.Figure:
     """Horizontal bars, one row per street / grid / team (the first row at the top)."""
     fig = go.Figure()
     for s in series:
         fig.add_trace(_trace(df[label_column], df[s.column], s, horizontal=True))
     fig = layout(fig, title, "", lang)
-    fig.update_layout(height=max(320, 24 * len(df) + 140), hovermode="y unified",
-                      barmode="stack" if stacked else "group")
+    fig.update_layout(
+        height=max(320, 24 * len(df) + 140), hovermode="y unified", barmode="stack" if stacked else "group"
+    )
     fig.update_xaxes(title={"text": x_title}, tickformat=None, ticksuffix="%" if percent else None)
     fig.update_yaxes(title={"text": y_title}, autorange="reversed", type="category")
     return fig
 
 
 @reused
-def distribution(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str, lang: str,
-                 colour: str = BLUE, log_y: bool = False, benchmark: float | None = None,
-                 benchmark_name: str | None = None, bar_width: float | None = None) -> go.Figure:
+def distribution(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    x_title: str,
+    y_title: str,
+    lang: str,
+    colour: str = BLUE,
+    log_y: bool = False,
+    benchmark: float | None = None,
+    benchmark_name: str | None = None,
+    bar_width: float | None = None,
+) -> go.Figure:
     """Counts per value (or per bin starting at x), with an optional benchmark line."""
     # values at or beyond the benchmark stand out in red beside its line
     colours = [RED if benchmark is not None and v >= benchmark else colour for v in df[x]]
@@ -118,23 +164,43 @@ def distribution(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_t
     if benchmark is not None:
         # a line trace (not a shape) so the benchmark has a legend entry in the chosen language
         top = max(float(df[y].max()) if len(df) else 1.0, 1.0)
-        fig.add_trace(go.Scatter(x=[benchmark, benchmark], y=[0.5 if log_y else 0, top], mode="lines",
-                                 line={"color": RED, "dash": "dash", "width": 2}, name=benchmark_name))
+        fig.add_trace(
+            go.Scatter(
+                x=[benchmark, benchmark],
+                y=[0.5 if log_y else 0, top],
+                mode="lines",
+                line={"color": RED, "dash": "dash", "width": 2},
+                name=benchmark_name,
+            )
+        )
         # bars at the benchmark are one value wide on a long axis: a labelled marker keeps them visible
         busy = df[df[x] >= benchmark]
-        fig.add_trace(go.Scatter(x=busy[x], y=busy[y], mode="markers+text", text=busy[y], textposition="top left",
-                                 marker={"color": RED, "size": 10, "symbol": "diamond"}, showlegend=False,
-                                 name=y_title))
+        fig.add_trace(
+            go.Scatter(
+                x=busy[x],
+                y=busy[y],
+                mode="markers+text",
+                text=busy[y],
+                textposition="top left",
+                marker={"color": RED, "size": 10, "symbol": "diamond"},
+                showlegend=False,
+                name=y_title,
+            )
+        )
         fig.update_xaxes(range=[0, max(benchmark, float(df[x].max()) if len(df) else 0) * 1.05 + 1])
     return fig
 
 
-def bars_layout(fig: go.Figure, title: str, value_title: str, category_title: str, lang: str,
-              rows: int) -> go.Figure:
+def bars_layout(fig: go.Figure, title: str, value_title: str, category_title: str, lang: str, rows: int) -> go.Figure:
     """Horizontal bars: categories down the side (first on top), values along the bottom."""
     fig = layout(fig, title, category_title, lang)
-    fig.update_layout(xaxis_title=value_title, hovermode="y unified", barmode="stack",
-                      legend_traceorder="normal", height=max(260, 90 + 24 * rows))
+    fig.update_layout(
+        xaxis_title=value_title,
+        hovermode="y unified",
+        barmode="stack",
+        legend_traceorder="normal",
+        height=max(260, 90 + 24 * rows),
+    )
     fig.update_xaxes(tickformat=",d")
     fig.update_yaxes(autorange="reversed", type="category")
     return fig

@@ -16,13 +16,18 @@ TEXT: dict[str, dict[str, str]] = {
     "report_day": {"en": "Report day", "zh": "报告日期"},
     "street": {"en": "Street", "zh": "街道"},
     "all_streets": {"en": "Whole district", "zh": "全区"},
-    "building_demo": {"en": "First start: building the demo store (synthetic Chongchuan campaign)…",
-                      "zh": "首次启动：正在生成演示数据（崇川区模拟数据）…"},
-    "no_data": {"en": "The store has no data yet. Load field sheets or build the demo: "
-                      "`python -m knockboard demo`.",
-                "zh": "数据库中还没有数据。请导入台账，或生成演示数据：`python -m knockboard demo`。"},
-    "synthetic_note": {"en": "Demo data: synthetic campaign and synthetic boundaries, not real records.",
-                       "zh": "演示数据：模拟的行动数据与模拟边界，并非真实记录。"},
+    "building_demo": {
+        "en": "First start: building the demo store (synthetic Chongchuan campaign)…",
+        "zh": "首次启动：正在生成演示数据（崇川区模拟数据）…",
+    },
+    "no_data": {
+        "en": "The store has no data yet. Load field sheets or build the demo: `python -m knockboard demo`.",
+        "zh": "数据库中还没有数据。请导入台账，或生成演示数据：`python -m knockboard demo`。",
+    },
+    "synthetic_note": {
+        "en": "Demo data: synthetic campaign and synthetic boundaries, not real records.",
+        "zh": "演示数据：模拟的行动数据与模拟边界，并非真实记录。",
+    },
     "data_as_of": {"en": "Data up to {day}", "zh": "数据截至 {day}"},
     "download_csv": {"en": "Download CSV", "zh": "下载 CSV"},
     "download_xlsx": {"en": "Download Excel", "zh": "下载 Excel"},

@@ -76,15 +76,25 @@ def _pid_alive(pid: int) -> bool:
 
 # ---------------------------------------------------------------- the command's side
 
+
 class HandOverFailed(Exception):
     """The server did not answer in time, or went away."""
 
 
-def hand_over(db: str | Path, files: list[str | Path], *, table: str | None, street: str | None,
-              loaded_by: str, lang: str, timeout: float = 600.0) -> list[dict]:
+def hand_over(
+    db: str | Path,
+    files: list[str | Path],
+    *,
+    table: str | None,
+    street: str | None,
+    loaded_by: str,
+    lang: str,
+    timeout: float = 600.0,
+) -> list[dict]:
     """Gives `files` to the dashboard serving `db` and waits for its reports (one dict per file:
     file, status, summary, refused rows). The files are copied first, so the command's own files
     may change or vanish meanwhile; the request appears whole or not at all (a rename)."""
+
     def copy_files(partial: Path) -> dict:
         copies = []
         for number, path in enumerate(files):
@@ -96,12 +106,14 @@ def hand_over(db: str | Path, files: list[str | Path], *, table: str | None, str
     return _ask(db, copy_files, timeout)
 
 
-def hand_over_undo(db: str | Path, import_id: int, *, street: str | None, undone_by: str, lang: str,
-                   timeout: float = 600.0) -> dict:
+def hand_over_undo(
+    db: str | Path, import_id: int, *, street: str | None, undone_by: str, lang: str, timeout: float = 600.0
+) -> dict:
     """Asks the dashboard serving `db` to undo load `import_id` (as its Data page would) and waits:
     {"status": "undone" | "refused", "text": what happened, in `lang`}."""
-    return _ask(db, lambda partial: {"undo": int(import_id), "street": street, "loaded_by": undone_by,
-                                     "lang": lang}, timeout)[0]
+    return _ask(
+        db, lambda partial: {"undo": int(import_id), "street": street, "loaded_by": undone_by, "lang": lang}, timeout
+    )[0]
 
 
 def _ask(db: str | Path, write_request, timeout: float) -> list[dict]:
@@ -128,6 +140,7 @@ def _ask(db: str | Path, write_request, timeout: float) -> list[dict]:
 
 
 # ---------------------------------------------------------------- the server's side
+
 
 @dataclass
 class Watcher:
@@ -186,22 +199,49 @@ class Watcher:
             try:
                 data = copy.read_bytes()
                 # read apart, as a Data-page upload: the sessions being served keep being served
-                report = load_served(self.served, data, Path(item["file"]).name, table=asked["table"],
-                                     street=asked["street"], loaded_by=asked["loaded_by"])
+                report = load_served(
+                    self.served,
+                    data,
+                    Path(item["file"]).name,
+                    table=asked["table"],
+                    street=asked["street"],
+                    loaded_by=asked["loaded_by"],
+                )
             except Exception as error:  # noqa: BLE001 - the command must hear of it, not wait forever
-                reports.append({"file": item["file"], "status": "failed", "summary": f"{type(error).__name__}: {error}",
-                                "refused_rows": []})
+                reports.append(
+                    {
+                        "file": item["file"],
+                        "status": "failed",
+                        "summary": f"{type(error).__name__}: {error}",
+                        "refused_rows": [],
+                    }
+                )
                 continue
             finally:
                 copy.unlink(missing_ok=True)  # personal data: gone as soon as it is read
-            audit.record("load", asked["loaded_by"], file=item["file"], table=report.table, status=report.status,
-                         accepted=report.accepted, refused=report.refused, street=asked["street"],
-                         via="command line")
+            audit.record(
+                "load",
+                asked["loaded_by"],
+                file=item["file"],
+                table=report.table,
+                status=report.status,
+                accepted=report.accepted,
+                refused=report.refused,
+                street=asked["street"],
+                via="command line",
+            )
             refused = rejects_table(report, asked["lang"]) if report.refused else None
-            reports.append({"file": item["file"], "status": report.status, "summary": summary(report, asked["lang"]),
-                            "refused": report.refused,
-                            "refused_rows": [] if refused is None else json.loads(refused.to_json(orient="split",
-                                                                                                  force_ascii=False))})
+            reports.append(
+                {
+                    "file": item["file"],
+                    "status": report.status,
+                    "summary": summary(report, asked["lang"]),
+                    "refused": report.refused,
+                    "refused_rows": []
+                    if refused is None
+                    else json.loads(refused.to_json(orient="split", force_ascii=False)),
+                }
+            )
         partial = request / (RESULT + ".partial")
         partial.write_text(json.dumps({"reports": reports}, ensure_ascii=False), encoding="utf-8")
         partial.rename(request / RESULT)
@@ -211,10 +251,13 @@ class Watcher:
         from knockboard.loading.undo import Undone, undo_recorded
 
         try:
-            outcome = undo_recorded(self.served, asked["undo"], asked["loaded_by"], street=asked["street"],
-                                    via="command line")
-            report = {"status": "undone" if isinstance(outcome, Undone) else "refused",
-                      "text": outcome.text(asked["lang"])}
+            outcome = undo_recorded(
+                self.served, asked["undo"], asked["loaded_by"], street=asked["street"], via="command line"
+            )
+            report = {
+                "status": "undone" if isinstance(outcome, Undone) else "refused",
+                "text": outcome.text(asked["lang"]),
+            }
         except Exception as error:  # noqa: BLE001 - the command must hear of it, not wait forever
             report = {"status": "failed", "text": f"{type(error).__name__}: {error}"}
         partial = request / (RESULT + ".partial")

@@ -18,8 +18,12 @@ OUTCOMES = dimensions.INSPECTION_OUTCOMES.values
 # on top). A business whose latest outcome is `suspended` but that is no longer closed has reopened.
 STATUSES = ("not_inspected", "pass", "rectify", "fined", "reopened", "closed")
 STATUS_COLOURS = {
-    "closed": (198, 40, 40, 235), "pass": (31, 111, 178, 170), "rectify": (224, 123, 0, 210),
-    "fined": (123, 63, 160, 210), "reopened": (121, 85, 72, 200), "not_inspected": (150, 150, 150, 140),
+    "closed": (198, 40, 40, 235),
+    "pass": (31, 111, 178, 170),
+    "rectify": (224, 123, 0, 210),
+    "fined": (123, 63, 160, 210),
+    "reopened": (121, 85, 72, 200),
+    "not_inspected": (150, 150, 150, 140),
 }
 CLOSED_RADIUS, RADIUS = 7, 2.5  # pixels
 DETAIL_LIMIT = 5_000  # businesses on one map drawn with their details (see map_data)
@@ -31,7 +35,9 @@ def _day(value) -> dt.date | None:
 
 
 def outcome_label(outcome, lang: str) -> str:
-    return i18n.t("inspections_outcome_none" if pd.isna(outcome) else dimensions.INSPECTION_OUTCOMES.label_key(outcome), lang)
+    return i18n.t(
+        "inspections_outcome_none" if pd.isna(outcome) else dimensions.INSPECTION_OUTCOMES.label_key(outcome), lang
+    )
 
 
 def reopening_text(closed_until, lang: str) -> str:
@@ -89,76 +95,91 @@ def map_data(businesses: pd.DataFrame, lang: str, limit: int | None = None) -> M
     escape = lambda values: values.fillna("–").astype(str).map(html.escape)  # noqa: E731
     outcomes = {o: outcome_label(o, lang) for o in OUTCOMES}
     columns = {
-        "position": where[detail].tolist(), "status": ds.tolist(),
+        "position": where[detail].tolist(),
+        "status": ds.tolist(),
         "colour": [list(STATUS_COLOURS[s]) for s in ds],
         "radius": [CLOSED_RADIUS if s == "closed" else RADIUS for s in ds],
-        "name": escape(d["name"]).tolist(), "category": escape(d["category"]).tolist(),
+        "name": escape(d["name"]).tolist(),
+        "category": escape(d["category"]).tolist(),
         "address": escape(d["address"]).tolist(),
         "outcome": d["latest_outcome"].map(outcomes).fillna(outcome_label(None, lang)).tolist(),
         "closed_until_text": [reopening_text(u, lang) if c else "–" for c, u in zip(d["closed"], d["closed_until"])],
     }
     # rows as plain dicts: what deck.gl receives, made without pandas' slow to_dict
     detailed = [dict(zip(columns, row)) for row in zip(*columns.values())]
-    return MapData(detailed, {s: p for s, p in plain.items() if p},
-                   {s: int(n) for s, n in status.value_counts().items()})
+    return MapData(
+        detailed, {s: p for s, p in plain.items() if p}, {s: int(n) for s, n in status.value_counts().items()}
+    )
 
 
 def legend(counts: dict[str, int], lang: str) -> list[tuple[tuple, str, int]]:
     """(colour, label with count, dot size) for each status, closed first."""
-    return [(STATUS_COLOURS[s], f"{i18n.t(f'inspections_status_{s}', lang)} ({i18n.number(counts.get(s, 0))})",
-             round(2 * (CLOSED_RADIUS if s == "closed" else RADIUS)) + 2)
-            for s in reversed(STATUSES)]
+    return [
+        (
+            STATUS_COLOURS[s],
+            f"{i18n.t(f'inspections_status_{s}', lang)} ({i18n.number(counts.get(s, 0))})",
+            round(2 * (CLOSED_RADIUS if s == "closed" else RADIUS)) + 2,
+        )
+        for s in reversed(STATUSES)
+    ]
 
 
 def closed_table(closed: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
     """The businesses closed on the day (inspections_closed_on_day), as listed."""
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("business"): closed["name"],
-        t("category"): [_category(c, lang) for c in closed["category"]],
-        t("street"): [_street(s, street_names, lang) for s in closed["street_id"]],
-        t("address"): closed["address"],
-        t("reason"): closed["findings"].fillna("–"),
-        t("agencies"): [agencies_text(a, lang) for a in closed["agencies"]],
-        t("inspected_on"): [_day(v) for v in closed["inspected_on"]],
-        t("suspension_days"): [i18n.t("inspections_not_set", lang) if pd.isna(v) else str(int(v))
-                               for v in closed["suspension_days"]],
-        t("closed_since"): [_day(v) for v in closed["closed_since"]],
-        t("days_closed"): closed["days_closed"].astype(int),
-        t("reopens"): [reopening_text(v, lang) for v in closed["closed_until"]],
-        t("reopened_early"): [i18n.t("inspections_yes", lang) if v else "" for v in closed["reopened_early"]],
-    })
+    return pd.DataFrame(
+        {
+            t("business"): closed["name"],
+            t("category"): [_category(c, lang) for c in closed["category"]],
+            t("street"): [_street(s, street_names, lang) for s in closed["street_id"]],
+            t("address"): closed["address"],
+            t("reason"): closed["findings"].fillna("–"),
+            t("agencies"): [agencies_text(a, lang) for a in closed["agencies"]],
+            t("inspected_on"): [_day(v) for v in closed["inspected_on"]],
+            t("suspension_days"): [
+                i18n.t("inspections_not_set", lang) if pd.isna(v) else str(int(v)) for v in closed["suspension_days"]
+            ],
+            t("closed_since"): [_day(v) for v in closed["closed_since"]],
+            t("days_closed"): closed["days_closed"].astype(int),
+            t("reopens"): [reopening_text(v, lang) for v in closed["closed_until"]],
+            t("reopened_early"): [i18n.t("inspections_yes", lang) if v else "" for v in closed["reopened_early"]],
+        }
+    )
 
 
 def repeat_table(repeat: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("business"): repeat["name"],
-        t("category"): [_category(c, lang) for c in repeat["category"]],
-        t("street"): [_street(s, street_names, lang) for s in repeat["street_id"]],
-        t("address"): repeat["address"],
-        t("failed"): repeat["failed"].astype(int),
-        t("inspections"): repeat["inspections"].astype(int),
-        i18n.t("inspections_outcome_rectify", lang): repeat["rectify"].astype(int),
-        i18n.t("inspections_outcome_suspended", lang): repeat["suspended"].astype(int),
-        i18n.t("inspections_outcome_fined", lang): repeat["fined"].astype(int),
-        t("last_failed"): [_day(v) for v in repeat["last_failed_on"]],
-        t("latest"): [outcome_label(o, lang) for o in repeat["latest_outcome"]],
-    })
+    return pd.DataFrame(
+        {
+            t("business"): repeat["name"],
+            t("category"): [_category(c, lang) for c in repeat["category"]],
+            t("street"): [_street(s, street_names, lang) for s in repeat["street_id"]],
+            t("address"): repeat["address"],
+            t("failed"): repeat["failed"].astype(int),
+            t("inspections"): repeat["inspections"].astype(int),
+            i18n.t("inspections_outcome_rectify", lang): repeat["rectify"].astype(int),
+            i18n.t("inspections_outcome_suspended", lang): repeat["suspended"].astype(int),
+            i18n.t("inspections_outcome_fined", lang): repeat["fined"].astype(int),
+            t("last_failed"): [_day(v) for v in repeat["last_failed_on"]],
+            t("latest"): [outcome_label(o, lang) for o in repeat["latest_outcome"]],
+        }
+    )
 
 
 def rectify_table(pending: pd.DataFrame, street_names: dict, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("business"): pending["name"],
-        t("category"): [_category(c, lang) for c in pending["category"]],
-        t("street"): [_street(s, street_names, lang) for s in pending["street_id"]],
-        t("address"): pending["address"],
-        t("inspected_on"): [_day(v) for v in pending["inspected_on"]],
-        t("days_since"): pending["days_since"].astype(int),
-        t("findings"): pending["findings"].fillna("–"),
-        t("agencies"): [agencies_text(a, lang) for a in pending["agencies"]],
-    })
+    return pd.DataFrame(
+        {
+            t("business"): pending["name"],
+            t("category"): [_category(c, lang) for c in pending["category"]],
+            t("street"): [_street(s, street_names, lang) for s in pending["street_id"]],
+            t("address"): pending["address"],
+            t("inspected_on"): [_day(v) for v in pending["inspected_on"]],
+            t("days_since"): pending["days_since"].astype(int),
+            t("findings"): pending["findings"].fillna("–"),
+            t("agencies"): [agencies_text(a, lang) for a in pending["agencies"]],
+        }
+    )
 
 
 def _outcome_columns(df: pd.DataFrame, lang: str) -> dict:
@@ -168,58 +189,69 @@ def _outcome_columns(df: pd.DataFrame, lang: str) -> dict:
 def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
     """inspections_daily as shown under its charts."""
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("day"): [_day(v) for v in daily["day"]],
-        t("inspections"): daily["inspections"].astype(int),
-        **_outcome_columns(daily, lang),
-        t("failed"): daily["failed"].astype(int),
-        t("closed_businesses"): daily["closed_businesses"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("day"): [_day(v) for v in daily["day"]],
+            t("inspections"): daily["inspections"].astype(int),
+            **_outcome_columns(daily, lang),
+            t("failed"): daily["failed"].astype(int),
+            t("closed_businesses"): daily["closed_businesses"].astype(int),
+        }
+    )
 
 
 def street_table(by_street: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("street"): [i18n.place(z, e, lang) for z, e in zip(by_street["name_zh"], by_street["name_en"])],
-        t("inspections"): by_street["inspections"].astype(int),
-        **_outcome_columns(by_street, lang),
-        t("failed"): by_street["failed"].astype(int),
-        t("businesses_inspected"): by_street["businesses_inspected"].astype(int),
-        t("closed_on_day"): by_street["closed_on_day"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("street"): [i18n.place(z, e, lang) for z, e in zip(by_street["name_zh"], by_street["name_en"])],
+            t("inspections"): by_street["inspections"].astype(int),
+            **_outcome_columns(by_street, lang),
+            t("failed"): by_street["failed"].astype(int),
+            t("businesses_inspected"): by_street["businesses_inspected"].astype(int),
+            t("closed_on_day"): by_street["closed_on_day"].astype(int),
+        }
+    )
 
 
 def category_table(by_category: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"inspections_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("category"): [_category(c, lang) for c in by_category["category"]],
-        t("inspections"): by_category["inspections"].astype(int),
-        **_outcome_columns(by_category, lang),
-        t("failed"): by_category["failed"].astype(int),
-        t("failed_share"): (by_category["failed_share"] * 100).round(1),
-        t("businesses_inspected"): by_category["businesses_inspected"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("category"): [_category(c, lang) for c in by_category["category"]],
+            t("inspections"): by_category["inspections"].astype(int),
+            **_outcome_columns(by_category, lang),
+            t("failed"): by_category["failed"].astype(int),
+            t("failed_share"): (by_category["failed_share"] * 100).round(1),
+            t("businesses_inspected"): by_category["businesses_inspected"].astype(int),
+        }
+    )
 
 
 def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("inspections_col_finding", lang): findings["finding"],
-        i18n.t("inspections_col_inspections", lang): findings["inspections"].astype(int),
-        i18n.t("inspections_col_businesses", lang): findings["businesses"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("inspections_col_finding", lang): findings["finding"],
+            i18n.t("inspections_col_inspections", lang): findings["inspections"].astype(int),
+            i18n.t("inspections_col_businesses", lang): findings["businesses"].astype(int),
+        }
+    )
 
 
 def agencies_table(agencies: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        i18n.t("inspections_col_agency", lang): [named(a, lang) for a in agencies["agency"]],
-        i18n.t("inspections_col_inspections", lang): agencies["inspections"].astype(int),
-        i18n.t("inspections_col_failed", lang): agencies["failed"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("inspections_col_agency", lang): [named(a, lang) for a in agencies["agency"]],
+            i18n.t("inspections_col_inspections", lang): agencies["inspections"].astype(int),
+            i18n.t("inspections_col_failed", lang): agencies["failed"].astype(int),
+        }
+    )
 
 
 def cards(daily: pd.DataFrame, day: dt.date, repeat_offenders: int, awaiting_reinspection: int) -> list[Card]:
     """The page's headline cards for `day`: from inspections_daily (run over at least day-1 .. day)
     with the change since the day before, and the counts of the two lists (no change shown)."""
+
     def card(key, column, **kw):
         return Card(key, *day_and_before(daily, day, column), **kw)
 

@@ -20,6 +20,7 @@ LIST_LIMIT = 500  # rows of the drill-down lists (the count above them is exact)
 
 # ---------------------------------------------------------------- shared by the field pages
 
+
 def period_range(period: str, day: dt.date, first_day: dt.date) -> tuple[dt.date, dt.date]:
     """The days of a period ending on the report day: the day, the 7 days, or the campaign so far."""
     if period == "day":
@@ -47,25 +48,48 @@ def unit_axis(street: str | None, lang: str) -> str:
 
 # ---------------------------------------------------------------- the tables behind the charts
 
+
 def daily_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return display(daily, {"day": "field_col_day", "knocked": "knocked_knocked", "knocked_avg7": "knocked_avg7"},
-                   lang, decimals={"knocked_avg7": 0})  # households: whole numbers, averages too
+    return display(
+        daily,
+        {"day": "field_col_day", "knocked": "knocked_knocked", "knocked_avg7": "knocked_avg7"},
+        lang,
+        decimals={"knocked_avg7": 0},
+    )  # households: whole numbers, averages too
 
 
 def unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:
-    return display(with_unit_names(units, lang),
-                   {"unit": "field_col_street" if street is None else "field_col_grid",
-                    "knocked": "knocked_knocked", "knocked_avg7": "knocked_avg7",
-                    "first_visits": "knocked_first_visits", "revisits": "knocked_revisits",
-                    "covered_to_date": "knocked_covered", "registered": "knocked_registered",
-                    "coverage": "knocked_coverage"},
-                   lang, percent=("coverage",), decimals={"knocked_avg7": 1})
+    return display(
+        with_unit_names(units, lang),
+        {
+            "unit": "field_col_street" if street is None else "field_col_grid",
+            "knocked": "knocked_knocked",
+            "knocked_avg7": "knocked_avg7",
+            "first_visits": "knocked_first_visits",
+            "revisits": "knocked_revisits",
+            "covered_to_date": "knocked_covered",
+            "registered": "knocked_registered",
+            "coverage": "knocked_coverage",
+        },
+        lang,
+        percent=("coverage",),
+        decimals={"knocked_avg7": 1},
+    )
 
 
 def covered_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return display(daily, {"day": "field_col_day", "newly_covered": "knocked_newly_covered",
-                           "covered_to_date": "knocked_covered", "registered": "knocked_registered",
-                           "coverage": "knocked_coverage"}, lang, percent=("coverage",))
+    return display(
+        daily,
+        {
+            "day": "field_col_day",
+            "newly_covered": "knocked_newly_covered",
+            "covered_to_date": "knocked_covered",
+            "registered": "knocked_registered",
+            "coverage": "knocked_coverage",
+        },
+        lang,
+        percent=("coverage",),
+    )
 
 
 def with_target(daily: pd.DataFrame, target: float) -> pd.DataFrame:
@@ -74,18 +98,33 @@ def with_target(daily: pd.DataFrame, target: float) -> pd.DataFrame:
 
 
 def first_revisit_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return display(daily, {"day": "field_col_day", "knocked": "knocked_knocked",
-                           "first_visits": "knocked_first_visits", "revisits": "knocked_revisits"}, lang)
+    return display(
+        daily,
+        {
+            "day": "field_col_day",
+            "knocked": "knocked_knocked",
+            "first_visits": "knocked_first_visits",
+            "revisits": "knocked_revisits",
+        },
+        lang,
+    )
 
 
 OUTCOMES = dimensions.OUTCOMES.values
-FINDINGS = {"returnees": "knocked_returnees", "yellow_codes": "knocked_yellow", "red_codes": "knocked_red",
-            "followups": "knocked_followups"}
+FINDINGS = {
+    "returnees": "knocked_returnees",
+    "yellow_codes": "knocked_yellow",
+    "red_codes": "knocked_red",
+    "followups": "knocked_followups",
+}
 
 
 def outcomes_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return display(daily, {"day": "field_col_day", "visits": "knocked_visits",
-                           **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES}}, lang)
+    return display(
+        daily,
+        {"day": "field_col_day", "visits": "knocked_visits", **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES}},
+        lang,
+    )
 
 
 def outcome_shares(units: pd.DataFrame) -> pd.DataFrame:
@@ -97,10 +136,16 @@ def outcome_shares(units: pd.DataFrame) -> pd.DataFrame:
 
 
 def outcomes_unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:
-    table = display(with_unit_names(units, lang),
-                    {"unit": "field_col_street" if street is None else "field_col_grid",
-                     "knocked": "knocked_household_days", "visits": "knocked_visits",
-                     **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES}}, lang)
+    table = display(
+        with_unit_names(units, lang),
+        {
+            "unit": "field_col_street" if street is None else "field_col_grid",
+            "knocked": "knocked_household_days",
+            "visits": "knocked_visits",
+            **{o: dimensions.OUTCOMES.label_key(o) for o in OUTCOMES},
+        },
+        lang,
+    )
     for o in OUTCOMES:
         name = i18n.t("knocked_share_of", lang, what=i18n.t(dimensions.OUTCOMES.label_key(o), lang))
         table[name] = (units[f"{o}_share"].astype(float) * 100).round(1).to_numpy()
@@ -112,32 +157,63 @@ def findings_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def findings_unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:
-    return display(with_unit_names(units, lang),
-                   {"unit": "field_col_street" if street is None else "field_col_grid", **FINDINGS}, lang)
+    return display(
+        with_unit_names(units, lang),
+        {"unit": "field_col_street" if street is None else "field_col_grid", **FINDINGS},
+        lang,
+    )
 
 
 def followups_table(daily: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return display(daily, {"day": "field_col_day", "flagged": "knocked_flagged", "cleared": "knocked_cleared",
-                           "awaiting": "knocked_awaiting"}, lang)
+    return display(
+        daily,
+        {
+            "day": "field_col_day",
+            "flagged": "knocked_flagged",
+            "cleared": "knocked_cleared",
+            "awaiting": "knocked_awaiting",
+        },
+        lang,
+    )
 
 
 def followups_unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:
-    return display(with_unit_names(units, lang),
-                   {"unit": "field_col_street" if street is None else "field_col_grid",
-                    "awaiting": "knocked_awaiting", "returnees": "knocked_returnees",
-                    "yellow_codes": "knocked_yellow", "red_codes": "knocked_red",
-                    "oldest_flagged_day": "knocked_oldest_flagged"}, lang)
+    return display(
+        with_unit_names(units, lang),
+        {
+            "unit": "field_col_street" if street is None else "field_col_grid",
+            "awaiting": "knocked_awaiting",
+            "returnees": "knocked_returnees",
+            "yellow_codes": "knocked_yellow",
+            "red_codes": "knocked_red",
+            "oldest_flagged_day": "knocked_oldest_flagged",
+        },
+        lang,
+    )
 
 
 def awaiting_list(households: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = households.copy()
-    out["street"] = [i18n.place(z, e if isinstance(e, str) else None, lang)
-                     for z, e in zip(out["street_zh"], out["street_en"])]
-    table = display(out, {"household_id": "knocked_household", "street": "field_col_street",
-                          "grid_zh": "field_col_grid", "micro_grid_zh": "field_col_micro_grid",
-                          "flagged_day": "knocked_flagged_day", "days_waiting": "knocked_days_waiting"}, lang)
-    for column, key in (("returnee", "knocked_returnees"), ("yellow_code", "knocked_yellow"),
-                        ("red_code", "knocked_red")):
+    out["street"] = [
+        i18n.place(z, e if isinstance(e, str) else None, lang) for z, e in zip(out["street_zh"], out["street_en"])
+    ]
+    table = display(
+        out,
+        {
+            "household_id": "knocked_household",
+            "street": "field_col_street",
+            "grid_zh": "field_col_grid",
+            "micro_grid_zh": "field_col_micro_grid",
+            "flagged_day": "knocked_flagged_day",
+            "days_waiting": "knocked_days_waiting",
+        },
+        lang,
+    )
+    for column, key in (
+        ("returnee", "knocked_returnees"),
+        ("yellow_code", "knocked_yellow"),
+        ("red_code", "knocked_red"),
+    ):
         table[i18n.t(key, lang)] = yes_no(out[column], lang)
     return table
 
@@ -153,25 +229,54 @@ def role_words(roles: pd.Series, lang: str) -> list[str]:
 def busiest_table(busiest: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = busiest.copy()
     out["role"] = role_words(out["role"], lang)
-    return display(out, {"worker_id": "knocked_worker", "households": "knocked_households_per_day",
-                         "day": "field_col_day", "role": "knocked_role", "visits": "knocked_visits"}, lang)
+    return display(
+        out,
+        {
+            "worker_id": "knocked_worker",
+            "households": "knocked_households_per_day",
+            "day": "field_col_day",
+            "role": "knocked_role",
+            "visits": "knocked_visits",
+        },
+        lang,
+    )
 
 
 def idle_unit_table(units: pd.DataFrame, street: str | None, lang: str) -> pd.DataFrame:
-    return display(with_unit_names(units, lang),
-                   {"unit": "field_col_street" if street is None else "field_col_grid",
-                    "idle": "knocked_idle", "workers": "knocked_workers", "idle_share": "knocked_idle_share"},
-                   lang, percent=("idle_share",))
+    return display(
+        with_unit_names(units, lang),
+        {
+            "unit": "field_col_street" if street is None else "field_col_grid",
+            "idle": "knocked_idle",
+            "workers": "knocked_workers",
+            "idle_share": "knocked_idle_share",
+        },
+        lang,
+        percent=("idle_share",),
+    )
 
 
 def idle_list(workers: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = workers.copy()
     out["role"] = role_words(out["role"], lang)
-    out["street"] = [i18n.place(z, e if isinstance(e, str) else None, lang) if isinstance(z, str) else ""
-                     for z, e in zip(out["street_zh"], out["street_en"])]
+    out["street"] = [
+        i18n.place(z, e if isinstance(e, str) else None, lang) if isinstance(z, str) else ""
+        for z, e in zip(out["street_zh"], out["street_en"])
+    ]
     # one type per column (Arrow): the day as text, or "never"
-    out["last_day"] = [d.date().isoformat() if not pd.isna(d) else i18n.t("field_never", lang)
-                       for d in pd.to_datetime(out["last_day"])]
-    return display(out, {"worker_id": "knocked_worker", "role": "knocked_role", "street": "field_col_street",
-                         "grid_zh": "field_col_grid", "micro_grid_zh": "field_col_micro_grid",
-                         "last_day": "knocked_last_visit", "days_since": "knocked_days_since"}, lang)
+    out["last_day"] = [
+        d.date().isoformat() if not pd.isna(d) else i18n.t("field_never", lang) for d in pd.to_datetime(out["last_day"])
+    ]
+    return display(
+        out,
+        {
+            "worker_id": "knocked_worker",
+            "role": "knocked_role",
+            "street": "field_col_street",
+            "grid_zh": "field_col_grid",
+            "micro_grid_zh": "field_col_micro_grid",
+            "last_day": "knocked_last_visit",
+            "days_since": "knocked_days_since",
+        },
+        lang,
+    )

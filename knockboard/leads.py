@@ -17,6 +17,7 @@ KINDS = ("companion", "returnee", "risk_area")
 @dataclass
 class Shown:
     """A headline figure as the page shows it (st.metric)."""
+
     key: str  # translation key of the label
     value: str
     change: str | None = None
@@ -39,9 +40,15 @@ def hours(value, lang: str) -> str:
 def article_sentence(totals: pd.DataFrame, start: dt.date, lang: str) -> str:
     """The article's figures, computed: leads received since the campaign began and valid."""
     row = totals.iloc[0]
-    return i18n.t("leads_article", lang, start=i18n.day_long(start, lang), received=i18n.number(row["received"]),
-                  valid=i18n.number(row["valid"]), verified=i18n.number(row["verified"]),
-                  rate=i18n.percent(row["valid_rate"]))
+    return i18n.t(
+        "leads_article",
+        lang,
+        start=i18n.day_long(start, lang),
+        received=i18n.number(row["received"]),
+        valid=i18n.number(row["valid"]),
+        verified=i18n.number(row["verified"]),
+        rate=i18n.percent(row["valid_rate"]),
+    )
 
 
 def to_date_figures(totals: pd.DataFrame, lang: str) -> list[Shown]:
@@ -60,11 +67,9 @@ def day_figures(day: dt.date, daily: pd.DataFrame, backlog: pd.DataFrame, lang: 
     (run over at least day-1 .. day) and leads_backlog_by_age."""
 
     def count(key, column, worse_when_up=False, kind="count", help_key=None):
-        card = Card(key, *day_and_before(daily, day, column), kind=kind,
-                    worse_when_up=worse_when_up)
+        card = Card(key, *day_and_before(daily, day, column), kind=kind, worse_when_up=worse_when_up)
         shown = "–" if card.value is None else card.shown()
-        return Shown(key, shown, card.shown_change(lang), worse_when_up,
-                     i18n.t(help_key, lang) if help_key else None)
+        return Shown(key, shown, card.shown_change(lang), worse_when_up, i18n.t(help_key, lang) if help_key else None)
 
     return [
         count("leads_received", "received"),
@@ -78,6 +83,7 @@ def day_figures(day: dt.date, daily: pd.DataFrame, backlog: pd.DataFrame, lang: 
 @dataclass
 class Times:
     """leads_verify_time split in two: one row per day, and the row for the whole window."""
+
     per_day: pd.DataFrame
     window: pd.Series
 
@@ -122,27 +128,31 @@ def age_labels(backlog: pd.DataFrame, lang: str) -> list[str]:
 
 def backlog_table(backlog: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"leads_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("age"): age_labels(backlog, lang),
-        t("leads"): backlog["leads"].astype(int),
-        t("over_24h"): [i18n.t("leads_yes", lang) if v else "" for v in backlog["over_24h"]],
-    })
+    return pd.DataFrame(
+        {
+            t("age"): age_labels(backlog, lang),
+            t("leads"): backlog["leads"].astype(int),
+            t("over_24h"): [i18n.t("leads_yes", lang) if v else "" for v in backlog["over_24h"]],
+        }
+    )
 
 
 def daily_table(daily: pd.DataFrame, times: pd.DataFrame, lang: str) -> pd.DataFrame:
     """leads_daily beside leads_verify_time_daily, one row per day."""
     t = lambda key: i18n.t(f"leads_col_{key}", lang)  # noqa: E731
     merged = daily.merge(times[["day", "median_hours", "p90_hours"]], on="day", how="left")
-    return pd.DataFrame({
-        t("day"): [_day(d) for d in merged["day"]],
-        t("received"): merged["received"].astype(int),
-        t("verified"): merged["verified"].astype(int),
-        t("valid"): merged["valid"].astype(int),
-        t("valid_rate"): (merged["valid_rate"] * 100).round(1),
-        t("pending_24h"): merged["pending_over_24h"].astype(int),
-        t("median"): merged["median_hours"].round(1),
-        t("p90"): merged["p90_hours"].round(1),
-    })
+    return pd.DataFrame(
+        {
+            t("day"): [_day(d) for d in merged["day"]],
+            t("received"): merged["received"].astype(int),
+            t("verified"): merged["verified"].astype(int),
+            t("valid"): merged["valid"].astype(int),
+            t("valid_rate"): (merged["valid_rate"] * 100).round(1),
+            t("pending_24h"): merged["pending_over_24h"].astype(int),
+            t("median"): merged["median_hours"].round(1),
+            t("p90"): merged["p90_hours"].round(1),
+        }
+    )
 
 
 def kind_daily_table(kind_daily: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -156,26 +166,30 @@ def kind_daily_table(kind_daily: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def kind_table(by_kind: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"leads_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("kind"): [i18n.t(dimensions.LEAD_KINDS.label_key(k), lang) for k in by_kind["kind"]],
-        t("received"): by_kind["received"].astype(int),
-        t("verified"): by_kind["verified"].astype(int),
-        t("valid"): by_kind["valid"].astype(int),
-        t("valid_rate"): (by_kind["valid_rate"] * 100).round(1),
-        t("pending"): by_kind["pending"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("kind"): [i18n.t(dimensions.LEAD_KINDS.label_key(k), lang) for k in by_kind["kind"]],
+            t("received"): by_kind["received"].astype(int),
+            t("verified"): by_kind["verified"].astype(int),
+            t("valid"): by_kind["valid"].astype(int),
+            t("valid_rate"): (by_kind["valid_rate"] * 100).round(1),
+            t("pending"): by_kind["pending"].astype(int),
+        }
+    )
 
 
 def street_table(by_street: pd.DataFrame, lang: str) -> pd.DataFrame:
     t = lambda key: i18n.t(f"leads_col_{key}", lang)  # noqa: E731
-    return pd.DataFrame({
-        t("street"): [i18n.place(z, e, lang) for z, e in zip(by_street["name_zh"], by_street["name_en"])],
-        t("received"): by_street["received"].astype(int),
-        t("verified"): by_street["verified"].astype(int),
-        t("valid"): by_street["valid"].astype(int),
-        t("valid_rate"): (by_street["valid_rate"] * 100).round(1),
-        t("received_on_day"): by_street["received_on_day"].astype(int),
-        t("verified_on_day"): by_street["verified_on_day"].astype(int),
-        t("pending"): by_street["pending"].astype(int),
-        t("pending_24h"): by_street["pending_over_24h"].astype(int),
-    })
+    return pd.DataFrame(
+        {
+            t("street"): [i18n.place(z, e, lang) for z, e in zip(by_street["name_zh"], by_street["name_en"])],
+            t("received"): by_street["received"].astype(int),
+            t("verified"): by_street["verified"].astype(int),
+            t("valid"): by_street["valid"].astype(int),
+            t("valid_rate"): (by_street["valid_rate"] * 100).round(1),
+            t("received_on_day"): by_street["received_on_day"].astype(int),
+            t("verified_on_day"): by_street["verified_on_day"].astype(int),
+            t("pending"): by_street["pending"].astype(int),
+            t("pending_24h"): by_street["pending_over_24h"].astype(int),
+        }
+    )

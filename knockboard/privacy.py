@@ -62,8 +62,9 @@ def mask_frame(df: pd.DataFrame, personal: tuple[str, ...]) -> pd.DataFrame:
     return df
 
 
-def suppress_small_cells(df: pd.DataFrame, households_column: str, threshold: int,
-                         area_columns: tuple[str, ...]) -> pd.DataFrame:
+def suppress_small_cells(
+    df: pd.DataFrame, households_column: str, threshold: int, area_columns: tuple[str, ...]
+) -> pd.DataFrame:
     """An export of areas below grid level with everything but the area's name withheld where fewer
     than `threshold` households live: a count of 2 households, or 100 % of 1, points at the people."""
     if households_column not in df.columns or df.empty:

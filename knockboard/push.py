@@ -74,6 +74,7 @@ class PushError(Exception):
 
 # ---------------------------------------------------------------- targets and push.toml
 
+
 @dataclass
 class Target:
     name: str
@@ -104,8 +105,17 @@ def check_url(url: str, what: str) -> str:
     return url
 
 
-def make_target(name: str, kind: str, url: str, *, secret: str | None = None, street: str | None = None,
-                lang: str = "zh", at: str | dt.time | None = None, link: str | None = None) -> Target:
+def make_target(
+    name: str,
+    kind: str,
+    url: str,
+    *,
+    secret: str | None = None,
+    street: str | None = None,
+    lang: str = "zh",
+    at: str | dt.time | None = None,
+    link: str | None = None,
+) -> Target:
     """A target, checked: every problem is a PushError("bad_config") naming the target, never a guess."""
     where = f"target {name!r}"
     if kind not in KINDS:
@@ -123,7 +133,7 @@ def make_target(name: str, kind: str, url: str, *, secret: str | None = None, st
         except ValueError:
             at = None
         if at is None:
-            raise PushError("bad_config", f"{where}: time must be HH:MM (24-hour), e.g. \"08:00\"")
+            raise PushError("bad_config", f'{where}: time must be HH:MM (24-hour), e.g. "08:00"')
     return Target(name, kind, url, secret or None, street or None, lang, at, link)
 
 
@@ -152,8 +162,9 @@ def load_config(path: Path, environ: dict | None = None) -> Config:
         raise PushError("bad_config", f"{path}: not valid TOML ({error})") from None
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
-        raise PushError("bad_config", f"{path}: unknown setting(s) {', '.join(unknown)}; known: "
-                                      f"{', '.join(sorted(TOP_KEYS))}")
+        raise PushError(
+            "bad_config", f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(TOP_KEYS))}"
+        )
     tables = data.get("target")
     if not isinstance(tables, list) or not tables:
         raise PushError("bad_config", f"{path}: no [[target]] tables")
@@ -177,11 +188,22 @@ def load_config(path: Path, environ: dict | None = None) -> Config:
                 raise PushError("bad_config", f"{path}: target {name!r}: both secret and secret_env")
             secret = environ.get(table["secret_env"])
             if not secret:
-                raise PushError("bad_config", f"{path}: target {name!r}: the environment variable "
-                                              f"{table['secret_env']} (secret_env) is not set")
-        targets.append(make_target(name, table["kind"], table["url"], secret=secret, street=table.get("street"),
-                                   lang=table.get("lang", "zh"), at=table.get("time"),
-                                   link=table.get("link", data.get("link"))))
+                raise PushError(
+                    "bad_config",
+                    f"{path}: target {name!r}: the environment variable {table['secret_env']} (secret_env) is not set",
+                )
+        targets.append(
+            make_target(
+                name,
+                table["kind"],
+                table["url"],
+                secret=secret,
+                street=table.get("street"),
+                lang=table.get("lang", "zh"),
+                at=table.get("time"),
+                link=table.get("link", data.get("link")),
+            )
+        )
     try:
         timeout, retries = float(data.get("timeout", TIMEOUT)), int(data.get("retries", RETRIES))
     except (TypeError, ValueError):
@@ -192,6 +214,7 @@ def load_config(path: Path, environ: dict | None = None) -> Config:
 
 
 # ---------------------------------------------------------------- the message
+
 
 def md_inline(text) -> str:
     """A value from the store placed inside a line of a robot's Markdown: on one line (a line break
@@ -223,17 +246,24 @@ def _ranking_rows(p: Prepared) -> list[dict]:
     rows = []
     for (_, raw), (_, shown) in zip(b.ranked.iterrows(), table.iterrows()):
         change = shown.iloc[4]
-        rows.append({"rank": int(raw["coverage_rank"]), "id": str(raw[id_column]), "name": str(shown.iloc[2]),
-                     "coverage": None if pd.isna(raw["coverage"]) else float(raw["coverage"]),
-                     "coverage_change_pts": None if pd.isna(change) else float(change),
-                     "rank_change": str(shown.iloc[1]), "knocked": int(raw["knocked"])})
+        rows.append(
+            {
+                "rank": int(raw["coverage_rank"]),
+                "id": str(raw[id_column]),
+                "name": str(shown.iloc[2]),
+                "coverage": None if pd.isna(raw["coverage"]) else float(raw["coverage"]),
+                "coverage_change_pts": None if pd.isna(change) else float(change),
+                "rank_change": str(shown.iloc[1]),
+                "knocked": int(raw["knocked"]),
+            }
+        )
     return rows
 
 
 def _ends(rows: list[dict], k: int) -> tuple[list[dict], list[dict]]:
     """The k lowest (worst first) and the k highest (best first), never the same row twice."""
     lowest = rows[:k]
-    highest = [r for r in reversed(rows[len(lowest):])][:k]
+    highest = [r for r in reversed(rows[len(lowest) :])][:k]
     return lowest, highest
 
 
@@ -246,9 +276,14 @@ def _markdown(p: Prepared, k: int, attention_shown: int, link: str | None, kind:
     b, lang = p.briefing, p.briefing.lang
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     colon = "：" if lang == "zh" else ": "
-    lines = [f"### {md_inline(_title(p))}", f"**{md_inline(p.scope_label)}**", "",
-             f"**{t('section_headline')}**（{t('vs_prev_day')}）" if lang == "zh"
-             else f"**{t('section_headline')}** ({t('vs_prev_day')})"]
+    lines = [
+        f"### {md_inline(_title(p))}",
+        f"**{md_inline(p.scope_label)}**",
+        "",
+        f"**{t('section_headline')}**（{t('vs_prev_day')}）"
+        if lang == "zh"
+        else f"**{t('section_headline')}** ({t('vs_prev_day')})",
+    ]
     brackets = "（{}）" if lang == "zh" else " ({})"
     for card in b.cards:
         change = card.shown_change(lang)
@@ -284,16 +319,36 @@ def _generic(p: Prepared, k: int, attention_shown: int, link: str | None) -> dic
     rows = _ranking_rows(p)
     lowest, highest = _ends(rows, k)
     return {
-        "kind": "knockboard.briefing", "version": 1, "day": b.day.isoformat(),
-        "scope": {"street": b.street, "name": p.scope_label}, "language": b.lang, "title": _title(p),
+        "kind": "knockboard.briefing",
+        "version": 1,
+        "day": b.day.isoformat(),
+        "scope": {"street": b.street, "name": p.scope_label},
+        "language": b.lang,
+        "title": _title(p),
         "previous_day": b.has_previous,
-        "cards": [{"key": c.key, "label": i18n.t(c.key, b.lang), "kind": c.kind, "value": c.value,
-                   "shown": c.shown(), "change": c.change, "shown_change": c.shown_change(b.lang),
-                   "worse_when_up": c.worse_when_up} for c in b.cards],
+        "cards": [
+            {
+                "key": c.key,
+                "label": i18n.t(c.key, b.lang),
+                "kind": c.kind,
+                "value": c.value,
+                "shown": c.shown(),
+                "change": c.change,
+                "shown_change": c.shown_change(b.lang),
+                "worse_when_up": c.worse_when_up,
+            }
+            for c in b.cards
+        ],
         "attention": b.attention[:attention_shown],
         "attention_more": len(b.attention) - attention_shown,
-        "ranking": {"unit": "communities" if b.street else "streets", "count": len(rows), "order": "worst first",
-                    "lowest": lowest, "highest": highest, "cut": k < RANK_SHOWN and len(rows) > 2 * k},
+        "ranking": {
+            "unit": "communities" if b.street else "streets",
+            "count": len(rows),
+            "order": "worst first",
+            "lowest": lowest,
+            "highest": highest,
+            "cut": k < RANK_SHOWN and len(rows) > 2 * k,
+        },
         "link": link,
     }
 
@@ -314,8 +369,9 @@ def message(p: Prepared, kind: str, link: str | None = None, limit: int | None =
     PushError("too_large") when even that does not fit."""
     limit = LIMITS[kind] if limit is None else limit
     attention = len(p.briefing.attention)
-    for k, shown in [(k, attention) for k in range(RANK_SHOWN, -1, -1)] + \
-                    [(0, n) for n in range(attention - 1, -1, -1)]:
+    for k, shown in [(k, attention) for k in range(RANK_SHOWN, -1, -1)] + [
+        (0, n) for n in range(attention - 1, -1, -1)
+    ]:
         body, size = _body(p, kind, k, shown, link)
         if size <= limit:
             return Message(body, size, k, shown)
@@ -323,6 +379,7 @@ def message(p: Prepared, kind: str, link: str | None = None, limit: int | None =
 
 
 # ---------------------------------------------------------------- sending
+
 
 def dingtalk_signed(url: str, secret: str, timestamp_ms: int) -> str:
     """The DingTalk URL with its `timestamp` and `sign` query parameters."""
@@ -335,9 +392,14 @@ def _scrub(text: str, target: Target) -> str:
     """An error's words made safe to log: the secret, the URL, its query values and any long part of
     its path (robots put their key there) replaced, and so are a signature's `sign` and `timestamp`."""
     parts = urllib.parse.urlsplit(target.url)
-    secrets = [target.secret, target.url, parts.path + ("?" + parts.query if parts.query else ""), parts.query,
-               *[v for _, v in urllib.parse.parse_qsl(parts.query)],
-               *[segment for segment in parts.path.split("/") if len(segment) >= 12]]
+    secrets = [
+        target.secret,
+        target.url,
+        parts.path + ("?" + parts.query if parts.query else ""),
+        parts.query,
+        *[v for _, v in urllib.parse.parse_qsl(parts.query)],
+        *[segment for segment in parts.path.split("/") if len(segment) >= 12],
+    ]
     for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
         text = text.replace(secret, "***").replace(urllib.parse.quote_plus(secret), "***")
     return re.sub(r"\b(sign|timestamp|access_token|key)=[^&\s\"']+", r"\1=***", text)[:300]
@@ -352,9 +414,12 @@ class Sent:
 
 def _attempt(target: Target, data: bytes, timeout: float, clock_ms: Callable[[], int]) -> None:
     url = dingtalk_signed(target.url, target.secret, clock_ms()) if target.secret else target.url
-    request = urllib.request.Request(url, data=data, method="POST",
-                                     headers={"Content-Type": "application/json; charset=utf-8",
-                                              "User-Agent": "knockboard-push"})
+    request = urllib.request.Request(
+        url,
+        data=data,
+        method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "knockboard-push"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             answer = response.read(65_536)
@@ -362,8 +427,10 @@ def _attempt(target: Target, data: bytes, timeout: float, clock_ms: Callable[[],
         raise PushError("failed", f"HTTP {error.code} {error.reason}") from None
     except (TimeoutError, urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise PushError("failed", "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason)
-                        else f"no answer ({reason})") from None
+        raise PushError(
+            "failed",
+            "timed out" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else f"no answer ({reason})",
+        ) from None
     if target.kind in ("wecom", "dingtalk"):  # both answer 200 with {"errcode": 0, "errmsg": "ok"} when sent
         try:
             reply = json.loads(answer.decode("utf-8"))
@@ -375,9 +442,16 @@ def _attempt(target: Target, data: bytes, timeout: float, clock_ms: Callable[[],
             raise PushError("failed", f"the robot refused it: errcode {code}, {text}")
 
 
-def send(target: Target, body: dict, *, timeout: float = TIMEOUT, retries: int = RETRIES,
-         backoff: float | None = None, sleep: Callable[[float], None] = time.sleep,
-         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000)) -> Sent:
+def send(
+    target: Target,
+    body: dict,
+    *,
+    timeout: float = TIMEOUT,
+    retries: int = RETRIES,
+    backoff: float | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+) -> Sent:
     """POSTs the body; an attempt that gets no answer, an error answer or times out is retried after
     backoff, 2×backoff, … seconds. Never raises: the outcome says what happened."""
     backoff = BACKOFF if backoff is None else backoff
@@ -396,6 +470,7 @@ def send(target: Target, body: dict, *, timeout: float = TIMEOUT, retries: int =
 
 # ---------------------------------------------------------------- one push, several pushes
 
+
 @dataclass
 class Outcome:
     target: Target
@@ -406,8 +481,10 @@ class Outcome:
 
     def line(self) -> str:
         day = self.day.isoformat() if self.day else "-"
-        head = f"push {self.target.name} ({self.target.kind}, {self.target.host}) {day} {self.target.scope} " \
-               f"{self.target.lang}"
+        head = (
+            f"push {self.target.name} ({self.target.kind}, {self.target.host}) {day} {self.target.scope} "
+            f"{self.target.lang}"
+        )
         if self.result == "sent":
             return f"{head}: sent ({self.attempts} attempt{'s' if self.attempts != 1 else ''}{self.detail})"
         if self.result == "no_data":
@@ -422,12 +499,15 @@ def check_streets(con, targets: list[Target]) -> None:
     known = set(queries.run(con, "streets", scope=None)["street_id"])
     for target in targets:
         if target.street and target.street not in known:
-            raise PushError("bad_config", f"target {target.name!r}: no street {target.street!r}; streets: "
-                                          f"{', '.join(sorted(known))}")
+            raise PushError(
+                "bad_config",
+                f"target {target.name!r}: no street {target.street!r}; streets: {', '.join(sorted(known))}",
+            )
 
 
-def push_one(con, target: Target, day: dt.date | None, *, user: str | None = None, trail: Path | None = None,
-             **sending) -> Outcome:
+def push_one(
+    con, target: Target, day: dt.date | None, *, user: str | None = None, trail: Path | None = None, **sending
+) -> Outcome:
     """The briefing of `day` (None: the latest day with data) for the target's scope and language,
     built and sent; its outcome in the audit trail whatever it is."""
     cut = None
@@ -437,8 +517,9 @@ def push_one(con, target: Target, day: dt.date | None, *, user: str | None = Non
         built = message(prepared, target.kind, link)
         sent = send(target, built.body, **sending)
         cut = built.ranking_shown < RANK_SHOWN
-        outcome = Outcome(target, "sent" if sent.ok else "failed", prepared.briefing.day, "" if sent.ok else sent.error,
-                          sent.attempts)
+        outcome = Outcome(
+            target, "sent" if sent.ok else "failed", prepared.briefing.day, "" if sent.ok else sent.error, sent.attempts
+        )
         if sent.ok and cut:
             outcome.detail = ", ranking shortened to fit"
     except BriefingError as error:
@@ -447,8 +528,16 @@ def push_one(con, target: Target, day: dt.date | None, *, user: str | None = Non
         outcome = Outcome(target, "no_data", day, str(error))
     except PushError as error:  # too large
         outcome = Outcome(target, "failed", day, str(error))
-    details = {"target": target.name, "kind": target.kind, "host": target.host, "day": outcome.day,
-               "scope": target.scope, "lang": target.lang, "result": outcome.result, "attempts": outcome.attempts}
+    details = {
+        "target": target.name,
+        "kind": target.kind,
+        "host": target.host,
+        "day": outcome.day,
+        "scope": target.scope,
+        "lang": target.lang,
+        "result": outcome.result,
+        "attempts": outcome.attempts,
+    }
     if outcome.result != "sent":
         details["error"] = outcome.detail
     if cut:
@@ -464,8 +553,9 @@ def exit_code(outcomes: list[Outcome]) -> int:
     return 3 if any(o.result == "no_data" for o in outcomes) else 0
 
 
-def push_all(con, targets: list[Target], day: dt.date | None, *, say: Callable[[str], None] = print,
-             **options) -> list[Outcome]:
+def push_all(
+    con, targets: list[Target], day: dt.date | None, *, say: Callable[[str], None] = print, **options
+) -> list[Outcome]:
     """Each target in turn: one failing does not stop the others."""
     outcomes = []
     for target in targets:
@@ -485,9 +575,16 @@ def next_run(target: Target, now: dt.datetime) -> dt.datetime:
     return today if today > now else today + dt.timedelta(days=1)
 
 
-def run_schedule(targets: list[Target], open_store: Callable, *, now: Callable[[], dt.datetime] = dt.datetime.now,
-                 sleep: Callable[[float], None] = time.sleep, stop: Callable[[], bool] = lambda: False,
-                 say: Callable[[str], None] = print, **options) -> None:
+def run_schedule(
+    targets: list[Target],
+    open_store: Callable,
+    *,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+    sleep: Callable[[float], None] = time.sleep,
+    stop: Callable[[], bool] = lambda: False,
+    say: Callable[[str], None] = print,
+    **options,
+) -> None:
     """Keeps running: sends each target at its time of day, the latest day with data, opening the
     store for each round only (so loads and the dashboard are not held up). A time already past when
     it starts is next due tomorrow, so a restart never sends twice. `now`, `sleep` and `stop` are
@@ -497,8 +594,10 @@ def run_schedule(targets: list[Target], open_store: Callable, *, now: Callable[[
         raise PushError("bad_config", f"target(s) without a time for the schedule: {', '.join(untimed)}")
     due = {t.name: next_run(t, now()) for t in targets}
     for t in targets:
-        say(f"{now():%Y-%m-%d %H:%M:%S} schedule: {t.name} ({t.kind}, {t.scope}, {t.lang}) next at "
-            f"{due[t.name]:%Y-%m-%d %H:%M}")
+        say(
+            f"{now():%Y-%m-%d %H:%M:%S} schedule: {t.name} ({t.kind}, {t.scope}, {t.lang}) next at "
+            f"{due[t.name]:%Y-%m-%d %H:%M}"
+        )
     while not stop():
         current = now()
         ready = [t for t in targets if due[t.name] <= current]
@@ -511,9 +610,20 @@ def run_schedule(targets: list[Target], open_store: Callable, *, now: Callable[[
         except Exception as error:  # noqa: BLE001 - said, recorded, and tried again at the next time
             for t in ready:
                 say(f"{stamp} push {t.name}: FAILED, cannot open the store ({error})")
-                audit.record("push", options.get("user"), trail=options.get("trail"), target=t.name, kind=t.kind,
-                             host=t.host, day=None, scope=t.scope, lang=t.lang, result="failed", attempts=0,
-                             error=f"cannot open the store ({error})")
+                audit.record(
+                    "push",
+                    options.get("user"),
+                    trail=options.get("trail"),
+                    target=t.name,
+                    kind=t.kind,
+                    host=t.host,
+                    day=None,
+                    scope=t.scope,
+                    lang=t.lang,
+                    result="failed",
+                    attempts=0,
+                    error=f"cannot open the store ({error})",
+                )
         else:
             try:
                 _say_if_stale(con, current.date(), say, stamp)
@@ -531,5 +641,7 @@ def _say_if_stale(con, today: dt.date, say, stamp: str) -> None:
 
     latest = queries.run(con, "data_days", scope=None).iloc[0]["latest_day"]
     if not pd.isna(latest) and latest.date() < today - dt.timedelta(days=1):
-        say(f"{stamp} note: the latest day with data is {latest.date()}, "
-            f"{(today - latest.date()).days} days ago: that is the day sent")
+        say(
+            f"{stamp} note: the latest day with data is {latest.date()}, "
+            f"{(today - latest.date()).days} days ago: that is the day sent"
+        )

@@ -29,8 +29,9 @@ def _mac(signing_key: bytes, payload: str, password_hash: str) -> str:
     return hmac.new(signing_key, f"{payload}|{password_hash}".encode(), hashlib.sha256).hexdigest()
 
 
-def make(signing_key: bytes, name: str, password_hash: str, hours: float, now: float | None = None,
-         session_id: str = "") -> str:
+def make(
+    signing_key: bytes, name: str, password_hash: str, hours: float, now: float | None = None, session_id: str = ""
+) -> str:
     """`session_id` names the server's record of this session (live_sessions.py), which signing out ends."""
     expires = int((now or time.time()) + hours * 3600)
     payload = base64.urlsafe_b64encode(json.dumps([name, expires, session_id]).encode()).decode().rstrip("=")
@@ -59,8 +60,13 @@ def seconds_left(token: str, now: float | None = None) -> int:
         return 0
 
 
-def account(signing_key: bytes, token: str | None, password_hashes: dict, now: float | None = None,
-            max_hours: float | None = None) -> str | None:
+def account(
+    signing_key: bytes,
+    token: str | None,
+    password_hashes: dict,
+    now: float | None = None,
+    max_hours: float | None = None,
+) -> str | None:
     """The account a token signs in, or None: unsigned, tampered with, expired, made with a password
     the account no longer has, or (with `max_hours`) good for longer than the server now allows."""
     try:

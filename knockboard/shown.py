@@ -11,6 +11,7 @@ from knockboard import i18n
 
 # ---------------------------------------------------------------- a day's value and the day before
 
+
 def value_on(df: pd.DataFrame, day: dt.date, column: str) -> float | None:
     """The value of `column` on `day` in a daily query result, None when the day is not there."""
     match = df[pd.to_datetime(df["day"]).dt.date == day]
@@ -22,8 +23,9 @@ def has_previous(day: dt.date, first_day: dt.date | None) -> bool:
     return first_day is None or day > first_day
 
 
-def day_and_before(df: pd.DataFrame, day: dt.date, column: str,
-                   first_day: dt.date | None = None) -> tuple[float | None, float | None]:
+def day_and_before(
+    df: pd.DataFrame, day: dt.date, column: str, first_day: dt.date | None = None
+) -> tuple[float | None, float | None]:
     """The value on `day` and on the day before (None before the first day with data: the daily
     queries fill days before it with zeros, which are no "day before")."""
     before = value_on(df, day - dt.timedelta(days=1), column) if has_previous(day, first_day) else None
@@ -69,16 +71,23 @@ class Card:
 
 # ---------------------------------------------------------------- tables as shown
 
+
 def with_unit_names(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Adds `unit`: the stored Chinese name, with the English/pinyin name beside it in English."""
     out = df.copy()
-    out["unit"] = [i18n.place(z, e if isinstance(e, str) else None, lang)
-                   for z, e in zip(out["name_zh"], out["name_en"])]
+    out["unit"] = [
+        i18n.place(z, e if isinstance(e, str) else None, lang) for z, e in zip(out["name_zh"], out["name_en"])
+    ]
     return out
 
 
-def display(df: pd.DataFrame, columns: dict[str, str], lang: str,
-            percent: tuple[str, ...] = (), decimals: dict[str, int] | None = None) -> pd.DataFrame:
+def display(
+    df: pd.DataFrame,
+    columns: dict[str, str],
+    lang: str,
+    percent: tuple[str, ...] = (),
+    decimals: dict[str, int] | None = None,
+) -> pd.DataFrame:
     """The table as shown and downloaded: the chosen columns, headers translated, shares in %,
     dates as dates."""
     decimals = decimals or {}

@@ -50,6 +50,7 @@ def _under_app_test() -> bool:
     from unittest.mock import Mock
 
     from streamlit.runtime import Runtime
+
     return Runtime.exists() and isinstance(Runtime.instance(), Mock)
 
 
@@ -77,6 +78,7 @@ def _served_locally() -> bool:
 
 
 # ---------------------------------------------------------------- staying signed in (local accounts)
+
 
 @st.cache_resource(show_spinner=False)
 def _signing_key(path: str) -> bytes:
@@ -121,11 +123,15 @@ def session_cookie() -> None:
         age = max(session_token.seconds_left(token), 0)
     else:
         return
-    st.html(f"""<script>document.cookie = "{session_token.COOKIE}={token}; path=/; max-age={age}; SameSite=Strict"
-            + (location.protocol === "https:" ? "; Secure" : "");</script>""", unsafe_allow_javascript=True)
+    st.html(
+        f"""<script>document.cookie = "{session_token.COOKIE}={token}; path=/; max-age={age}; SameSite=Strict"
+            + (location.protocol === "https:" ? "; Secure" : "");</script>""",
+        unsafe_allow_javascript=True,
+    )
 
 
 # ---------------------------------------------------------------- failed passwords
+
 
 @st.cache_resource(show_spinner=False)
 def _failures() -> tuple[dict, threading.Lock]:
@@ -180,12 +186,14 @@ def _attempt(acc: Access) -> None:
     if acc.session_hours > 0:
         sid = _live().start(user.name, time.time() + acc.session_hours * 3600)
         st.session_state[_SESSION_ID] = sid
-        st.session_state[_SESSION_TOKEN] = session_token.make(_key(), user.name, acc.users[user.name][1],
-                                                              acc.session_hours, session_id=sid)
+        st.session_state[_SESSION_TOKEN] = session_token.make(
+            _key(), user.name, acc.users[user.name][1], acc.session_hours, session_id=sid
+        )
     audit.record("sign_in", user.name, method="local", role=user.role, street=user.street)
 
 
 # ---------------------------------------------------------------- who is there
+
 
 def _header(headers: dict, name: str) -> str | None:
     """A header's value whatever its case (HTTP header names are case-insensitive)."""
@@ -248,8 +256,13 @@ def _refuse(acc: Access, refusal: tuple[str, dict], lang: str) -> None:
     key, values = refusal
     if not st.session_state.get(_REFUSAL_LOGGED):  # once per session, not on every rerun
         st.session_state[_REFUSAL_LOGGED] = True
-        audit.record("sign_in_refused", values.get("user"), reason=key.removeprefix("signin_"), method=acc.mode,
-                     address=client_address())
+        audit.record(
+            "sign_in_refused",
+            values.get("user"),
+            reason=key.removeprefix("signin_"),
+            method=acc.mode,
+            address=client_address(),
+        )
     st.error(i18n.t(key, lang, **values))
     if acc.mode == "oidc":
         st.button(i18n.t("sign_out", lang), on_click=st.logout)
@@ -263,8 +276,14 @@ def _language_to_url() -> None:
 def _sign_in_form(acc: Access, lang: str) -> None:
     with st.columns([1, 2, 1])[1]:  # a form, not a page-wide banner
         # the shell's language choice, here too: the sidebar comes only after signing in
-        st.radio("语言 / Language", list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get, horizontal=True,
-                 key="kb_lang", on_change=_language_to_url)
+        st.radio(
+            "语言 / Language",
+            list(i18n.LANGUAGES),
+            format_func=i18n.LANGUAGES.get,
+            horizontal=True,
+            key="kb_lang",
+            on_change=_language_to_url,
+        )
         st.title(i18n.t("signin_title", lang))
         st.caption(i18n.t("signin_intro", lang))
         if acc.mode == "oidc":
@@ -291,8 +310,9 @@ def require_user(lang: str) -> User:
     if user is not None:
         if user.method in ("header", "oidc") and st.session_state.get(_SIGNED_IN_LOGGED) != user.name:
             st.session_state[_SIGNED_IN_LOGGED] = user.name  # once per session, not on every rerun
-            audit.record("sign_in", user.name, method=user.method, role=user.role, street=user.street,
-                         address=client_address())
+            audit.record(
+                "sign_in", user.name, method=user.method, role=user.role, street=user.street, address=client_address()
+            )
         return user
     if refusal:
         _refuse(acc, refusal, lang)

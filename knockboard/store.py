@@ -134,8 +134,11 @@ def _rollup_files() -> list[RollupFile]:
     out = [RollupFile(dimensions.tables_sql(), set(), False)]
     for path in sorted((HERE / "rollups").glob("*.sql")):
         sql = path.read_text(encoding="utf-8")
-        head = {line.split(":", 1)[0][3:].strip(): line.split(":", 1)[1].strip()
-                for line in sql.splitlines()[:3] if line.startswith("-- ") and ":" in line}
+        head = {
+            line.split(":", 1)[0][3:].strip(): line.split(":", 1)[1].strip()
+            for line in sql.splitlines()[:3]
+            if line.startswith("-- ") and ":" in line
+        }
         sources = None  # every table
         if "sources" in head:
             sources = {t.strip() for t in head["sources"].split(",")} - {"none"}
@@ -158,18 +161,26 @@ def _rebuild_streets(con: duckdb.DuckDBPyConnection, sql: str, streets: set[str]
     `create or replace table T as Q` becomes "delete those streets' rows from T; insert Q"."""
     catalog_name = con.execute("select current_database()").fetchone()[0]
     catalog = quoted(catalog_name)
-    con.execute("create or replace temp table rollup_scope as select unnest(?::varchar[]) as street_id",
-                [sorted(streets)])
-    scoped = [r[0] for r in con.execute(
-        "select distinct table_name from information_schema.columns where column_name = 'street_id' "
-        "and table_schema = 'main' and table_catalog = ?", [catalog_name]).fetchall()]
+    con.execute(
+        "create or replace temp table rollup_scope as select unnest(?::varchar[]) as street_id", [sorted(streets)]
+    )
+    scoped = [
+        r[0]
+        for r in con.execute(
+            "select distinct table_name from information_schema.columns where column_name = 'street_id' "
+            "and table_schema = 'main' and table_catalog = ?",
+            [catalog_name],
+        ).fetchall()
+    ]
     for table in scoped:
-        con.execute(f'create or replace temp view {table} as select * from {catalog}.main.{table} '
-                    f"where street_id in (select street_id from rollup_scope)")
+        con.execute(
+            f"create or replace temp view {table} as select * from {catalog}.main.{table} "
+            f"where street_id in (select street_id from rollup_scope)"
+        )
     try:
         starts = [m for m in _CREATE.finditer(sql)]
         for i, match in enumerate(starts):
-            query = sql[match.end(): starts[i + 1].start() if i + 1 < len(starts) else len(sql)]
+            query = sql[match.end() : starts[i + 1].start() if i + 1 < len(starts) else len(sql)]
             query = query.strip().rstrip(";")
             target = f"{catalog}.main.{match.group(1)}"
             con.execute(f"delete from {target} where street_id in (select street_id from rollup_scope)")
@@ -180,8 +191,9 @@ def _rebuild_streets(con: duckdb.DuckDBPyConnection, sql: str, streets: set[str]
         con.execute("drop table if exists temp.main.rollup_scope")
 
 
-def rebuild_rollups(con: duckdb.DuckDBPyConnection, changed: set[str] | None = None,
-                    streets: set[str] | None = None) -> None:
+def rebuild_rollups(
+    con: duckdb.DuckDBPyConnection, changed: set[str] | None = None, streets: set[str] | None = None
+) -> None:
     """Rebuilds the rollups pages read from (knockboard/rollups/*.sql) and bumps the data version,
     invalidating cached results, inside the caller's transaction (a load's, so both land together).
     With `changed` (the tables a load wrote), only the rollups built from those tables are rebuilt;

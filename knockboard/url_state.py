@@ -84,8 +84,16 @@ def control(key: str, parse, default, lang: str, label: str) -> None:
     try:
         st.session_state[key] = parse(raw)
     except (ValueError, TypeError):
-        st.warning(i18n.t("url_control_unknown", lang, value=i18n.md(raw), control=i18n.md(label),
-                          shown=i18n.md(_text(st.session_state[key]))), icon="⚠️")
+        st.warning(
+            i18n.t(
+                "url_control_unknown",
+                lang,
+                value=i18n.md(raw),
+                control=i18n.md(label),
+                shown=i18n.md(_text(st.session_state[key])),
+            ),
+            icon="⚠️",
+        )
         st.session_state.setdefault(WRITTEN_KEY, {})[key] = raw  # said once, not on every rerun
 
 
@@ -102,12 +110,15 @@ def _text(value) -> str:
 
 # ---------------------------------------------------------------- parsers for `control`
 
+
 def one_of(values):
     """A parser accepting exactly these values (as written in the URL)."""
+
     def parse(raw: str):
         if raw not in values:
             raise ValueError(raw)
         return raw
+
     return parse
 
 
@@ -117,6 +128,7 @@ def number_between(low: float, high: float, kind=int):
         if not low <= value <= high:
             raise ValueError(raw)
         return value
+
     return parse
 
 

@@ -26,15 +26,23 @@ submitted = files = None
 if ctx.user.may_load:  # analysts see the page to check freshness and quality, but load nothing
     with st.form("data_upload", clear_on_submit=True):
         components.uploader_in_chinese(ctx, "data_files")
-        files = st.file_uploader(ctx.t("data_files", limit=f"{max_upload_mb():g}"), type=["csv", "txt", "xlsx", "geojson", "json"],
-                                 accept_multiple_files=True, key="data_files")
+        files = st.file_uploader(
+            ctx.t("data_files", limit=f"{max_upload_mb():g}"),
+            type=["csv", "txt", "xlsx", "geojson", "json"],
+            accept_multiple_files=True,
+            key="data_files",
+        )
         caption = data.upload_caption(load_street, ctx.street_label(load_street), ctx.lang)
         if caption:
             st.caption(caption)
         # a street clerk is offered only the tables whose rows belong to a street
         choices = [t for t in ORDER if load_street is None or TABLES[t].street_from]
-        table = st.selectbox(ctx.t("data_table"), [None, *choices], key="data_table",
-                             format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"))
+        table = st.selectbox(
+            ctx.t("data_table"),
+            [None, *choices],
+            key="data_table",
+            format_func=lambda t: ctx.t("data_table_auto") if t is None else ctx.t(f"table_{t}"),
+        )
         submitted = st.form_submit_button(ctx.t("data_load"), type="primary")
 
 if submitted and files:
@@ -42,14 +50,35 @@ if submitted and files:
     for upload in files:
         size_mb = upload.size / 1_000_000
         if size_mb > max_upload_mb():
-            reports.append(("error", ctx.t("data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}",
-                                           limit=f"{max_upload_mb():g}"), None))
+            reports.append(
+                (
+                    "error",
+                    ctx.t(
+                        "data_too_big", file=i18n.md(upload.name), size=f"{size_mb:.1f}", limit=f"{max_upload_mb():g}"
+                    ),
+                    None,
+                )
+            )
             continue
         # read apart (a child process, with time and memory budgets): other sessions keep being served
-        report = load_served(served_store(ctx.path), upload.getvalue(), upload.name, table=table,
-                             street=load_street, loaded_by=ctx.user_name)
-        audit.record("load", ctx.user_name, file=upload.name, table=report.table, status=report.status,
-                     accepted=report.accepted, refused=report.refused, street=load_street)
+        report = load_served(
+            served_store(ctx.path),
+            upload.getvalue(),
+            upload.name,
+            table=table,
+            street=load_street,
+            loaded_by=ctx.user_name,
+        )
+        audit.record(
+            "load",
+            ctx.user_name,
+            file=upload.name,
+            table=report.table,
+            status=report.status,
+            accepted=report.accepted,
+            refused=report.refused,
+            street=load_street,
+        )
         kind = {"loaded": "warning" if report.refused else "success", "unchanged": "info"}.get(report.status, "error")
         reports.append((kind, i18n.md(summary(report, ctx.lang)), report if report.refused else None))
     st.session_state[REPORTS_KEY] = reports
@@ -75,14 +104,25 @@ with st.expander(ctx.t("data_templates")):
     st.caption(ctx.t("data_templates_intro"))
     with st.container(horizontal=True):
         for name, frame in all_templates(ctx.lang).items():
-            st.download_button(ctx.t(f"table_{name}"), components.csv_bytes(frame),
-                               file_name=f"template-{name}-{ctx.lang}.csv", mime="text/csv",
-                               key=f"template-{name}", on_click="ignore")
+            st.download_button(
+                ctx.t(f"table_{name}"),
+                components.csv_bytes(frame),
+                file_name=f"template-{name}-{ctx.lang}.csv",
+                mime="text/csv",
+                key=f"template-{name}",
+                on_click="ignore",
+            )
 
 st.subheader(ctx.t("data_freshness"))
-by_table, by_street, integrity, suspicious, recent = st.tabs([
-    ctx.t("data_by_table"), ctx.t("data_by_street"), ctx.t("data_integrity"), ctx.t("data_suspicious"),
-    ctx.t("data_recent_imports")])
+by_table, by_street, integrity, suspicious, recent = st.tabs(
+    [
+        ctx.t("data_by_table"),
+        ctx.t("data_by_street"),
+        ctx.t("data_integrity"),
+        ctx.t("data_suspicious"),
+        ctx.t("data_recent_imports"),
+    ]
+)
 with by_table:
     components.table(ctx, data.by_table(ctx.q("table_freshness"), ctx.lang))
 with by_street:
@@ -93,7 +133,9 @@ with suspicious:
     st.caption(ctx.t("data_suspicious_intro", doors=BURST_DOORS, minutes=BURST_MINUTES, min_doors=ALL_MET_DOORS))
     flagged = data.suspicious(
         ctx.q("suspicious_bursts", day=ctx.day, minutes=BURST_MINUTES, doors=BURST_DOORS),
-        ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS), ctx.lang)
+        ctx.q("suspicious_all_met", day=ctx.day, min_doors=ALL_MET_DOORS),
+        ctx.lang,
+    )
     if len(flagged):
         components.table(ctx, flagged)
         components.downloads(ctx, flagged, "suspicious-records")
@@ -111,8 +153,9 @@ with recent:
         else:
             options = {int(row.import_id): data.undo_option(row, ctx.lang) for row in offered.itertuples()}
             with st.container(horizontal=True, vertical_alignment="bottom"):
-                picked = st.selectbox(ctx.t("data_undo_pick"), list(options), format_func=options.get,
-                                      key="data_undo_pick")
+                picked = st.selectbox(
+                    ctx.t("data_undo_pick"), list(options), format_func=options.get, key="data_undo_pick"
+                )
                 if st.button(ctx.t("data_undo_button"), key="data_undo_ask"):
                     st.session_state[UNDO_KEY] = picked
         asked = st.session_state.get(UNDO_KEY)

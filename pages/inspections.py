@@ -25,30 +25,61 @@ agencies = ctx.q("inspections_agencies", start=start, day=day, street=street)
 st.title(ctx.t("inspections_title", day=ctx.day_long()))
 st.caption(ctx.t("inspections_caption", scope=i18n.md(ctx.area_label)))
 
-help_keys = {"inspections_card_failed": "inspections_help_failed", "inspections_card_closed": "inspections_help_closed",
-             "inspections_card_repeat": "inspections_help_repeat", "inspections_card_rectify": "inspections_help_rectify"}
+help_keys = {
+    "inspections_card_failed": "inspections_help_failed",
+    "inspections_card_closed": "inspections_help_closed",
+    "inspections_card_repeat": "inspections_help_repeat",
+    "inspections_card_rectify": "inspections_help_rectify",
+}
 cards = inspections.cards(daily, day, len(repeat), len(rectify))
 for column, card in zip([*st.columns(3), *st.columns(3)], cards):  # the day's work, then where things stand
-    column.metric(ctx.t(card.key), card.shown(), card.shown_change(lang),
-                  delta_color="inverse" if card.worse_when_up else "normal",
-                  help=ctx.t(help_keys[card.key]) if card.key in help_keys else None, border=True)
+    column.metric(
+        ctx.t(card.key),
+        card.shown(),
+        card.shown_change(lang),
+        delta_color="inverse" if card.worse_when_up else "normal",
+        help=ctx.t(help_keys[card.key]) if card.key in help_keys else None,
+        border=True,
+    )
 
 # ---- the map and the closed list
 st.subheader(ctx.t("inspections_section_map", day=ctx.day_long()))
 points = inspections.map_data(businesses, lang)
 layers = [maps.outline_layer(outlines["boundary"], "street-outlines")]
 if street:
-    layers.append(maps.outline_layer(outlines.loc[outlines["street_id"] == street, "boundary"],
-                                     "chosen-street-outline", colour=(40, 40, 40), width_px=3, fill=None))
+    layers.append(
+        maps.outline_layer(
+            outlines.loc[outlines["street_id"] == street, "boundary"],
+            "chosen-street-outline",
+            colour=(40, 40, 40),
+            width_px=3,
+            fill=None,
+        )
+    )
 for status, where in points.plain.items():
-    layers.append(maps.point_layer(where, f"businesses-{status}", colour=inspections.STATUS_COLOURS[status],
-                                   radius=inspections.RADIUS, position="-", pickable=False))
+    layers.append(
+        maps.point_layer(
+            where,
+            f"businesses-{status}",
+            colour=inspections.STATUS_COLOURS[status],
+            radius=inspections.RADIUS,
+            position="-",
+            pickable=False,
+        )
+    )
 layers.append(maps.point_layer(points.detailed, "businesses"))
-tip = maps.tooltip("name", [(ctx.t("inspections_tip_category"), "category"), (ctx.t("inspections_tip_address"), "address"),
-                            (ctx.t("inspections_tip_outcome"), "outcome"),
-                            (ctx.t("inspections_tip_closed_until"), "closed_until_text")])
-st.pydeck_chart(maps.deck(layers, maps.fit_view(businesses["lat"], businesses["lon"]), tip), height=560,
-                key="inspections-map")
+tip = maps.tooltip(
+    "name",
+    [
+        (ctx.t("inspections_tip_category"), "category"),
+        (ctx.t("inspections_tip_address"), "address"),
+        (ctx.t("inspections_tip_outcome"), "outcome"),
+        (ctx.t("inspections_tip_closed_until"), "closed_until_text"),
+    ],
+)
+st.pydeck_chart(
+    maps.deck(layers, maps.fit_view(businesses["lat"], businesses["lon"]), tip), height=560, key="inspections-map"
+)
 st.markdown(maps.legend_html(inspections.legend(points.counts, lang)), unsafe_allow_html=True)
 st.caption(ctx.t("inspections_map_caption"))
 if points.plain:
@@ -78,15 +109,35 @@ st.subheader(ctx.t("inspections_section_breakdown"))
 st.caption(ctx.t("inspections_window", start=ctx.day_long(start), day=ctx.day_long()))
 street_table = inspections.street_table(by_street, lang)
 category_table = inspections.category_table(by_category, lang)
-street_chart = figures.outcome_bars(by_street, street_table[ctx.t("inspections_col_street")].tolist(),
-                                    "inspections_chart_street", "inspections_col_street", lang)
-category_chart = figures.outcome_bars(by_category, category_table[ctx.t("inspections_col_category")].tolist(),
-                                      "inspections_chart_category", "inspections_col_category", lang)
-findings_chart = figures.count_bars(findings["finding"], findings["inspections"], "inspections_chart_findings",
-                                    "inspections_col_finding", lang, colour=figures.RED)
-agencies_chart = figures.count_bars([inspections.named(a, lang) for a in agencies["agency"]],
-                                    agencies["inspections"], "inspections_chart_agencies",
-                                    "inspections_col_agency", lang)
+street_chart = figures.outcome_bars(
+    by_street,
+    street_table[ctx.t("inspections_col_street")].tolist(),
+    "inspections_chart_street",
+    "inspections_col_street",
+    lang,
+)
+category_chart = figures.outcome_bars(
+    by_category,
+    category_table[ctx.t("inspections_col_category")].tolist(),
+    "inspections_chart_category",
+    "inspections_col_category",
+    lang,
+)
+findings_chart = figures.count_bars(
+    findings["finding"],
+    findings["inspections"],
+    "inspections_chart_findings",
+    "inspections_col_finding",
+    lang,
+    colour=figures.RED,
+)
+agencies_chart = figures.count_bars(
+    [inspections.named(a, lang) for a in agencies["agency"]],
+    agencies["inspections"],
+    "inspections_chart_agencies",
+    "inspections_col_agency",
+    lang,
+)
 left, right = st.columns(2)
 with left:
     components.chart_with_table(ctx, street_chart, street_table, "inspections-by-street")

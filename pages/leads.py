@@ -22,8 +22,14 @@ by_street = ctx.q("leads_by_street", start=start, day=day)
 
 def show(row: list[leads.Shown]) -> None:
     for column, shown in zip(st.columns(len(row)), row):
-        column.metric(ctx.t(shown.key), shown.value, shown.change, help=shown.help, border=True,
-                      delta_color="inverse" if shown.worse_when_up else "normal")
+        column.metric(
+            ctx.t(shown.key),
+            shown.value,
+            shown.change,
+            help=shown.help,
+            border=True,
+            delta_color="inverse" if shown.worse_when_up else "normal",
+        )
 
 
 st.title(ctx.t("leads_title", day=ctx.day_long()))
@@ -44,8 +50,12 @@ st.subheader(ctx.t("leads_section_backlog", day=ctx.day_long()))
 left, right = st.columns(2)
 with left:
     st.caption(ctx.t("leads_backlog_caption"))
-    components.chart_with_table(ctx, figures.backlog_by_age(backlog, leads.age_labels(backlog, lang), lang),
-                                leads.backlog_table(backlog, lang), "lead-backlog")
+    components.chart_with_table(
+        ctx,
+        figures.backlog_by_age(backlog, leads.age_labels(backlog, lang), lang),
+        leads.backlog_table(backlog, lang),
+        "lead-backlog",
+    )
 with right:
     st.caption(ctx.t("leads_street_caption"))
     street_chart = figures.street_pending_bars(by_street, street_table[ctx.t("leads_col_street")].tolist(), lang)
@@ -57,8 +67,12 @@ with left:
     components.chart_with_table(ctx, figures.leads_per_day(daily, lang), daily_table, "leads-per-day")
     components.chart_with_table(ctx, figures.verify_time_per_day(times.per_day, lang), daily_table, "lead-time-per-day")
 with right:
-    components.chart_with_table(ctx, figures.leads_by_kind_per_day(kind_daily, lang),
-                                leads.kind_daily_table(kind_daily, lang), "leads-by-kind-per-day")
+    components.chart_with_table(
+        ctx,
+        figures.leads_by_kind_per_day(kind_daily, lang),
+        leads.kind_daily_table(kind_daily, lang),
+        "leads-by-kind-per-day",
+    )
     components.chart_with_table(ctx, figures.pending_per_day(daily, lang), daily_table, "leads-pending-per-day")
 
 st.subheader(ctx.t("leads_section_kind"))

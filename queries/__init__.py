@@ -33,15 +33,20 @@ def _parse(path: Path) -> list[Query]:
     heads = list(_NAME.finditer(text))
     out = []
     for i, head in enumerate(heads):
-        body = text[head.end(): heads[i + 1].start() if i + 1 < len(heads) else len(text)].strip("\n")
+        body = text[head.end() : heads[i + 1].start() if i + 1 < len(heads) else len(text)].strip("\n")
         lines = body.splitlines()
         doc = []
         while lines and lines[0].lstrip().startswith("--"):
             doc.append(lines.pop(0).lstrip()[2:].strip())
         sql = "\n".join(lines).strip().rstrip(";")
         params = tuple(dict.fromkeys(_PARAM.findall(sql)))
-        personal = tuple(c.strip() for line in doc if line.startswith("personal:")
-                         for c in line.removeprefix("personal:").split(",") if c.strip())
+        personal = tuple(
+            c.strip()
+            for line in doc
+            if line.startswith("personal:")
+            for c in line.removeprefix("personal:").split(",")
+            if c.strip()
+        )
         doc = [line for line in doc if not line.startswith("personal:")]
         out.append(Query(head.group(1), " ".join(doc), sql, params, path.name, personal))
     return out

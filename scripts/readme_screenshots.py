@@ -17,8 +17,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-SHOTS = [("briefing", "", "zh"), ("briefing", "", "en"), ("coverage_map", "coverage_map", "zh"),
-         ("gaps", "gaps", "en"), ("inspections", "inspections", "zh"), ("knocked", "knocked", "en")]
+SHOTS = [
+    ("briefing", "", "zh"),
+    ("briefing", "", "en"),
+    ("coverage_map", "coverage_map", "zh"),
+    ("gaps", "gaps", "en"),
+    ("inspections", "inspections", "zh"),
+    ("knocked", "knocked", "en"),
+]
 
 
 def free_port() -> int:
@@ -39,10 +45,26 @@ def main() -> int:
     if not store.exists():
         build_demo(store, scale=1.0)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-                               "--server.address", "127.0.0.1", "--server.headless", "true"],
-                              cwd=ROOT, env={**os.environ, "KNOCKBOARD_DB": str(store)}, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "KNOCKBOARD_DB": str(store)},
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(120):
             try:

@@ -15,7 +15,9 @@ if str(ROOT) not in sys.path:
 os.environ["KNOCKBOARD_SHARE_STORE"] = "0"
 # No test writes to the checkout's audit trail or reads its access file: tests that need either set
 # their own.
-os.environ["KNOCKBOARD_AUDIT_LOG"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / f"knockboard-tests-{os.getpid()}.jsonl")
+os.environ["KNOCKBOARD_AUDIT_LOG"] = str(
+    Path(os.environ.get("TMPDIR", "/tmp")) / f"knockboard-tests-{os.getpid()}.jsonl"
+)
 os.environ["KNOCKBOARD_ACCESS"] = str(ROOT / "tests" / "no-access-file.toml")
 
 from streamlit import config as streamlit_config  # noqa: E402
@@ -58,6 +60,7 @@ def release_app_stores():
     the same file read-write, as another program would."""
     yield
     import streamlit as st
+
     st.cache_resource.clear()
     st.cache_data.clear()
 

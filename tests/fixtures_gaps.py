@@ -41,14 +41,28 @@ def _households() -> list[tuple]:
 
 def _visits() -> list[tuple]:
     def visit(n, hh, day, time, outcome, mg):
-        return (f"VS{n}", hh, f"{day} {time}", "W4", outcome, 1 if outcome == "met" else 0, False,
-                "green" if outcome == "met" else None, False, day, mg, "S3")
+        return (
+            f"VS{n}",
+            hh,
+            f"{day} {time}",
+            "W4",
+            outcome,
+            1 if outcome == "met" else 0,
+            False,
+            "green" if outcome == "met" else None,
+            False,
+            day,
+            mg,
+            "S3",
+        )
 
     rows = [visit(i, f"H{100 + i}", D1, "10:00", "met", "M4") for i in range(1, 19)]
     rows += [visit(100 + i, f"H{200 + i}", D2, "19:00", "met", "M5") for i in range(1, 19)]
-    rows += [visit(201, "H219", D1, "14:00", "not_home", "M5"),
-             visit(202, "H219", D3, "16:00", "not_home", "M5"),
-             visit(203, "H220", D2, "18:30", "refused", "M5")]
+    rows += [
+        visit(201, "H219", D1, "14:00", "not_home", "M5"),
+        visit(202, "H219", D3, "16:00", "not_home", "M5"),
+        visit(203, "H220", D2, "18:30", "refused", "M5"),
+    ]
     rows += [visit(300 + i, f"H{300 + i}", D1, "09:00", "met", "M7") for i in range(1, 11)]
     return rows
 
@@ -57,8 +71,13 @@ def build_gaps_store(path: Path) -> Path:
     build_hand_store(path)
     con = store.connect(path)
     con.execute(STREET_S3)
-    con.executemany("insert into households (household_id, micro_grid_id, address, residents) values (?, ?, ?, ?)", _households())
-    con.executemany("insert into visits (visit_id, household_id, visited_at, worker_id, outcome, residents_seen, returned_from_outside, health_code, needs_followup, visit_day, micro_grid_id, street_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _visits())
+    con.executemany(
+        "insert into households (household_id, micro_grid_id, address, residents) values (?, ?, ?, ?)", _households()
+    )
+    con.executemany(
+        "insert into visits (visit_id, household_id, visited_at, worker_id, outcome, residents_seen, returned_from_outside, health_code, needs_followup, visit_day, micro_grid_id, street_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _visits(),
+    )
     store.refresh_rollups(con)
     con.close()
     return path

@@ -68,6 +68,7 @@ def build_casework_store(path: Path) -> Path:
 # Fixtures for the modules that test on this store (tests/test_inspections.py, tests/test_leads.py),
 # each of which imports them and so gets stores of its own.
 
+
 @pytest.fixture(scope="module")
 def case_db(tmp_path_factory) -> Path:
     return build_casework_store(tmp_path_factory.mktemp("casework") / "casework.duckdb")

@@ -17,20 +17,35 @@ from knockboard.app import PAGES, pages_for
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "dashboard.py")
-PASSWORDS = {"leader_s1": "leader-one-pw", "leader": "leader-all-pw", "analyst": "analyst-pw-1",
-             "clerk_s1": "clerk-one-pw", "admin": "admin-pw-123"}
-ROLES = {"leader_s1": ("leader", "S01"), "leader": ("leader", None), "analyst": ("analyst", None),
-         "clerk_s1": ("clerk", "S01"), "admin": ("admin", None)}
+PASSWORDS = {
+    "leader_s1": "leader-one-pw",
+    "leader": "leader-all-pw",
+    "analyst": "analyst-pw-1",
+    "clerk_s1": "clerk-one-pw",
+    "admin": "admin-pw-123",
+}
+ROLES = {
+    "leader_s1": ("leader", "S01"),
+    "leader": ("leader", None),
+    "analyst": ("analyst", None),
+    "clerk_s1": ("clerk", "S01"),
+    "admin": ("admin", None),
+}
 NOT_PERMITTED = "Not permitted"
 
 
 def access_file(mode: str = "local", proxies: str = "[]", extra: str = "") -> str:
-    lines = [f'[sign_in]\nmode = "{mode}"\nmax_failures = 3\nlockout_seconds = 600\n'
-             f'header = "X-Remote-User"\ntrusted_proxies = {proxies}\n{extra}\n'
-             '[privacy]\nsmall_cell_households = 5\n']
+    lines = [
+        f'[sign_in]\nmode = "{mode}"\nmax_failures = 3\nlockout_seconds = 600\n'
+        f'header = "X-Remote-User"\ntrusted_proxies = {proxies}\n{extra}\n'
+        "[privacy]\nsmall_cell_households = 5\n"
+    ]
     for name, (role, street) in ROLES.items():
-        lines.append(f'[users.{name}]\nrole = "{role}"\n' + (f'street = "{street}"\n' if street else "")
-                     + f'password = "{HASHES[name]}"\n')
+        lines.append(
+            f'[users.{name}]\nrole = "{role}"\n'
+            + (f'street = "{street}"\n' if street else "")
+            + f'password = "{HASHES[name]}"\n'
+        )
     lines.append('[users."oidc.analyst@district.gov"]\nrole = "analyst"\n')
     return "\n".join(lines)
 
@@ -90,6 +105,7 @@ def page_as(name: str, page: str, **params) -> AppTest:
 
 # ---------------------------------------------------------------- local accounts
 
+
 def test_nothing_shows_before_sign_in(deployment):
     at = open_app()
     assert not at.exception
@@ -105,11 +121,15 @@ def test_each_role_signs_in_and_gets_its_menu(deployment, name):
     assert not at.exception and not errors(at)
     role, street = ROLES[name]
     menu = [p.url_path for p in pages_for(User(name, role, street))]
-    assert menu == {"leader": ["briefing", "coverage_map", "gaps", "knocked", "hours", "inspections", "leads"],
-                    "analyst": ["briefing", "coverage_map", "gaps", "knocked", "hours", "inspections", "leads",
-                                "data"],
-                    "clerk": ["data"],
-                    "admin": [p.url_path for p in PAGES]}[role]
+    assert (
+        menu
+        == {
+            "leader": ["briefing", "coverage_map", "gaps", "knocked", "hours", "inspections", "leads"],
+            "analyst": ["briefing", "coverage_map", "gaps", "knocked", "hours", "inspections", "leads", "data"],
+            "clerk": ["data"],
+            "admin": [p.url_path for p in PAGES],
+        }[role]
+    )
     # the first page of the menu opens: the briefing, or the data page for a clerk
     assert at.title[0].value.startswith("Data: load field sheets" if role == "clerk" else "Daily briefing")
     assert any(i18n.md(name) in m.value for m in at.sidebar.markdown)  # names are literal, not Markdown
@@ -124,7 +144,9 @@ def test_wrong_password_and_unknown_user_are_refused_alike(deployment):
     assert errors(at) == ["Unknown user or wrong password."]
     assert not at.metric
     assert [(e["event"], e["user"], e["reason"]) for e in audit_events(log)] == [
-        ("sign_in_refused", "analyst", "wrong_password"), ("sign_in_refused", "nobody", "unknown_user")]
+        ("sign_in_refused", "analyst", "wrong_password"),
+        ("sign_in_refused", "nobody", "unknown_user"),
+    ]
 
 
 def test_repeated_failures_lock_the_account_for_a_while(deployment):
@@ -153,6 +175,7 @@ def test_an_account_removed_from_the_file_is_out_at_the_next_click(deployment):
 
 def test_a_session_token_signs_in_only_while_good(tmp_path):
     from knockboard import session_token as token
+
     key = token.key(tmp_path / "session.key")
     assert (tmp_path / "session.key").stat().st_mode & 0o777 == 0o600 and token.key(tmp_path / "session.key") == key
     hashes = {"analyst": HASHES["analyst"]}
@@ -163,7 +186,8 @@ def test_a_session_token_signs_in_only_while_good(tmp_path):
     assert token.account(key, good, {}, now=1000) is None  # account removed
     assert token.account(b"another key" * 3, good, hashes, now=1000) is None
     forged = token.make(key, "analyst", HASHES["analyst"], hours=8, now=1000).replace(
-        good.split(".")[0], token.make(key, "admin", "x", hours=8, now=1000).split(".")[0])
+        good.split(".")[0], token.make(key, "admin", "x", hours=8, now=1000).split(".")[0]
+    )
     assert token.account(key, forged, {**hashes, "admin": HASHES["admin"]}, now=1000) is None
     assert token.account(key, "garbage", hashes) is None and token.account(key, None, hashes) is None
 
@@ -190,9 +214,17 @@ def test_a_reload_keeps_a_local_account_signed_in_until_sign_out(deployment, mon
 
 # ---------------------------------------------------------------- pages by role
 
-@pytest.mark.parametrize("name,page", [("leader_s1", "pages/data.py"), ("leader", "pages/users.py"),
-                                       ("analyst", "pages/users.py"), ("clerk_s1", "pages/briefing.py"),
-                                       ("clerk_s1", "pages/gaps.py")])
+
+@pytest.mark.parametrize(
+    "name,page",
+    [
+        ("leader_s1", "pages/data.py"),
+        ("leader", "pages/users.py"),
+        ("analyst", "pages/users.py"),
+        ("clerk_s1", "pages/briefing.py"),
+        ("clerk_s1", "pages/gaps.py"),
+    ],
+)
 def test_a_page_outside_the_role_is_not_permitted(deployment, name, page):
     at = page_as(name, page)
     assert not at.exception
@@ -250,6 +282,7 @@ def test_the_audit_trail_speaks_chinese(deployment):
 
 # ---------------------------------------------------------------- a street head and their street
 
+
 def test_street_head_is_held_to_their_street(deployment):
     at = page_as("leader_s1", "pages/briefing.py")
     assert not at.exception and not errors(at)
@@ -270,8 +303,7 @@ def test_edited_url_to_another_street_is_not_permitted(deployment):
     assert at.button[0].label == "Back to 和平桥 Hepingqiao"
     at = at.button[0].click().run()
     assert not errors(at) and at.metric and at.query_params["street"] == "S01"
-    assert [(e["event"], e["user"], e["what"]) for e in audit_events(log)] == [
-        ("not_permitted", "leader_s1", "S02")]
+    assert [(e["event"], e["user"], e["what"]) for e in audit_events(log)] == [("not_permitted", "leader_s1", "S02")]
 
 
 def test_an_account_whose_street_has_no_data_is_told_so(deployment):
@@ -289,6 +321,7 @@ def test_district_leader_may_choose_any_street(deployment):
 
 # ---------------------------------------------------------------- personal data
 
+
 def _backlog_addresses(name: str) -> list[str]:
     at = page_as(name, "pages/gaps.py", street="S02")  # S02 has a not-at-home backlog
     assert not at.exception and not errors(at)
@@ -301,12 +334,13 @@ def test_addresses_masked_for_analyst_and_clear_for_admin(deployment):
     assert masked and len(masked) == len(clear)
     assert all(a.endswith("幢***") for a in masked)
     assert all(not a.endswith("***") and "单元" in a for a in clear)
-    assert [c[:len(m) - 3] for c, m in zip(clear, masked)] == [m[:-3] for m in masked]
+    assert [c[: len(m) - 3] for c, m in zip(clear, masked)] == [m[:-3] for m in masked]
 
 
 def _ctx(role: str, method: str = "local"):
-    return SimpleNamespace(user=User(role, role, None, method=method), small_cell=5, street=None,
-                           day=dt.date(2022, 3, 22))
+    return SimpleNamespace(
+        user=User(role, role, None, method=method), small_cell=5, street=None, day=dt.date(2022, 3, 22)
+    )
 
 
 def test_exports_withhold_small_cells_except_for_admin_and_are_recorded(deployment):
@@ -321,10 +355,12 @@ def test_exports_withhold_small_cells_except_for_admin_and_are_recorded(deployme
     assert components.exported(_ctx("admin", "open"), table, "x", "csv", cells)["Registered"].tolist() == ["<5", 30]
     assert [(e["event"], e["user"], e["what"], e["format"], e["masked"]) for e in audit_events(log)][:2] == [
         ("export", "analyst", "coverage-micro_grids", "csv", True),
-        ("export", "admin", "coverage-micro_grids", "xlsx", False)]
+        ("export", "admin", "coverage-micro_grids", "xlsx", False),
+    ]
 
 
 # ---------------------------------------------------------------- a trusted proxy's header
+
 
 @pytest.fixture
 def proxy(deployment, monkeypatch):
@@ -363,7 +399,8 @@ def test_header_from_the_trusted_proxy_signs_in(proxy):
     assert not errors(at) and at.metric
     at.run()  # a rerun is the same sign-in, recorded once
     assert [(e["event"], e["user"], e["method"], e["address"]) for e in audit_events(log)] == [
-        ("sign_in", "leader_s1", "header", "10.0.0.5")]
+        ("sign_in", "leader_s1", "header", "10.0.0.5")
+    ]
     assert at.sidebar.selectbox(key="kb_street").options == ["和平桥 Hepingqiao"]
     assert not at.sidebar.button  # the proxy signs people out, not the app
 
@@ -374,7 +411,8 @@ def test_header_from_an_untrusted_address_is_refused(proxy):
     assert errors(at) == ["Refused: this request did not come through the configured sign-in proxy (192.168.9.9)."]
     assert not at.metric and not at.dataframe
     assert [(e["event"], e["reason"], e["address"]) for e in audit_events(log)] == [
-        ("sign_in_refused", "untrusted_proxy", "192.168.9.9")]
+        ("sign_in_refused", "untrusted_proxy", "192.168.9.9")
+    ]
 
 
 def test_header_mode_refuses_a_missing_header_and_an_unknown_user(proxy):
@@ -382,8 +420,9 @@ def test_header_mode_refuses_a_missing_header_and_an_unknown_user(proxy):
     assert errors(open_app()) == ["Refused: the sign-in proxy did not say who you are (header X-Remote-User missing)."]
     proxy("10.0.0.5", "mallory")
     at = open_app()
-    assert errors(at) == ["You are signed in as mallory, but this dashboard has no role for you. "
-                          "Ask the administrator to add you."]
+    assert errors(at) == [
+        "You are signed in as mallory, but this dashboard has no role for you. Ask the administrator to add you."
+    ]
     assert not at.metric
 
 
@@ -396,11 +435,16 @@ def test_header_mode_needs_a_configured_proxy(deployment):
 
 # ---------------------------------------------------------------- st.login (OIDC)
 
+
 def oidc_app(user: dict) -> AppTest:
     at = AppTest.from_file(ENTRY, default_timeout=90)
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                          "client_id": "knockboard", "client_secret": "s",
-                          "server_metadata_url": "http://idp.intranet/.well-known/openid-configuration"}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "knockboard",
+        "client_secret": "s",
+        "server_metadata_url": "http://idp.intranet/.well-known/openid-configuration",
+    }
     at.user = user
     at.query_params["lang"] = "en"
     return at.run()
@@ -417,6 +461,7 @@ def test_oidc_sign_in_maps_the_claim_to_a_role(deployment):
 
 
 # ---------------------------------------------------------------- no sign-in configured
+
 
 def test_open_mode_serves_this_computer_and_says_so(tmp_path, monkeypatch, small_demo_db):
     monkeypatch.setenv("KNOCKBOARD_ACCESS", str(tmp_path / "none.toml"))
@@ -442,14 +487,18 @@ def test_the_example_access_file_parses():
     example = access.parse((ROOT / "access.example.toml").read_text(encoding="utf-8"), "access.example.toml")
     assert example.mode == "local" and example.small_cell == 5
     assert {name: (u.role, u.street) for name, (u, _) in example.users.items()} == {
-        "admin": ("admin", None), "wang": ("leader", "S01"), "li-analyst": ("analyst", None),
-        "zhao-clerk": ("clerk", "S01")}
+        "admin": ("admin", None),
+        "wang": ("leader", "S01"),
+        "li-analyst": ("analyst", None),
+        "zhao-clerk": ("clerk", "S01"),
+    }
 
 
 def test_streamlit_is_locked_down_by_its_config():
     import tomllib
 
     from knockboard.config import max_upload_mb
+
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     server, client = config["server"], config["client"]
     assert server["address"] == "localhost"  # open mode needs it; a deployment sets its own

@@ -11,11 +11,30 @@ ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "dashboard.py")
 
 BRIEFING_CARDS = {
-    "zh": ["敲门户数", "累计覆盖率", "新增覆盖户数", "志愿服务时长", "在岗志愿者", "检查次数", "停业整顿商户",
-           "接收核查线索", "完成核查线索", "超24小时未核查"],
-    "en": ["Households knocked", "Coverage to date", "Newly covered", "Volunteer hours",
-           "Active volunteers", "Inspections", "Businesses closed", "Leads received", "Leads verified",
-           "Leads pending > 24 h"],
+    "zh": [
+        "敲门户数",
+        "累计覆盖率",
+        "新增覆盖户数",
+        "志愿服务时长",
+        "在岗志愿者",
+        "检查次数",
+        "停业整顿商户",
+        "接收核查线索",
+        "完成核查线索",
+        "超24小时未核查",
+    ],
+    "en": [
+        "Households knocked",
+        "Coverage to date",
+        "Newly covered",
+        "Volunteer hours",
+        "Active volunteers",
+        "Inspections",
+        "Businesses closed",
+        "Leads received",
+        "Leads verified",
+        "Leads pending > 24 h",
+    ],
 }
 
 
@@ -85,19 +104,34 @@ def test_bad_url_values_are_never_run_and_the_page_says_what_it_shows_instead(mo
     assert [w.value for w in at.warning] == [
         "链接中的语言“xx”不受支持（可选 zh、en），现显示简体中文。",
         "链接中的日期“yesterday”不是有效日期（应为 YYYY-MM-DD），现显示 2022年3月3日。",
-        "链接中的街道“'; drop table visits; \\-\\-”不在数据库中，现显示全区。"]
+        "链接中的街道“'; drop table visits; \\-\\-”不在数据库中，现显示全区。",
+    ]
 
 
-@pytest.mark.parametrize("lang,params,words", [
-    ("en", {"day": "2021-01-01"}, "The link asks for 1 Jan 2021, but there is no data for that day (the data "
-                                  "runs from 1 Mar 2022 to 3 Mar 2022): showing 3 Mar 2022 instead."),
-    ("zh", {"day": "2021-01-01"}, "链接要求显示 2021年1月1日，但当天没有数据（数据范围为 2022年3月1日 至 2022年3月3日），"
-                                  "现显示 2022年3月3日。"),
-    ("zh", {"day": "yesterday"}, "链接中的日期“yesterday”不是有效日期（应为 YYYY-MM-DD），现显示 2022年3月3日。"),
-    ("en", {"street": "S99"}, "The link asks for the street “S99”, which is not in the store: showing "
-                              "Whole district instead."),
-    ("zh", {"street": "S99"}, "链接中的街道“S99”不在数据库中，现显示全区。"),
-])
+@pytest.mark.parametrize(
+    "lang,params,words",
+    [
+        (
+            "en",
+            {"day": "2021-01-01"},
+            "The link asks for 1 Jan 2021, but there is no data for that day (the data "
+            "runs from 1 Mar 2022 to 3 Mar 2022): showing 3 Mar 2022 instead.",
+        ),
+        (
+            "zh",
+            {"day": "2021-01-01"},
+            "链接要求显示 2021年1月1日，但当天没有数据（数据范围为 2022年3月1日 至 2022年3月3日），"
+            "现显示 2022年3月3日。",
+        ),
+        ("zh", {"day": "yesterday"}, "链接中的日期“yesterday”不是有效日期（应为 YYYY-MM-DD），现显示 2022年3月3日。"),
+        (
+            "en",
+            {"street": "S99"},
+            "The link asks for the street “S99”, which is not in the store: showing Whole district instead.",
+        ),
+        ("zh", {"street": "S99"}, "链接中的街道“S99”不在数据库中，现显示全区。"),
+    ],
+)
 def test_a_url_value_that_cannot_be_shown_is_named_on_the_page(monkeypatch, hand_db, lang, params, words):
     at = open_app(monkeypatch, hand_db, lang=lang, **params)
     assert not at.exception and len(at.metric) == 10
@@ -133,6 +167,7 @@ def test_language_switch(monkeypatch, small_demo_db):
 
 def test_empty_store_says_what_to_do(monkeypatch, tmp_path):
     from knockboard import store
+
     empty = tmp_path / "empty.duckdb"
     store.connect(empty).close()
     at = open_app(monkeypatch, empty, lang="en")
@@ -149,12 +184,23 @@ def test_first_start_builds_the_demo(monkeypatch, tmp_path):
     assert len(at.metric) == 10
 
 
-@pytest.mark.parametrize("lang,area,words", [
-    ("en", "G3", "The link asks for 乙一第1网格 (G3) within 甲 Jia, but it belongs to 乙 Yi: showing 甲 Jia instead."),
-    ("zh", "G3", "链接要求在甲中显示乙一第1网格（G3），但该区域属于乙，现显示甲。"),
-    ("en", "G99", "The link asks for the area “G99” (a community, grid or micro-grid), which is not in the "
-                  "store: showing 甲 Jia instead."),
-])
+@pytest.mark.parametrize(
+    "lang,area,words",
+    [
+        (
+            "en",
+            "G3",
+            "The link asks for 乙一第1网格 (G3) within 甲 Jia, but it belongs to 乙 Yi: showing 甲 Jia instead.",
+        ),
+        ("zh", "G3", "链接要求在甲中显示乙一第1网格（G3），但该区域属于乙，现显示甲。"),
+        (
+            "en",
+            "G99",
+            "The link asks for the area “G99” (a community, grid or micro-grid), which is not in the "
+            "store: showing 甲 Jia instead.",
+        ),
+    ],
+)
 def test_a_map_link_to_an_area_outside_its_street_says_so(monkeypatch, hand_db, lang, area, words):
     at = open_app(monkeypatch, hand_db, lang=lang, page="coverage_map", street="S1", area=area)
     assert not at.exception
@@ -168,14 +214,13 @@ def test_a_map_link_to_an_area_of_its_street_shows_it(monkeypatch, hand_db):
     assert at.query_params["area"] == "G3" and any("乙一第1网格" in m.value for m in at.markdown)
 
 
-
-
 @pytest.mark.parametrize("page", [p.url_path for p in PAGES if p.url_path not in ("data", "users")])
 def test_every_card_follows_one_number_rule_per_kind(monkeypatch, small_demo_db, page):
     """Counts (households, people, businesses, leads; their averages too) are whole numbers, hours
     have one decimal, coverage and other shares are percentages with one decimal, and a change of a
     share is in points with two."""
     import re
+
     at = open_app(monkeypatch, small_demo_db, lang="en", page=page)
     assert not at.exception
     for m in at.metric:

@@ -10,9 +10,26 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_quick_benchmark_prints_the_table(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "knockboard", "bench", "--scale", "0.01", "--runs", "1",
-                             "--load-rows", "5000", "--workdir", str(tmp_path)],
-                            capture_output=True, text=True, timeout=600, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "knockboard",
+            "bench",
+            "--scale",
+            "0.01",
+            "--runs",
+            "1",
+            "--load-rows",
+            "5000",
+            "--workdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout
     assert "cold ms" in out and "warm ms" in out and "read_csv rows/s" in out

@@ -41,6 +41,7 @@ def test_html_is_self_contained(demo_con):
 def test_html_opens_offline_with_its_charts(demo_con, tmp_path):
     need_chromium()
     from playwright.sync_api import sync_playwright
+
     page_file = tmp_path / "b.html"
     page_file.write_text(build(demo_con, None, "S10", "en")[0], encoding="utf-8")
     requests, errors = [], []
@@ -50,11 +51,15 @@ def test_html_opens_offline_with_its_charts(demo_con, tmp_path):
         page.on("request", lambda r: requests.append(r.url))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+        page.route(
+            "**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_()
+        )
         page.goto(page_file.as_uri())
         page.wait_for_selector("svg.main-svg", timeout=15000)
         charts = page.locator(".plotly-graph-div").count()
-        svgs = page.eval_on_selector_all(".plotly-graph-div", "els => els.filter(e => e.querySelector('svg.main-svg')).length")
+        svgs = page.eval_on_selector_all(
+            ".plotly-graph-div", "els => els.filter(e => e.querySelector('svg.main-svg')).length"
+        )
         browser.close()
     assert charts == 3 and svgs == 3
     assert [u for u in requests if not u.startswith("file:")] == []
@@ -64,6 +69,7 @@ def test_html_opens_offline_with_its_charts(demo_con, tmp_path):
 def test_pdf_has_two_a4_pages_with_the_heading_and_filters(demo_con, tmp_path):
     need_chromium()
     import pypdf
+
     out = tmp_path / "b.pdf"
     export(demo_con, out, None, None, "en")
     reader = pypdf.PdfReader(out)
@@ -71,21 +77,31 @@ def test_pdf_has_two_a4_pages_with_the_heading_and_filters(demo_con, tmp_path):
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert abs(width - 595) < 2 and abs(height - 842) < 2  # A4 in points
     text = " ".join(p.extract_text() for p in reader.pages)
-    for expected in ("daily briefing", "22 Mar 2022", "Scope", "Whole district", "Made at", "Data up to",
-                     "Needs attention", "Street ranking"):
+    for expected in (
+        "daily briefing",
+        "22 Mar 2022",
+        "Scope",
+        "Whole district",
+        "Made at",
+        "Data up to",
+        "Needs attention",
+        "Street ranking",
+    ):
         assert expected in text.replace("ﬁ", "fi"), expected
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "knockboard", "briefing", *args], capture_output=True, text=True,
-                          timeout=180, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "knockboard", "briefing", *args], capture_output=True, text=True, timeout=180, cwd=ROOT
+    )
 
 
 def test_command_exit_codes_and_nothing_partial(small_demo_db, tmp_path):
     copy = tmp_path / "store.duckdb"
     shutil.copy(small_demo_db, copy)
-    ok = run_cli("--date", "2022-03-21", "--street", "S10", "--lang", "zh", "--out", str(tmp_path / "a.html"),
-                 "--db", str(copy))
+    ok = run_cli(
+        "--date", "2022-03-21", "--street", "S10", "--lang", "zh", "--out", str(tmp_path / "a.html"), "--db", str(copy)
+    )
     assert ok.returncode == 0, ok.stderr
     assert "2022年3月21日" in (tmp_path / "a.html").read_text(encoding="utf-8")
     no_data = run_cli("--date", "2021-01-01", "--out", str(tmp_path / "b.html"), "--db", str(copy))
@@ -101,7 +117,11 @@ def test_briefing_help_lists_the_exit_codes():
     shown = run_cli("--help")
     assert shown.returncode == 0
     text = " ".join(shown.stdout.split())
-    for code, words in [("0", "written"), ("2", "bad arguments"), ("3", "no data for that day"),
-                        ("4", "the PDF could not be printed")]:
+    for code, words in [
+        ("0", "written"),
+        ("2", "bad arguments"),
+        ("3", "no data for that day"),
+        ("4", "the PDF could not be printed"),
+    ]:
         assert f"{code} {words}" in text, (code, text)
     assert "unknown street" in text

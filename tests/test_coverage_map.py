@@ -20,8 +20,6 @@ PAGE = str(ROOT / "pages" / "coverage_map.py")
 D1, D2, D3 = (dt.date(2022, 3, d) for d in (1, 2, 3))
 
 
-
-
 def fetch(db, sql):
     """Facts from a demo store the app may hold open in this process (same configuration)."""
     con = store.connect(db)
@@ -33,11 +31,16 @@ def fetch(db, sql):
 
 # ---------------------------------------------------------------- queries
 
+
 def test_coverage_grids_worst_first_and_zero_households(gaps_con):
     # d3: G3 1/3, G1 2/4, G4 46/50, G2 no households (last). Knocked on d3: G1 H3 H1, G4 H219.
     df = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street=None, community=None)
     assert rows(df, "grid_id", "registered", "covered", "missing", "knocked", "days_since") == [
-        ("G3", 3, 1, 2, 0, 1), ("G1", 4, 2, 2, 2, 0), ("G4", 50, 46, 4, 1, 0), ("G2", 0, 0, 0, 0, None)]
+        ("G3", 3, 1, 2, 0, 1),
+        ("G1", 4, 2, 2, 2, 0),
+        ("G4", 50, 46, 4, 1, 0),
+        ("G2", 0, 0, 0, 0, None),
+    ]
     assert df["coverage"].round(4).tolist()[:3] == [round(1 / 3, 4), 0.5, 0.92]
     assert pd.isna(df["coverage"].iloc[3]) and pd.isna(df["last_day"].iloc[3])
     s1 = queries.run(gaps_con, "coverage_grids", scope=None, day=D3, street="S1", community=None)
@@ -51,17 +54,25 @@ def test_coverage_communities(gaps_con):
     # d3: C2 1/3, C1 2/4 (2 grids: G1, G2), C3 46/50; labels at the mean of their grids' centroids
     df = queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street=None)
     assert rows(df, "community_id", "grids", "registered", "covered", "missing") == [
-        ("C2", 1, 3, 1, 2), ("C1", 2, 4, 2, 2), ("C3", 1, 50, 46, 4)]
+        ("C2", 1, 3, 1, 2),
+        ("C1", 2, 4, 2, 2),
+        ("C3", 1, 50, 46, 4),
+    ]
     assert df.set_index("community_id").loc["C1", "lon"] == pytest.approx(120.805)
-    assert queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street="S2")["community_id"].tolist() == ["C2"]
+    assert queries.run(gaps_con, "coverage_communities", scope=None, day=D3, street="S2")["community_id"].tolist() == [
+        "C2"
+    ]
 
 
 def test_coverage_micro_grids(gaps_con):
     # G4 on d3: M4 18/20, M5 18/20 (backlog H219, H220), M7 10/10, M6 no households
     df = queries.run(gaps_con, "coverage_micro_grids", scope=None, day=D3, grid="G4")
     assert rows(df, "micro_grid_id", "registered", "covered", "missing", "backlog", "last_day") == [
-        ("M4", 20, 18, 2, 0, pd.Timestamp(D1)), ("M5", 20, 18, 2, 2, pd.Timestamp(D3)),
-        ("M7", 10, 10, 0, 0, pd.Timestamp(D1)), ("M6", 0, 0, 0, 0, None)]
+        ("M4", 20, 18, 2, 0, pd.Timestamp(D1)),
+        ("M5", 20, 18, 2, 2, pd.Timestamp(D3)),
+        ("M7", 10, 10, 0, 0, pd.Timestamp(D1)),
+        ("M6", 0, 0, 0, 0, None),
+    ]
     assert pd.isna(df["coverage"].iloc[3])
 
 
@@ -88,7 +99,8 @@ def test_micro_grid_coverage_over_time(gaps_con):
 def test_area_path(gaps_con):
     hit = queries.run(gaps_con, "area_path", scope=None, area="M5")
     assert rows(hit, "level", "street_id", "community_id", "grid_id", "micro_grid_id", "grid_name_zh") == [
-        ("micro_grid", "S3", "C3", "G4", "M5", "丙一第1网格")]
+        ("micro_grid", "S3", "C3", "G4", "M5", "丙一第1网格")
+    ]
     assert queries.run(gaps_con, "area_path", scope=None, area="G2")["level"].tolist() == ["grid"]
     assert rows(queries.run(gaps_con, "area_path", scope=None, area="C1"), "level", "grid_id") == [("community", None)]
     assert queries.run(gaps_con, "area_path", scope=None, area="S1").empty  # streets are the shell's
@@ -102,11 +114,13 @@ def test_street_coverage_gains_last_day_and_missing(gaps_con):
 
 
 def test_territory_size(gaps_con):
-    assert rows(queries.run(gaps_con, "territory_size", scope=None), "streets", "communities", "grids", "micro_grids") == [
-        (3, 3, 4, 7)]
+    assert rows(
+        queries.run(gaps_con, "territory_size", scope=None), "streets", "communities", "grids", "micro_grids"
+    ) == [(3, 3, 4, 7)]
 
 
 # ---------------------------------------------------------------- logic
+
 
 def test_resolve_keeps_the_area_inside_the_street(gaps_con):
     found = queries.run(gaps_con, "area_path", scope=None, area="M5")
@@ -122,18 +136,28 @@ def test_breadcrumb(gaps_con):
     path = coverage_map.resolve(queries.run(gaps_con, "area_path", scope=None, area="G4"), "S3")
     crumbs = coverage_map.breadcrumb(path, lambda s: {"S3": "丙 Bing"}[s], "en")
     assert [(c.label, c.street, c.area, c.current) for c in crumbs] == [
-        ("Whole district", None, None, False), ("丙 Bing", "S3", None, False),
-        ("丙一社区", "S3", "C3", False), ("丙一第1网格", "S3", "G4", True)]
+        ("Whole district", None, None, False),
+        ("丙 Bing", "S3", None, False),
+        ("丙一社区", "S3", "C3", False),
+        ("丙一第1网格", "S3", "G4", True),
+    ]
 
 
 def test_colours_follow_the_target():
     low, mid, near, reached = (b[1] for b in coverage_map.bins(0.95))
     assert coverage_map.colour(0.5, 0.95) == low and coverage_map.colour(0.80, 0.95) == mid
     assert coverage_map.colour(0.92, 0.95) == near and coverage_map.colour(0.95, 0.95) == reached
-    assert coverage_map.colour(19 / 20, 0.95) == reached and coverage_map.colour(None, 0.95) == coverage_map.NO_HOUSEHOLDS
+    assert (
+        coverage_map.colour(19 / 20, 0.95) == reached and coverage_map.colour(None, 0.95) == coverage_map.NO_HOUSEHOLDS
+    )
     words = [w for _, w in coverage_map.legend(0.95, "en")]
-    assert words == ["below 80%", "80% – 90%", "90% – 95%, just short of the target",
-                     "95% or more: target reached", "no households"]
+    assert words == [
+        "below 80%",
+        "80% – 90%",
+        "90% – 95%, just short of the target",
+        "95% or more: target reached",
+        "no households",
+    ]
     assert [w for _, w in coverage_map.legend(0.95, "zh")][-1] == "无登记户"
 
 
@@ -153,7 +177,10 @@ def test_shapes_tooltips_and_clicks(gaps_con):
 
 def test_multipolygons_and_bad_boundaries():
     square = [[[0, 0], [1, 0], [1, 1], [0, 0]]]
-    assert coverage_map.polygons(json.dumps({"type": "MultiPolygon", "coordinates": [square, square]})) == [square, square]
+    assert coverage_map.polygons(json.dumps({"type": "MultiPolygon", "coordinates": [square, square]})) == [
+        square,
+        square,
+    ]
     feature = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": square}}
     assert coverage_map.polygons(json.dumps(feature)) == [square]
     assert coverage_map.polygons("not json") == [] and coverage_map.polygons(None) == []
@@ -169,23 +196,30 @@ def test_children_table_says_no_households(gaps_con):
 
 def test_no_basemap_unless_configured(monkeypatch):
     monkeypatch.delenv("KNOCKBOARD_MAP_STYLE", raising=False)
-    spec = json.loads(coverage_map_layers.deck([], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11},
-                                               "{name}").to_json())
+    spec = json.loads(
+        coverage_map_layers.deck([], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11}, "{name}").to_json()
+    )
     # pydeck's default-style sentinel: Streamlit then draws no basemap (a missing mapStyle would make
     # it fetch Carto's from the internet)
     assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec
-    assert "\n" not in coverage_map_layers.deck([], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11},
-                                                "{name}").to_json()  # compact: no indentation
+    assert (
+        "\n"
+        not in coverage_map_layers.deck(
+            [], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11}, "{name}"
+        ).to_json()
+    )  # compact: no indentation
     labels = next(layer for layer in spec["layers"] if layer["id"] == "coverage_map_labels")
     assert labels["characterSet"] == "auto" and not labels["fontFamily"].startswith("@@=")
     assert {layer["id"] for layer in spec["layers"]} >= {"coverage_map_shapes", "coverage_map_labels"}
     monkeypatch.setenv("KNOCKBOARD_MAP_STYLE", "http://tiles.intranet/style.json")
-    spec = json.loads(coverage_map_layers.deck([], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11},
-                                               "{name}").to_json())
+    spec = json.loads(
+        coverage_map_layers.deck([], [], [], {"latitude": 32, "longitude": 120.9, "zoom": 11}, "{name}").to_json()
+    )
     assert spec["mapStyle"] == "http://tiles.intranet/style.json"
 
 
 # ---------------------------------------------------------------- the page (AppTest)
+
 
 def open_page(monkeypatch, db, **params) -> AppTest:
     return helpers.open_page(monkeypatch, db, "coverage_map", 90, **params)
@@ -221,16 +255,21 @@ def test_street_from_the_url_shows_that_street_only(monkeypatch, small_demo_db):
     assert {p["id"] for p in data["coverage_map_outlines"]} == {"S10"}
     assert data["coverage_map_labels"][0]["text"] == "狼山镇\nLangshanzhen"
     # in English, a community's pinyin name beside its Chinese one (the demo has them)
-    communities = {f"{r[0]} {r[1]}" for r in fetch(
-        small_demo_db, "select name_zh, name_en from communities where street_id = 'S10'")}
+    communities = {
+        f"{r[0]} {r[1]}"
+        for r in fetch(small_demo_db, "select name_zh, name_en from communities where street_id = 'S10'")
+    }
     assert set(at.dataframe[-1].value["Community"]) == communities and all(" " in c for c in communities)
     assert at.selectbox(key="kb_street").value == "S10"
 
 
 def test_area_link_drills_to_a_grid_and_sets_the_street(monkeypatch, small_demo_db):
-    grid, street, mgs = fetch(small_demo_db, """
+    grid, street, mgs = fetch(
+        small_demo_db,
+        """
         select grid_id, street_id, count(*) from territory where street_id = 'S10'
-        group by all order by grid_id limit 1""")[0]
+        group by all order by grid_id limit 1""",
+    )[0]
     at = open_page(monkeypatch, small_demo_db, lang="zh", area=grid)  # no street in the link
     assert not at.exception
     assert at.query_params["street"] == street and at.query_params["area"] == grid

@@ -22,6 +22,7 @@ def db(hand_db, tmp_path):
 def stored(db, sql):
     """Reads the store as another program would, once the app has let go of it."""
     import streamlit as st
+
     st.cache_resource.clear()
     con = store.connect(db)
     try:
@@ -43,10 +44,13 @@ def upload(at, *names):
     return at.run()
 
 
-@pytest.mark.parametrize("lang, title, loaded", [
-    ("zh", "数据导入", "入户走访记录：导入 1 行，拒绝 2 行"),
-    ("en", "Data: load field sheets", "visits: 1 rows loaded, 2 refused"),
-])
+@pytest.mark.parametrize(
+    "lang, title, loaded",
+    [
+        ("zh", "数据导入", "入户走访记录：导入 1 行，拒绝 2 行"),
+        ("en", "Data: load field sheets", "visits: 1 rows loaded, 2 refused"),
+    ],
+)
 def test_upload_reports_refused_rows(monkeypatch, db, lang, title, loaded):
     at = open_page(monkeypatch, db, lang)
     assert not at.exception and title in at.title[0].value
@@ -92,15 +96,20 @@ def test_suspicious_records_on_the_demo(monkeypatch, scale1_db):
     assert flagged and "many doors in a few minutes" in flagged[0]["Pattern"].tolist()
 
 
-@pytest.mark.parametrize("lang, caption, loaded", [
-    ("en", "You load for street 甲 Jia (S1)", "visits: 1 rows loaded, 1 refused"),
-    ("zh", "您导入的是 甲 (S1) 的数据", "入户走访记录：导入 1 行，拒绝 1 行"),
-])
+@pytest.mark.parametrize(
+    "lang, caption, loaded",
+    [
+        ("en", "You load for street 甲 Jia (S1)", "visits: 1 rows loaded, 1 refused"),
+        ("zh", "您导入的是 甲 (S1) 的数据", "入户走访记录：导入 1 行，拒绝 1 行"),
+    ],
+)
 def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, caption, loaded):
     from knockboard import signin
+
     access = tmp_path / "access.toml"
-    access.write_text('[users.clerk1]\nrole = "clerk"\nstreet = "S1"\n'
-                      '[users.analyst1]\nrole = "analyst"\n', encoding="utf-8")
+    access.write_text(
+        '[users.clerk1]\nrole = "clerk"\nstreet = "S1"\n[users.analyst1]\nrole = "analyst"\n', encoding="utf-8"
+    )
     monkeypatch.setenv("KNOCKBOARD_ACCESS", str(access))
     monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
     monkeypatch.setenv("KNOCKBOARD_DB", str(db))
@@ -127,10 +136,13 @@ def test_a_street_clerk_loads_for_their_street(monkeypatch, tmp_path, db, lang, 
     assert not analyst.exception and not analyst.get("file_uploader") and analyst.dataframe
 
 
-@pytest.mark.parametrize("lang, done", [
-    ("en", "Load 1 (visits_good_en_bom.csv, visits) undone: 2 rows it added removed, 0 rows it replaced restored"),
-    ("zh", "已撤销第 1 次导入（visits_good_en_bom.csv，入户走访记录）：删除其新增的 2 行，恢复其替换的 0 行"),
-])
+@pytest.mark.parametrize(
+    "lang, done",
+    [
+        ("en", "Load 1 (visits_good_en_bom.csv, visits) undone: 2 rows it added removed, 0 rows it replaced restored"),
+        ("zh", "已撤销第 1 次导入（visits_good_en_bom.csv，入户走访记录）：删除其新增的 2 行，恢复其替换的 0 行"),
+    ],
+)
 def test_undo_a_load_from_the_recent_imports_after_a_confirmation(monkeypatch, tmp_path, db, lang, done):
     monkeypatch.setenv("KNOCKBOARD_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
     at = upload(open_page(monkeypatch, db, lang), "visits_good_en_bom.csv")
@@ -146,7 +158,9 @@ def test_undo_a_load_from_the_recent_imports_after_a_confirmation(monkeypatch, t
     assert not at.exception and i18n.md(done) in at.success[0].value
     assert stored(db, "select count(*) from visits where visit_id in ('E1', 'E2')") == 0
     assert stored(db, "select count(*) from imports where undone_at is not null") == 1
-    assert any(c.value == ("No load that you may undo." if lang == "en" else "没有可由您撤销的导入。") for c in at.caption)
+    assert any(
+        c.value == ("No load that you may undo." if lang == "en" else "没有可由您撤销的导入。") for c in at.caption
+    )
     trail = (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
     assert '"event": "undo", "user": "local", "import_id": 1, "file": "visits_good_en_bom.csv"' in trail
     assert '"status": "undone", "removed": 2, "restored": 0' in trail
@@ -155,6 +169,7 @@ def test_undo_a_load_from_the_recent_imports_after_a_confirmation(monkeypatch, t
 def test_a_street_clerk_is_offered_their_streets_last_load_only(monkeypatch, tmp_path, db):
     from knockboard import signin
     from knockboard.loading import load_bytes
+
     con = store.connect(db)
     for name, street in (("c1.csv", "S1"), ("c2.csv", "S1"), ("c3.csv", "S2"), ("c4.csv", None)):
         sheet = f"visit_id,household_id,visited_at,outcome\n{name[:2]},{'H5' if street == 'S2' else 'H1'},2022-03-04 10:00,met\n"

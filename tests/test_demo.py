@@ -7,8 +7,21 @@ import pytest
 from knockboard import store
 from knockboard.demo import build_demo
 
-TABLES = ("streets", "communities", "grids", "neighbourhoods", "micro_grids", "households", "visits",
-          "teams", "volunteers", "shifts", "businesses", "inspections", "leads")
+TABLES = (
+    "streets",
+    "communities",
+    "grids",
+    "neighbourhoods",
+    "micro_grids",
+    "households",
+    "visits",
+    "teams",
+    "volunteers",
+    "shifts",
+    "businesses",
+    "inspections",
+    "leads",
+)
 
 
 def fingerprint(path):
@@ -47,6 +60,7 @@ def test_small_demo_keeps_the_hierarchy_whole(small_demo_db):
 
 def test_boundaries_are_geojson_polygons(small_demo_db):
     import json
+
     con = store.connect(small_demo_db)
     grid = json.loads(con.execute("select boundary from grids limit 1").fetchone()[0])
     street = json.loads(con.execute("select boundary from streets limit 1").fetchone()[0])
@@ -71,9 +85,15 @@ def test_a_failed_build_leaves_no_store(tmp_path, monkeypatch):
 def test_cli_builds_a_demo(tmp_path):
     import subprocess
     import sys
+
     target = tmp_path / "cli.duckdb"
-    result = subprocess.run([sys.executable, "-m", "knockboard", "demo", "--scale", "0.01", "--db", str(target)],
-                            capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-m", "knockboard", "demo", "--scale", "0.01", "--db", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert result.returncode == 0, result.stderr
     assert target.exists() and "4,300 households" in result.stdout
     assert "100%" in result.stderr  # the progress bar
@@ -82,6 +102,7 @@ def test_cli_builds_a_demo(tmp_path):
 def test_the_demo_names_communities_and_grids_in_pinyin_too(small_demo_db):
     """English readers see an English/pinyin name beside the Chinese one: the demo has them."""
     import duckdb
+
     con = duckdb.connect(str(small_demo_db), read_only=True)
     try:
         communities = con.execute("select name_zh, name_en from communities order by community_id").fetchall()
@@ -97,6 +118,7 @@ def test_the_demo_names_communities_and_grids_in_pinyin_too(small_demo_db):
 
 def test_the_demo_names_its_teams_in_english_too(small_demo_db):
     import duckdb
+
     con = duckdb.connect(str(small_demo_db), read_only=True)
     try:
         teams = con.execute("""select t.kind, t.name, t.name_en, g.name_en from teams t
@@ -105,6 +127,10 @@ def test_the_demo_names_its_teams_in_english_too(small_demo_db):
         con.close()
     assert teams and all(en for _, _, en, _ in teams)
     grid_teams = [(zh, en, grid_en) for kind, zh, en, grid_en in teams if kind == "grid"]
-    assert grid_teams[0] == ("濠西花园网格党员志愿服务队", "Haoxi Huayuan Grid Party Volunteer Team", "Haoxi Huayuan Grid")
+    assert grid_teams[0] == (
+        "濠西花园网格党员志愿服务队",
+        "Haoxi Huayuan Grid Party Volunteer Team",
+        "Haoxi Huayuan Grid",
+    )
     assert all(en == f"{grid_en} Party Volunteer Team" for _, en, grid_en in grid_teams)
     assert {kind for kind, *_ in teams} == {"grid", "campaign", "organ", "two_new"}

@@ -11,9 +11,14 @@ from knockboard import demo, dimensions, i18n, schema
 from knockboard.loading import spec
 
 # (dimension, the fact table and column the schema constrains)
-CONSTRAINED = [(dimensions.POSTS, "shifts", "post_category"), (dimensions.ORG_TYPES, "volunteers", "org_type"),
-               (dimensions.TEAM_KINDS, "teams", "kind"), (dimensions.OUTCOMES, "visits", "outcome"),
-               (dimensions.INSPECTION_OUTCOMES, "inspections", "outcome"), (dimensions.LEAD_KINDS, "leads", "kind")]
+CONSTRAINED = [
+    (dimensions.POSTS, "shifts", "post_category"),
+    (dimensions.ORG_TYPES, "volunteers", "org_type"),
+    (dimensions.TEAM_KINDS, "teams", "kind"),
+    (dimensions.OUTCOMES, "visits", "outcome"),
+    (dimensions.INSPECTION_OUTCOMES, "inspections", "outcome"),
+    (dimensions.LEAD_KINDS, "leads", "kind"),
+]
 
 
 def test_every_dimension_is_constrained_by_the_schema():
@@ -24,17 +29,22 @@ def test_every_dimension_is_constrained_by_the_schema():
 def test_the_schema_allows_exactly_the_dimension_values(dimension, table, column):
     con = duckdb.connect()
     schema.ensure_schema(con)
-    checks = [text for (text,) in con.execute(
-        "select expression from duckdb_constraints() where table_name = ? and constraint_type = 'CHECK'",
-        [table]).fetchall() if re.search(rf"\b{column}\b", text) and " IN " in text.upper()]
+    checks = [
+        text
+        for (text,) in con.execute(
+            "select expression from duckdb_constraints() where table_name = ? and constraint_type = 'CHECK'", [table]
+        ).fetchall()
+        if re.search(rf"\b{column}\b", text) and " IN " in text.upper()
+    ]
     assert len(checks) == 1, checks
     assert set(re.findall(r"'([^']*)'", checks[0])) == set(dimension.values)
 
 
 @pytest.mark.parametrize("dimension", dimensions.ALL, ids=[d.table for d in dimensions.ALL])
 def test_the_store_holds_each_dimension_in_design_order(hand_con, dimension):
-    rows = hand_con.execute(f"select position, {dimension.column}, name_zh, name_en from {dimension.table} "
-                            "order by position").fetchall()
+    rows = hand_con.execute(
+        f"select position, {dimension.column}, name_zh, name_en from {dimension.table} order by position"
+    ).fetchall()
     assert rows == [(i, m.value, m.zh, m.en) for i, m in enumerate(dimension.members, 1)]
 
 

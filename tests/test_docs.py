@@ -11,8 +11,12 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _product_code() -> dict[str, str]:
     """Every Python file of the product (not the tests), by path."""
-    paths = [ROOT / "dashboard.py", *(ROOT / "knockboard").rglob("*.py"), *(ROOT / "pages").glob("*.py"),
-             *(ROOT / "queries").glob("*.py")]
+    paths = [
+        ROOT / "dashboard.py",
+        *(ROOT / "knockboard").rglob("*.py"),
+        *(ROOT / "pages").glob("*.py"),
+        *(ROOT / "queries").glob("*.py"),
+    ]
     return {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in paths}
 
 
@@ -27,8 +31,9 @@ def test_every_environment_setting_is_documented():
 def test_settings_are_read_in_config_only():
     """One place says what can be set: a setting read elsewhere is one nobody finds."""
     reading = re.compile(r"(?:environ\.get|getenv)\(\s*\"KNOCKBOARD_|environ\[\"KNOCKBOARD_[A-Z_]+\"\](?!\s*=)")
-    assert [path for path, text in _product_code().items()
-            if reading.search(text) and path != "knockboard/config.py"] == []
+    assert [
+        path for path, text in _product_code().items() if reading.search(text) and path != "knockboard/config.py"
+    ] == []
 
 
 def test_every_command_and_option_is_documented():

@@ -16,8 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def days(n: int, knocked: int = 5) -> pd.DataFrame:
-    return pd.DataFrame({"day": pd.date_range("2022-02-01", periods=n), "knocked": [knocked] * n,
-                         "covered": [1] * n, "registered": [10] * n, "coverage": [0.1] * n})
+    return pd.DataFrame(
+        {
+            "day": pd.date_range("2022-02-01", periods=n),
+            "knocked": [knocked] * n,
+            "covered": [1] * n,
+            "registered": [10] * n,
+            "coverage": [0.1] * n,
+        }
+    )
 
 
 def test_the_same_inputs_give_the_very_same_figure_and_other_inputs_a_new_one():
@@ -46,7 +53,9 @@ def test_the_briefing_export_leaves_the_shared_figures_as_they_were(monkeypatch,
     handed_out = []
     for name in ("coverage_against_target", "knocked_per_day", "hours_per_day"):
         real = getattr(briefing_charts, name)
-        monkeypatch.setattr(briefing_charts, name, lambda *a, _real=real, **k: handed_out.append(_real(*a, **k)) or handed_out[-1])
+        monkeypatch.setattr(
+            briefing_charts, name, lambda *a, _real=real, **k: handed_out.append(_real(*a, **k)) or handed_out[-1]
+        )
     con = store.connect(small_demo_db)
     try:
         html, _ = build(con, None, None, "zh")

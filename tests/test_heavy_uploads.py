@@ -45,7 +45,7 @@ def _with_dimension(data: bytes, ref: str) -> bytes:
                 text = content.decode("utf-8")
                 if "<dimension" in text:
                     start = text.index("<dimension")
-                    text = text[:start] + text[text.index("/>", start) + 2:]
+                    text = text[:start] + text[text.index("/>", start) + 2 :]
                 text = text.replace("<sheetData", f'<dimension ref="{ref}"/><sheetData', 1)
                 content = text.encode("utf-8")
             target.writestr(member, content)
@@ -83,10 +83,13 @@ def test_real_workbooks_pass_the_size_checks():
     read.check_excel_sizes(_with_dimension((CORPUS / "shifts_hours_zh.xlsx").read_bytes(), "A1:I1000001"), "s.xlsx")
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ["走访记录_bomb.xlsx was not loaded", "expands to 1,000 MB", "zip bomb", "nothing was read"]),
-    ("zh", ["走访记录_bomb.xlsx 未导入", "解压后达 1,000 MB", "压缩炸弹", "未读取任何内容"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ["走访记录_bomb.xlsx was not loaded", "expands to 1,000 MB", "zip bomb", "nothing was read"]),
+        ("zh", ["走访记录_bomb.xlsx 未导入", "解压后达 1,000 MB", "压缩炸弹", "未读取任何内容"]),
+    ],
+)
 def test_the_bomb_uploaded_is_refused_with_its_name_and_why(served, tmp_path, lang, words):
     bomb = excel_bomb(tmp_path / "走访记录_bomb.xlsx", 1000).read_bytes()
     started = time.perf_counter()
@@ -114,6 +117,7 @@ def test_an_upload_over_the_time_budget_is_refused_and_its_reader_stopped(served
     assert _imports(served) == 0
     # nothing of the upload (personal data) is left beside the store
     from knockboard import store
+
     assert list(store.reading_dir(served.path).iterdir()) == []
 
 
@@ -129,14 +133,21 @@ def test_an_upload_read_apart_lands_as_one_read_in_the_server(served, hand_db, t
         data = (CORPUS / name).read_bytes()
         here = load_bytes(con, data, name)
         apart = isolated.load_served(served, data, name)
-        assert (apart.status, apart.table, apart.accepted, apart.refused, apart.replaced, apart.ignored_rows) == \
-            (here.status, here.table, here.accepted, here.refused, here.replaced, here.ignored_rows), name
+        assert (apart.status, apart.table, apart.accepted, apart.refused, apart.replaced, apart.ignored_rows) == (
+            here.status,
+            here.table,
+            here.accepted,
+            here.refused,
+            here.replaced,
+            here.ignored_rows,
+        ), name
         assert summary(apart, "en") == summary(here, "en")
         assert apart.rejects.drop(columns=[]).equals(here.rejects), name
     with served.reading() as served_con:
         for table in ("visits", "shifts", "grids"):
-            assert sorted(served_con.execute(f"select * from {table}").fetchall(), key=repr) == \
-                sorted(con.execute(f"select * from {table}").fetchall(), key=repr), table
+            assert sorted(served_con.execute(f"select * from {table}").fetchall(), key=repr) == sorted(
+                con.execute(f"select * from {table}").fetchall(), key=repr
+            ), table
     con.close()
 
 

@@ -18,8 +18,11 @@ UNESCAPED_IMAGE = re.compile(r"(?<!\\)!(?<!\\)\[")  # an image Markdown would re
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory):
     path = build_hand_store(tmp_path_factory.mktemp("hostile") / "hostile.duckdb")
-    return add_rows(path, f"update streets set name_zh = '{BEACON}' where street_id = 'S2'",
-                    f"update grids set name_zh = '<img src=http://host/g.png>{BEACON}' where grid_id = 'G3'")
+    return add_rows(
+        path,
+        f"update streets set name_zh = '{BEACON}' where street_id = 'S2'",
+        f"update grids set name_zh = '<img src=http://host/g.png>{BEACON}' where grid_id = 'G3'",
+    )
 
 
 def test_md_makes_markdown_and_html_literal():
@@ -29,8 +32,16 @@ def test_md_makes_markdown_and_html_literal():
 
 
 def _texts(at) -> list[str]:
-    elements = [*at.markdown, *at.caption, *at.subheader, *at.title, *at.error, *at.warning, *at.info,
-                *at.sidebar.markdown]
+    elements = [
+        *at.markdown,
+        *at.caption,
+        *at.subheader,
+        *at.title,
+        *at.error,
+        *at.warning,
+        *at.info,
+        *at.sidebar.markdown,
+    ]
     return [e.value for e in elements] + [b.label for b in at.button]
 
 
@@ -56,9 +67,23 @@ def test_the_map_breadcrumb_and_headings_show_a_hostile_grid_name_as_text(monkey
 
 def test_the_map_tooltip_escapes_names():
     import pandas as pd
-    units = pd.DataFrame([{"grid_id": "G3", "name_zh": "<img src=http://host/g.png>", "street_id": "S2",
-                           "coverage": 0.5, "covered": 1, "registered": 2, "last_day": None, "boundary": None,
-                           "lon": 120.9, "lat": 32.1}])
+
+    units = pd.DataFrame(
+        [
+            {
+                "grid_id": "G3",
+                "name_zh": "<img src=http://host/g.png>",
+                "street_id": "S2",
+                "coverage": 0.5,
+                "covered": 1,
+                "registered": 2,
+                "last_day": None,
+                "boundary": None,
+                "lon": 120.9,
+                "lat": 32.1,
+            }
+        ]
+    )
     shapes = coverage_map.shapes(units, "grid_id", "name_zh", 0.95, "en", "street_id", None)
     assert shapes[0]["name"] == "&lt;img src=http://host/g.png&gt;"
 

@@ -64,7 +64,15 @@ def test_hours_by_post(con):
     assert df["post_category"].tolist() == list(hours.POSTS)
     # publicity F2 2 h; checkpoint F1 4 + F5 2.5 + F6 1.5; door to door F3 3 + F4 5
     assert rows(df, "hours", "shifts") == [
-        (2.0, 1), (8.0, 3), (0.0, 0), (0.0, 0), (0.0, 0), (8.0, 2), (0.0, 0), (0.0, 0)]
+        (2.0, 1),
+        (8.0, 3),
+        (0.0, 0),
+        (0.0, 0),
+        (0.0, 0),
+        (8.0, 2),
+        (0.0, 0),
+        (0.0, 0),
+    ]
     assert df["share"].round(4).tolist()[:2] == [round(2 / 18, 4), round(8 / 18, 4)]
 
 
@@ -74,16 +82,26 @@ def test_hours_by_post_daily(con):
     nonzero = df[df["hours"] > 0]
     # S1: d2 F1 checkpoint 4 h and F2 publicity 2 h; d3 F6 checkpoint 1.5 h (F5 on d1 is in S2)
     assert [(r.day.date(), r.post_category, r.hours) for r in nonzero.itertuples()] == [
-        (D2, "checkpoint", 4.0), (D2, "publicity", 2.0), (D3, "checkpoint", 1.5)]
+        (D2, "checkpoint", 4.0),
+        (D2, "publicity", 2.0),
+        (D3, "checkpoint", 1.5),
+    ]
 
 
 def test_hours_by_org(con):
     df = run(con, "hours_by_org", day=D3, street=None)
     # community P2 8 h + P5 1.5 h; organ P1 6 h; two new P3 2.5 h (not a party member)
     assert rows(df, "org_type", "volunteers", "party_members", "hours", "hours_per_volunteer") == [
-        ("community", 2, 2, 9.5, 4.75), ("organ", 1, 1, 6.0, 6.0), ("two_new", 1, 0, 2.5, 2.5)]
+        ("community", 2, 2, 9.5, 4.75),
+        ("organ", 1, 1, 6.0, 6.0),
+        ("two_new", 1, 0, 2.5, 2.5),
+    ]
     df = run(con, "hours_by_org", day=D3, street="S1")
-    assert rows(df, "org_type", "volunteers", "hours") == [("community", 1, 1.5), ("organ", 1, 6.0), ("two_new", 0, 0.0)]
+    assert rows(df, "org_type", "volunteers", "hours") == [
+        ("community", 1, 1.5),
+        ("organ", 1, 6.0),
+        ("two_new", 0, 0.0),
+    ]
     assert df["hours_per_volunteer"].isna().tolist() == [False, False, True]
 
 
@@ -91,7 +109,10 @@ def test_hours_by_team(con):
     # T1: P2's 8 h (5 on d3), P4 no shift; T2: P1 6 h; T3: P3 2.5 h; P5 has no team
     df = run(con, "hours_by_team", day=D3, street=None)
     assert rows(df, "team_id", "volunteers", "hours", "hours_day") == [
-        ("T1", 1, 8.0, 5.0), ("T2", 1, 6.0, 0.0), ("T3", 1, 2.5, 0.0)]
+        ("T1", 1, 8.0, 5.0),
+        ("T2", 1, 6.0, 0.0),
+        ("T3", 1, 2.5, 0.0),
+    ]
     assert run(con, "hours_by_team", day=D3, street="S2")["team_id"].tolist() == ["T2", "T3"]
     df = run(con, "hours_by_team", day=D1, street="S1")
     assert rows(df, "team_id", "volunteers", "hours") == [("T1", 0, 0.0)]
@@ -112,17 +133,23 @@ def test_hours_by_unit(con):
     # S1: F1 F2 F6 = 7.5 h by P1 P5, d3 F6 1.5 h by P5; S2: F3 F4 F5 = 10.5 h by P2 P3, d3 F4 5 h
     df = run(con, "hours_by_unit", day=D3, street=None)
     assert rows(df, "unit_id", "hours", "volunteers", "hours_day", "volunteers_day") == [
-        ("S1", 7.5, 2, 1.5, 1), ("S2", 10.5, 2, 5.0, 1)]
+        ("S1", 7.5, 2, 1.5, 1),
+        ("S2", 10.5, 2, 5.0, 1),
+    ]
     # grids of S2 up to d2: G3 F3 (d2) and F5 (d1)
     assert rows(run(con, "hours_by_unit", day=D2, street="S2"), "unit_id", "hours", "volunteers", "hours_day") == [
-        ("G3", 5.5, 2, 3.0)]
+        ("G3", 5.5, 2, 3.0)
+    ]
 
 
 def test_volunteers_joined_daily(con):
     # joined d1 P3, d2 P2 (retired), d3 P4 (retired); P1 joined in 2021, P5 unknown
     df = run(con, "volunteers_joined_daily", start=D1, end=D3, street=None)
     assert rows(df, "joined", "retired", "party_members", "joined_to_date") == [
-        (1, 0, 0, 1), (1, 1, 1, 2), (1, 1, 1, 3)]
+        (1, 0, 0, 1),
+        (1, 1, 1, 2),
+        (1, 1, 1, 3),
+    ]
     # by the team's street: P2 and P4 are in T1 (S1); P3 is in T3 (S2)
     df = run(con, "volunteers_joined_daily", start=D1, end=D3, street="S1")
     assert rows(df, "joined", "joined_to_date") == [(0, 0), (1, 1), (1, 2)]
@@ -130,20 +157,26 @@ def test_volunteers_joined_daily(con):
 
 def test_volunteers_idle_summary(con):
     # d3, 1 day: on the books P1-P5; no shift on d3: P1 (last d2), P3 (d1), P4 (never)
-    assert rows(run(con, "volunteers_idle_summary", day=D3, days=1, street=None),
-                "volunteers", "idle", "never_worked") == [(5, 3, 1)]
+    assert rows(
+        run(con, "volunteers_idle_summary", day=D3, days=1, street=None), "volunteers", "idle", "never_worked"
+    ) == [(5, 3, 1)]
     # d2: P4 has not joined yet; no shift on d2: P3 (d1) and P5 (first shift on d3)
-    assert rows(run(con, "volunteers_idle_summary", day=D2, days=1, street=None),
-                "volunteers", "idle", "never_worked") == [(4, 2, 1)]
+    assert rows(
+        run(con, "volunteers_idle_summary", day=D2, days=1, street=None), "volunteers", "idle", "never_worked"
+    ) == [(4, 2, 1)]
     # S1 by team: P2 and P4 (P5 has no team, so no street)
-    assert rows(run(con, "volunteers_idle_summary", day=D3, days=1, street="S1"),
-                "volunteers", "idle", "never_worked") == [(2, 1, 1)]
+    assert rows(
+        run(con, "volunteers_idle_summary", day=D3, days=1, street="S1"), "volunteers", "idle", "never_worked"
+    ) == [(2, 1, 1)]
 
 
 def test_volunteers_idle_list(con):
     df = run(con, "volunteers_idle", day=D3, days=1, street=None, limit=10)
     assert rows(df, "volunteer_id", "org_type", "retired") == [
-        ("P4", "community", True), ("P3", "two_new", False), ("P1", "organ", False)]
+        ("P4", "community", True),
+        ("P3", "two_new", False),
+        ("P1", "organ", False),
+    ]
     assert df["days_since"].isna().tolist() == [True, False, False]
     assert df["days_since"].tolist()[1:] == [2, 1]
     assert run(con, "volunteers_idle", day=D3, days=1, street=None, limit=1)["volunteer_id"].tolist() == ["P4"]
@@ -163,13 +196,17 @@ def test_hours_per_volunteer_distribution(con):
 def test_checkpoint_daily(con):
     # checkpoint: d1 F5 2.5 h in S2/G3, d2 F1 4 h in S1/G1, d3 F6 1.5 h in S1/G1; 2 streets, 3 grids
     df = run(con, "checkpoint_daily", start=D1, end=D3, street=None)
-    assert rows(df, "hours", "volunteers", "streets_covered", "streets_in_scope", "grids_covered", "grids_in_scope") == [
-        (2.5, 1, 1, 2, 1, 3), (4.0, 1, 1, 2, 1, 3), (1.5, 1, 1, 2, 1, 3)]
+    assert rows(
+        df, "hours", "volunteers", "streets_covered", "streets_in_scope", "grids_covered", "grids_in_scope"
+    ) == [(2.5, 1, 1, 2, 1, 3), (4.0, 1, 1, 2, 1, 3), (1.5, 1, 1, 2, 1, 3)]
     assert df["street_share"].tolist() == [0.5] * 3
     assert df["grid_share"].round(4).tolist() == [round(1 / 3, 4)] * 3
     df = run(con, "checkpoint_daily", start=D1, end=D3, street="S2")
     assert rows(df, "hours", "streets_covered", "streets_in_scope", "grid_share") == [
-        (2.5, 1, 1, 1.0), (0.0, 0, 1, 0.0), (0.0, 0, 1, 0.0)]
+        (2.5, 1, 1, 1.0),
+        (0.0, 0, 1, 0.0),
+        (0.0, 0, 1, 0.0),
+    ]
 
 
 def test_posts_by_day_and_labels(con):
@@ -177,12 +214,21 @@ def test_posts_by_day_and_labels(con):
     assert list(wide.columns) == ["day", *hours.POSTS]
     assert wide["checkpoint"].tolist() == [4.0, 1.5] and wide["door_to_door"].tolist() == [3.0, 5.0]
     table = hours.post_table(run(con, "hours_by_post", day=D3, street=None), "zh")
-    assert table["岗位"].tolist() == ["防疫宣传", "卡口执勤", "物资转运", "帮扶保障", "数据核查", "入户排查",
-                                    "核酸检测服务", "环境消杀"]
+    assert table["岗位"].tolist() == [
+        "防疫宣传",
+        "卡口执勤",
+        "物资转运",
+        "帮扶保障",
+        "数据核查",
+        "入户排查",
+        "核酸检测服务",
+        "环境消杀",
+    ]
     assert [hours.org_name(o, "en") for o in hours.ORGS] == ["Community", "Government organ", "“Two new” organisations"]
 
 
 # ---------------------------------------------------------------- the page (AppTest)
+
 
 def open_page(monkeypatch, db, **params) -> AppTest:
     return helpers.open_page(monkeypatch, db, "hours", 60, **params)
@@ -204,14 +250,24 @@ def test_page_numbers_follow_the_street_filter(monkeypatch, people_db):
     district = open_page(monkeypatch, people_db, lang="en")
     assert not district.exception
     cards = {m.label: m.value for m in district.metric}
-    assert (cards["Party members on duty"], cards["Volunteer teams"], cards["Organ party members"],
-            cards["Organ members' hours"], cards["Hours to date"]) == ("3", "3", "1", "6.0", "18.0")  # hours: 1 decimal
+    assert (
+        cards["Party members on duty"],
+        cards["Volunteer teams"],
+        cards["Organ party members"],
+        cards["Organ members' hours"],
+        cards["Hours to date"],
+    ) == ("3", "3", "1", "6.0", "18.0")  # hours: 1 decimal
     s1 = open_page(monkeypatch, people_db, lang="en", street="S1")
     assert not s1.exception
     cards = {m.label: m.value for m in s1.metric}
     # worked in S1 up to d3: F1 F2 (P1, organ) and F6 (P5): 7.5 h; S1 has team T1
-    assert (cards["Party members on duty"], cards["Volunteer teams"], cards["Organ party members"],
-            cards["Hours to date"], cards["Hours on the day"]) == ("2", "1", "1", "7.5", "1.5")
+    assert (
+        cards["Party members on duty"],
+        cards["Volunteer teams"],
+        cards["Organ party members"],
+        cards["Hours to date"],
+        cards["Hours on the day"],
+    ) == ("2", "1", "1", "7.5", "1.5")
     per_day = s1.dataframe[0].value
     assert per_day["Hours"].tolist() == [0.0, 6.0, 1.5]
     assert "by grid" in figures(s1)[4]["layout"]["title"]["text"]

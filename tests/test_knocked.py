@@ -32,8 +32,6 @@ def con(people_db):
     con.close()
 
 
-
-
 def run(con, name, **params):
     # the district view, as the operator sees it (tests/test_scope.py checks the street scope)
     return queries.run(con, name, scope=None, **params)
@@ -41,20 +39,33 @@ def run(con, name, **params):
 
 # ---------------------------------------------------------------- households knocked
 
+
 def test_knocked_daily_district(con):
     df = run(con, "knocked_daily", start=D1, end=D4, street=None)
     assert rows(df, "knocked", "first_visits", "revisits", "newly_covered", "covered_to_date") == [
-        (4, 4, 0, 2, 2), (4, 2, 2, 2, 4), (5, 0, 5, 1, 5), (0, 0, 0, 0, 5)]
+        (4, 4, 0, 2, 2),
+        (4, 2, 2, 2, 4),
+        (5, 0, 5, 1, 5),
+        (0, 0, 0, 0, 5),
+    ]
     # 7-day average from the campaign's first day: 4/1, 8/2, 13/3, 13/4 (d4 has no visits: a zero)
     assert df["knocked_avg7"].round(4).tolist() == [4.0, 4.0, round(13 / 3, 4), 3.25]
     # visits by outcome: d1 V1 met, V2 V3 V15 not home, V4 vacant; d2 V5 V12 met, V7 not home, V6
     # refused; d3 V9 V10 V11 V13 met, V8 not home, V14 vacant
     assert rows(df, "visits", "met", "not_home", "refused", "vacant") == [
-        (5, 1, 3, 0, 1), (4, 2, 1, 1, 0), (6, 4, 1, 0, 1), (0, 0, 0, 0, 0)]
+        (5, 1, 3, 0, 1),
+        (4, 2, 1, 1, 0),
+        (6, 4, 1, 0, 1),
+        (0, 0, 0, 0, 0),
+    ]
     # findings: d1 V1 returnee + follow-up; d2 V5 V12 yellow + follow-up; d3 V10 returnee +
     # follow-up, V13 red + follow-up
     assert rows(df, "returnees", "yellow_codes", "red_codes", "followups") == [
-        (1, 0, 0, 1), (0, 2, 0, 2), (1, 0, 1, 2), (0, 0, 0, 0)]
+        (1, 0, 0, 1),
+        (0, 2, 0, 2),
+        (1, 0, 1, 2),
+        (0, 0, 0, 0),
+    ]
     assert df["registered"].unique().tolist() == [7]
     assert df["coverage"].round(4).tolist() == [round(x / 7, 4) for x in (2, 4, 5, 5)]
 
@@ -71,7 +82,9 @@ def test_knocked_by_unit_streets(con):
     # d3: S1 knocked H3 H1 (2; avg (2+2+2)/3), S2 H6 H7 H5 (3; avg 7/3); covered S1 2/4, S2 3/3
     df = run(con, "knocked_by_unit", day=D3, street=None)
     assert rows(df, "unit_id", "name_zh", "knocked", "first_visits", "revisits", "covered_to_date", "registered") == [
-        ("S1", "甲", 2, 0, 2, 2, 4), ("S2", "乙", 3, 0, 3, 3, 3)]
+        ("S1", "甲", 2, 0, 2, 2, 4),
+        ("S2", "乙", 3, 0, 3, 3, 3),
+    ]
     assert df["knocked_avg7"].round(4).tolist() == [2.0, round(7 / 3, 4)]
     assert df["coverage"].tolist() == [0.5, 1.0]
 
@@ -81,7 +94,9 @@ def test_knocked_by_unit_grids_of_a_street(con):
     # grid G2 has no households and is listed with zeros
     df = run(con, "knocked_by_unit", day=D2, street="S1")
     assert rows(df, "unit_id", "knocked", "first_visits", "revisits", "covered_to_date", "registered") == [
-        ("G1", 2, 1, 1, 2, 4), ("G2", 0, 0, 0, 0, 0)]
+        ("G1", 2, 1, 1, 2, 4),
+        ("G2", 0, 0, 0, 0, 0),
+    ]
     assert df["knocked_avg7"].tolist() == [2.0, 0.0]
     assert df["coverage"].isna().tolist() == [False, True]
 
@@ -91,7 +106,9 @@ def test_outcomes_by_unit(con):
     # S2: V4 V7 V10-V15 = 8 visits (met V10-V13, not home V7 V15, vacant V4 V14)
     df = run(con, "outcomes_by_unit", start=D1, end=D3, street=None)
     assert rows(df, "unit_id", "knocked", "visits", "met", "not_home", "refused", "vacant") == [
-        ("S1", 6, 7, 3, 3, 1, 0), ("S2", 7, 8, 4, 2, 0, 2)]
+        ("S1", 6, 7, 3, 3, 1, 0),
+        ("S2", 7, 8, 4, 2, 0, 2),
+    ]
     assert rows(df, "returnees", "yellow_codes", "red_codes", "followups") == [(1, 1, 0, 2), (1, 1, 1, 3)]
     assert df["met_share"].round(4).tolist() == [round(3 / 7, 4), 0.5]
     assert df["vacant_share"].tolist() == [0.0, 0.25]
@@ -101,6 +118,7 @@ def test_outcomes_by_unit(con):
 
 
 # ---------------------------------------------------------------- follow-ups
+
 
 def test_followups_daily(con):
     # spells: H1 (d1, cleared d3), H2 (d2, open), H7 (d2, open; V13 keeps it flagged),
@@ -116,7 +134,9 @@ def test_followups_by_unit(con):
     # red code does not start a new spell)
     df = run(con, "followups_by_unit", day=D3, street=None)
     assert rows(df, "unit_id", "awaiting", "returnees", "yellow_codes", "red_codes") == [
-        ("S1", 1, 0, 1, 0), ("S2", 1, 0, 1, 0)]
+        ("S1", 1, 0, 1, 0),
+        ("S2", 1, 0, 1, 0),
+    ]
     assert [d.date() for d in df["oldest_flagged_day"]] == [D2, D2]
     # at the end of d1 only H1 (a returnee) in S1
     df = run(con, "followups_by_unit", day=D1, street=None)
@@ -128,7 +148,9 @@ def test_followups_by_unit(con):
 def test_followups_awaiting_list(con):
     df = run(con, "followups_awaiting", day=D3, street=None, limit=10)
     assert rows(df, "household_id", "street_id", "grid_zh", "days_waiting", "yellow_code") == [
-        ("H2", "S1", "甲一第1网格", 1, True), ("H7", "S2", "乙一第1网格", 1, True)]
+        ("H2", "S1", "甲一第1网格", 1, True),
+        ("H7", "S2", "乙一第1网格", 1, True),
+    ]
     assert run(con, "followups_awaiting", day=D3, street=None, limit=1)["household_id"].tolist() == ["H2"]
     assert run(con, "followups_awaiting", day=D1, street="S1", limit=10)["household_id"].tolist() == ["H1"]
     assert run(con, "followups_awaiting", day=D1, street="S2", limit=10).empty
@@ -136,17 +158,23 @@ def test_followups_awaiting_list(con):
 
 # ---------------------------------------------------------------- workers
 
+
 def test_worker_day_distribution(con):
     # worker-days d1-d3: W1 3, 2, 2; W3 1, 1, 1; WS1 1, 2
     df = run(con, "worker_day_distribution", start=D1, end=D3, street=None)
     assert rows(df, "households", "worker_days") == [(1, 4), (2, 3), (3, 1)]
     # in S1 only W1's S1 doors count (2 a day); in S2 W1's d1 H7, W3's three days, WS1's two
-    assert rows(run(con, "worker_day_distribution", start=D1, end=D3, street="S1"),
-                "households", "worker_days") == [(2, 3)]
-    assert rows(run(con, "worker_day_distribution", start=D1, end=D3, street="S2"),
-                "households", "worker_days") == [(1, 5), (2, 1)]
-    assert rows(run(con, "worker_day_distribution", start=D3, end=D3, street=None),
-                "households", "worker_days") == [(1, 1), (2, 2)]
+    assert rows(run(con, "worker_day_distribution", start=D1, end=D3, street="S1"), "households", "worker_days") == [
+        (2, 3)
+    ]
+    assert rows(run(con, "worker_day_distribution", start=D1, end=D3, street="S2"), "households", "worker_days") == [
+        (1, 5),
+        (2, 1),
+    ]
+    assert rows(run(con, "worker_day_distribution", start=D3, end=D3, street=None), "households", "worker_days") == [
+        (1, 1),
+        (2, 2),
+    ]
 
 
 def test_worker_day_summary(con):
@@ -164,7 +192,9 @@ def test_worker_day_summary(con):
 def test_worker_busiest_days(con):
     df = run(con, "worker_busiest_days", start=D1, end=D3, street=None, limit=2)
     assert rows(df, "worker_id", "role", "households", "visits") == [
-        ("W1", "micro_grid_worker", 3, 4), ("W1", "micro_grid_worker", 2, 2)]
+        ("W1", "micro_grid_worker", 3, 4),
+        ("W1", "micro_grid_worker", 2, 2),
+    ]
     assert [d.date() for d in df["day"]] == [D1, D2]
     df = run(con, "worker_busiest_days", start=D1, end=D3, street="S2", limit=1)
     assert rows(df, "worker_id", "role", "households") == [("WS1", "grid_secretary", 2)]
@@ -172,14 +202,17 @@ def test_worker_busiest_days(con):
 
 def test_workers_idle_summary(con):
     # d3, 1 day: W1, W3, WS1 visited on d3; W2 never visits
-    assert rows(run(con, "workers_idle_summary", day=D3, days=1, street=None),
-                "workers", "idle", "never_visited") == [(4, 1, 1)]
+    assert rows(run(con, "workers_idle_summary", day=D3, days=1, street=None), "workers", "idle", "never_visited") == [
+        (4, 1, 1)
+    ]
     # d1: WS1 has not visited yet (first visit d2), so is idle and never seen to visit as of d1
-    assert rows(run(con, "workers_idle_summary", day=D1, days=1, street=None),
-                "workers", "idle", "never_visited") == [(4, 2, 2)]
+    assert rows(run(con, "workers_idle_summary", day=D1, days=1, street=None), "workers", "idle", "never_visited") == [
+        (4, 2, 2)
+    ]
     # d4 (no visits), S2: W3 and WS1 both idle, both visited before
-    assert rows(run(con, "workers_idle_summary", day=D4, days=1, street="S2"),
-                "workers", "idle", "never_visited") == [(2, 2, 0)]
+    assert rows(run(con, "workers_idle_summary", day=D4, days=1, street="S2"), "workers", "idle", "never_visited") == [
+        (2, 2, 0)
+    ]
 
 
 def test_workers_idle_by_unit(con):
@@ -200,6 +233,7 @@ def test_workers_idle_list(con):
 
 
 # ---------------------------------------------------------------- page logic
+
 
 def test_period_range():
     assert knocked.period_range("day", D3, D1) == (D3, D3)
@@ -228,12 +262,14 @@ def test_change_since(con):
 
 # ---------------------------------------------------------------- the page (AppTest)
 
+
 def open_page(monkeypatch, db, **params) -> AppTest:
     return helpers.open_page(monkeypatch, db, "knocked", 60, **params)
 
 
 def figures(at) -> list[dict]:
     import json
+
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
@@ -265,8 +301,12 @@ def test_page_numbers_follow_the_street_filter(monkeypatch, people_db):
     assert not district.exception
     cards = {m.label: m.value for m in district.metric}
     # d3 (the latest day): 5 households knocked (d2: 4), 5 covered, 2 awaiting follow-up, 1 idle
-    assert (cards["Households knocked"], cards["Households covered"], cards["Awaiting follow-up"],
-            cards["Workers idle 3+ days"]) == ("5", "5", "2", "1")
+    assert (
+        cards["Households knocked"],
+        cards["Households covered"],
+        cards["Awaiting follow-up"],
+        cards["Workers idle 3+ days"],
+    ) == ("5", "5", "2", "1")
     by_street = district.dataframe[1].value
     assert by_street["Street"].tolist() == ["甲 Jia", "乙 Yi"]
 
@@ -274,8 +314,12 @@ def test_page_numbers_follow_the_street_filter(monkeypatch, people_db):
     assert not s2.exception
     cards = {m.label: m.value for m in s2.metric}
     # S2 on d3: H5 H6 H7 knocked, all 3 covered, H7 awaiting; W3 and WS1 both visited
-    assert (cards["Households knocked"], cards["Households covered"], cards["Awaiting follow-up"],
-            cards["Workers idle 3+ days"]) == ("3", "3", "1", "0")
+    assert (
+        cards["Households knocked"],
+        cards["Households covered"],
+        cards["Awaiting follow-up"],
+        cards["Workers idle 3+ days"],
+    ) == ("3", "3", "1", "0")
     by_grid = s2.dataframe[1].value
     assert by_grid["Grid"].tolist() == ["乙一第1网格"] and by_grid["Knocked"].tolist() == [3]
     daily = s2.dataframe[0].value

@@ -11,7 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _code() -> str:
     """The product's code, without the label tables themselves and without the tests."""
-    files = [ROOT / "dashboard.py", *sorted((ROOT / "knockboard").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+    files = [
+        ROOT / "dashboard.py",
+        *sorted((ROOT / "knockboard").rglob("*.py")),
+        *sorted((ROOT / "pages").glob("*.py")),
+    ]
     parts = []
     for path in files:
         name = path.relative_to(ROOT).as_posix()

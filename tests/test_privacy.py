@@ -36,17 +36,28 @@ def test_mask_frame_masks_only_declared_columns():
 
 
 def test_refused_values_are_hidden_only_for_personal_columns():
-    df = pd.DataFrame({"column_name": ["address", "visited_at", "name"],
-                       "value": ["濠西花园9幢302室", "2022-13-01", "张三"],
-                       "row_text": ["V1,濠西花园9幢302室", "V2,2022-13-01", "P1,张三"]})
+    df = pd.DataFrame(
+        {
+            "column_name": ["address", "visited_at", "name"],
+            "value": ["濠西花园9幢302室", "2022-13-01", "张三"],
+            "row_text": ["V1,濠西花园9幢302室", "V2,2022-13-01", "P1,张三"],
+        }
+    )
     masked = privacy.mask_frame(df, ("value", "row_text"))
     assert masked["value"].tolist() == ["***", "2022-13-01", "***"]
     assert masked["row_text"].tolist() == ["***", "***", "***"]
 
 
 def test_small_cells_are_withheld_below_the_threshold():
-    df = pd.DataFrame({"Rank": [1, 2, 3], "Micro-grid": ["A", "B", "C"], "Coverage (%)": [50.0, 100.0, 90.0],
-                       "Registered": [4, 5, 0], "Status": ["below", "ok", "no households"]})
+    df = pd.DataFrame(
+        {
+            "Rank": [1, 2, 3],
+            "Micro-grid": ["A", "B", "C"],
+            "Coverage (%)": [50.0, 100.0, 90.0],
+            "Registered": [4, 5, 0],
+            "Status": ["below", "ok", "no households"],
+        }
+    )
     out = privacy.suppress_small_cells(df, "Registered", 5, ("Rank", "Micro-grid"))
     assert out["Micro-grid"].tolist() == ["A", "B", "C"]
     assert out["Registered"].tolist() == ["<5", 5, "<5"]

@@ -41,9 +41,14 @@ class Recorder:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 parts = urllib.parse.urlsplit(self.path)
-                entry = {"path": parts.path, "query": urllib.parse.parse_qs(parts.query), "raw_path": self.path,
-                         "headers": dict(self.headers), "body": body,
-                         "at": recorder.clock() if recorder.clock else None}
+                entry = {
+                    "path": parts.path,
+                    "query": urllib.parse.parse_qs(parts.query),
+                    "raw_path": self.path,
+                    "headers": dict(self.headers),
+                    "body": body,
+                    "at": recorder.clock() if recorder.clock else None,
+                }
                 recorder.received.append(entry)
                 tries = sum(r["path"] == parts.path for r in recorder.received)
                 if parts.path.startswith("/slow"):
@@ -120,9 +125,11 @@ def fast(monkeypatch):
 
 # ---------------------------------------------------------------- each kind's body
 
+
 def test_wecom_body_has_the_headline_attention_ranking_and_link(con, recorder, trail):
-    target = push.make_target("区领导群", "wecom", f"{recorder.base}/ok/wecom?key={KEY}", lang="zh",
-                              link="http://dash.example:8501/")
+    target = push.make_target(
+        "区领导群", "wecom", f"{recorder.base}/ok/wecom?key={KEY}", lang="zh", link="http://dash.example:8501/"
+    )
     outcome = push.push_one(con, target, DAY)
     assert outcome.result == "sent" and outcome.attempts == 1, outcome
     [got] = recorder.received
@@ -140,8 +147,8 @@ def test_wecom_body_has_the_headline_attention_ranking_and_link(con, recorder, t
         assert push.md_inline(item) in content
     rows = b.ranked
     worst, best = rows.iloc[0], rows.sort_values("coverage").iloc[-1]
-    lowest = content[content.index("覆盖率最低"):content.index("覆盖率最高")]
-    highest = content[content.index("覆盖率最高"):]
+    lowest = content[content.index("覆盖率最低") : content.index("覆盖率最高")]
+    highest = content[content.index("覆盖率最高") :]
     assert worst["name_zh"] in lowest and best["name_zh"] in highest
     assert lowest.count("\n- ") == 3 and highest.count("\n- ") == 3
     assert "[打开简报](http://dash.example:8501/?day=2022-03-21&lang=zh)" in content
@@ -151,8 +158,15 @@ def test_wecom_body_has_the_headline_attention_ranking_and_link(con, recorder, t
 
 
 def test_dingtalk_signs_with_its_secret(con, recorder, trail):
-    target = push.make_target("钉钉群", "dingtalk", f"{recorder.base}/ok/ding?access_token={KEY}", secret=SECRET,
-                              street="S10", lang="en", link="https://dash.example/kb")
+    target = push.make_target(
+        "钉钉群",
+        "dingtalk",
+        f"{recorder.base}/ok/ding?access_token={KEY}",
+        secret=SECRET,
+        street="S10",
+        lang="en",
+        link="https://dash.example/kb",
+    )
     before = int(time.time() * 1000)
     assert push.push_one(con, target, DAY).result == "sent"
     after = int(time.time() * 1000)
@@ -162,8 +176,9 @@ def test_dingtalk_signs_with_its_secret(con, recorder, trail):
     timestamp = query["timestamp"][0]
     assert before <= int(timestamp) <= after
     # DingTalk's rule, computed here independently: base64(HMAC-SHA256(secret, "timestamp\nsecret")), URL-encoded
-    expected = base64.b64encode(hmac.new(SECRET.encode(), f"{timestamp}\n{SECRET}".encode(), hashlib.sha256)
-                                .digest()).decode()
+    expected = base64.b64encode(
+        hmac.new(SECRET.encode(), f"{timestamp}\n{SECRET}".encode(), hashlib.sha256).digest()
+    ).decode()
     assert query["sign"] == [expected]
     assert f"sign={urllib.parse.quote_plus(expected)}" in got["raw_path"]  # encoded in the URL, + / = escaped
     body = json.loads(got["body"])
@@ -178,19 +193,30 @@ def test_dingtalk_signs_with_its_secret(con, recorder, trail):
 
 
 def test_generic_body_is_the_documented_json(con, recorder, trail):
-    target = push.make_target("hook", "generic", f"{recorder.base}/ok/generic", lang="en",
-                              link="https://dash.example")
+    target = push.make_target("hook", "generic", f"{recorder.base}/ok/generic", lang="en", link="https://dash.example")
     assert push.push_one(con, target, DAY).result == "sent"
     body = json.loads(recorder.received[0]["body"])
-    for key in ("kind", "version", "day", "scope", "language", "title", "previous_day", "cards", "attention",
-                "ranking", "link"):
+    for key in (
+        "kind",
+        "version",
+        "day",
+        "scope",
+        "language",
+        "title",
+        "previous_day",
+        "cards",
+        "attention",
+        "ranking",
+        "link",
+    ):
         assert f'"{key}"' in push.GENERIC_BODY, f"{key} is sent but not documented"
         assert key in body
     assert body["kind"] == "knockboard.briefing" and body["day"] == "2022-03-21" and body["language"] == "en"
     assert body["scope"] == {"street": None, "name": "Whole district"}
     p = prepare(con, DAY, None, "en")
-    assert [(c["key"], c["value"], c["change"]) for c in body["cards"]] == \
-        [(c.key, c.value, c.change) for c in p.briefing.cards]
+    assert [(c["key"], c["value"], c["change"]) for c in body["cards"]] == [
+        (c.key, c.value, c.change) for c in p.briefing.cards
+    ]
     assert body["attention"] == p.briefing.attention  # plain text: JSON needs no Markdown escaping
     ranking = body["ranking"]
     assert ranking["count"] == 16 and ranking["unit"] == "streets" and not ranking["cut"]
@@ -202,6 +228,7 @@ def test_generic_body_is_the_documented_json(con, recorder, trail):
 
 
 # ---------------------------------------------------------------- size limits and escaping
+
 
 def _long_names(p, name: str):
     p.briefing.ranked = p.briefing.ranked.assign(name_zh=name, name_en=None)
@@ -238,17 +265,22 @@ def test_then_the_attention_list_and_never_a_cut_headline(con):
 
 
 def test_store_values_are_escaped_for_markdown(con):
-    hostile = "**粗体** [点我](http://evil.example/x) <font color=\"warning\">红</font>\n# 标题 `code`"
+    hostile = '**粗体** [点我](http://evil.example/x) <font color="warning">红</font>\n# 标题 `code`'
     p = _long_names(prepare(con, DAY, None, "zh"), hostile)
     content = push.message(p, "wecom").body["markdown"]["content"]
     escaped = push.md_inline(hostile)
-    assert escaped == (r"\*\*粗体\*\* \[点我\](http://evil.example/x) \<font color=" '"warning"' r"\>红\</font\> "
-                       r"\# 标题 \`code\`")
+    assert escaped == (
+        r"\*\*粗体\*\* \[点我\](http://evil.example/x) \<font color="
+        '"warning"'
+        r"\>红\</font\> "
+        r"\# 标题 \`code\`"
+    )
     assert escaped in content and hostile not in content and "\n# 标题" not in content
     assert "](http://evil" not in content.replace(r"\](http://evil", "")
 
 
 # ---------------------------------------------------------------- failures
+
 
 def test_retries_with_back_off_then_failure(recorder):
     naps = []
@@ -257,13 +289,15 @@ def test_retries_with_back_off_then_failure(recorder):
     assert not sent.ok and sent.attempts == 3 and len(recorder.at("/fail")) == 3
     assert naps == [0.5, 1.0]  # back-off doubles
     assert "HTTP 500" in sent.error and KEY not in sent.error
-    flaky = push.send(push.make_target("flaky", "generic", f"{recorder.base}/flaky"), {}, retries=2, backoff=0,
-                      sleep=naps.append)
+    flaky = push.send(
+        push.make_target("flaky", "generic", f"{recorder.base}/flaky"), {}, retries=2, backoff=0, sleep=naps.append
+    )
     assert flaky.ok and flaky.attempts == 3
     refused = push.send(push.make_target("refused", "wecom", f"{recorder.base}/refuse?key={KEY}"), {}, retries=0)
     assert not refused.ok and "errcode 93000" in refused.error and KEY not in refused.error
-    slow = push.send(push.make_target("slow", "generic", f"{recorder.base}/slow"), {}, retries=1, timeout=0.2,
-                     backoff=0)
+    slow = push.send(
+        push.make_target("slow", "generic", f"{recorder.base}/slow"), {}, retries=1, timeout=0.2, backoff=0
+    )
     assert not slow.ok and slow.attempts == 2 and slow.error == "timed out"
     port = free_port()  # nobody listens there
     gone = push.send(push.make_target("gone", "generic", f"http://127.0.0.1:{port}/x"), {}, retries=0)
@@ -276,18 +310,20 @@ def write_config(path: Path, recorder: Recorder, *targets: str, top: str = "") -
 
 
 def target_toml(name, kind, url, **more) -> str:
-    lines = ['[[target]]', f'name = "{name}"', f'kind = "{kind}"', f'url = "{url}"']
-    lines += [f'{k} = {json.dumps(v)}' for k, v in more.items()]
+    lines = ["[[target]]", f'name = "{name}"', f'kind = "{kind}"', f'url = "{url}"']
+    lines += [f"{k} = {json.dumps(v)}" for k, v in more.items()]
     return "\n".join(lines) + "\n"
 
 
 def test_a_failing_target_beside_a_working_one(demo, recorder, trail, tmp_path, monkeypatch, capsys):
     fast(monkeypatch)
-    config = write_config(tmp_path / "push.toml", recorder,
-                          target_toml("broken", "wecom", f"{recorder.base}/fail?key={KEY}"),
-                          target_toml("works", "dingtalk", f"{recorder.base}/ok/ding?access_token={KEY}",
-                                      secret=SECRET, lang="en"),
-                          top="retries = 1\ntimeout = 5\n")
+    config = write_config(
+        tmp_path / "push.toml",
+        recorder,
+        target_toml("broken", "wecom", f"{recorder.base}/fail?key={KEY}"),
+        target_toml("works", "dingtalk", f"{recorder.base}/ok/ding?access_token={KEY}", secret=SECRET, lang="en"),
+        top="retries = 1\ntimeout = 5\n",
+    )
     code = cli.main(["push", "--config", str(config), "--date", "2022-03-21", "--db", str(demo)])
     out, err = capsys.readouterr()
     assert code == 5, out + err
@@ -303,8 +339,19 @@ def test_a_failing_target_beside_a_working_one(demo, recorder, trail, tmp_path, 
 
 
 def test_no_data_sends_nothing_and_says_so(demo, recorder, trail, capsys):
-    code = cli.main(["push", "--webhook", f"{recorder.base}/ok/wecom?key={KEY}", "--kind", "wecom",
-                     "--date", "2021-01-01", "--db", str(demo)])
+    code = cli.main(
+        [
+            "push",
+            "--webhook",
+            f"{recorder.base}/ok/wecom?key={KEY}",
+            "--kind",
+            "wecom",
+            "--date",
+            "2021-01-01",
+            "--db",
+            str(demo),
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 3 and recorder.received == []
     assert "nothing sent, no data for 2021-01-01" in out
@@ -315,8 +362,21 @@ def test_no_data_sends_nothing_and_says_so(demo, recorder, trail, capsys):
 def test_secrets_never_reach_the_log_or_the_audit_trail(demo, recorder, trail, capsys, monkeypatch):
     """A robot that refuses and echoes the whole request line (key, timestamp and sign) in its error."""
     fast(monkeypatch)
-    code = cli.main(["push", "--webhook", f"{recorder.base}/refuse/robot/{KEY}?access_token={KEY}",
-                     "--kind", "dingtalk", "--secret", SECRET, "--db", str(demo), "--retries", "0"])
+    code = cli.main(
+        [
+            "push",
+            "--webhook",
+            f"{recorder.base}/refuse/robot/{KEY}?access_token={KEY}",
+            "--kind",
+            "dingtalk",
+            "--secret",
+            SECRET,
+            "--db",
+            str(demo),
+            "--retries",
+            "0",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 5
     echoed = json.loads(recorder.received[0]["body"])  # sent, and refused with the path in its words
@@ -329,14 +389,17 @@ def test_secrets_never_reach_the_log_or_the_audit_trail(demo, recorder, trail, c
     assert records(trail)[0]["host"] == recorder.base
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--kind", "wecom"], "give --webhook URL and --kind"),
-    (["--webhook", "ftp://x/y", "--kind", "wecom"], "not an http(s) address"),
-    (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--secret", "s"], "signs DingTalk messages only"),
-    (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--street", "S99"], "no street 'S99'"),
-    (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--date", "yesterday"], "not a date"),
-    (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--link", "dash"], "link: not an http(s) address"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--kind", "wecom"], "give --webhook URL and --kind"),
+        (["--webhook", "ftp://x/y", "--kind", "wecom"], "not an http(s) address"),
+        (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--secret", "s"], "signs DingTalk messages only"),
+        (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--street", "S99"], "no street 'S99'"),
+        (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--date", "yesterday"], "not a date"),
+        (["--webhook", "http://127.0.0.1:9/x", "--kind", "wecom", "--link", "dash"], "link: not an http(s) address"),
+    ],
+)
 def test_bad_arguments_exit_2_and_send_nothing(demo, trail, capsys, args, words):
     assert cli.main(["push", *args, "--db", str(demo)]) == 2
     assert words in capsys.readouterr().err
@@ -345,13 +408,17 @@ def test_bad_arguments_exit_2_and_send_nothing(demo, trail, capsys, args, words)
 
 def test_a_bad_config_is_refused_whole(demo, recorder, tmp_path, capsys):
     good = target_toml("works", "wecom", f"{recorder.base}/ok/wecom?key={KEY}")
-    for extra, words in [(target_toml("x", "slack", f"{recorder.base}/ok"), "kind 'slack' is not one of"),
-                         (target_toml("x", "wecom", f"{recorder.base}/ok", colour="red"), "unknown key(s) colour"),
-                         (target_toml("works", "wecom", f"{recorder.base}/ok"), "two targets are named 'works'"),
-                         (target_toml("x", "wecom", f"{recorder.base}/ok", time="8am"), "time must be HH:MM"),
-                         (target_toml("x", "wecom", f"{recorder.base}/ok", street="S99"), "no street 'S99'"),
-                         (target_toml("x", "dingtalk", f"{recorder.base}/ok", secret_env="KB_NOT_SET_ANYWHERE"),
-                          "KB_NOT_SET_ANYWHERE (secret_env) is not set")]:
+    for extra, words in [
+        (target_toml("x", "slack", f"{recorder.base}/ok"), "kind 'slack' is not one of"),
+        (target_toml("x", "wecom", f"{recorder.base}/ok", colour="red"), "unknown key(s) colour"),
+        (target_toml("works", "wecom", f"{recorder.base}/ok"), "two targets are named 'works'"),
+        (target_toml("x", "wecom", f"{recorder.base}/ok", time="8am"), "time must be HH:MM"),
+        (target_toml("x", "wecom", f"{recorder.base}/ok", street="S99"), "no street 'S99'"),
+        (
+            target_toml("x", "dingtalk", f"{recorder.base}/ok", secret_env="KB_NOT_SET_ANYWHERE"),
+            "KB_NOT_SET_ANYWHERE (secret_env) is not set",
+        ),
+    ]:
         config = write_config(tmp_path / "push.toml", recorder, good, extra)
         assert cli.main(["push", "--config", str(config), "--db", str(demo)]) == 2, extra
         assert words in capsys.readouterr().err, extra
@@ -363,8 +430,12 @@ def test_push_help_lists_the_exit_codes(capsys):
         cli.main(["push", "--help"])
     assert done.value.code == 0
     text = " ".join(capsys.readouterr().out.split())
-    for code, words in [("0", "every target sent"), ("2", "bad arguments, nothing sent"),
-                        ("3", "no data for that day, nothing sent"), ("5", "some target failed after its retries")]:
+    for code, words in [
+        ("0", "every target sent"),
+        ("2", "bad arguments, nothing sent"),
+        ("3", "no data for that day, nothing sent"),
+        ("5", "some target failed after its retries"),
+    ]:
         assert f"{code} {words}" in text, code
 
 
@@ -376,6 +447,7 @@ def test_the_example_config_loads(monkeypatch):
 
 
 # ---------------------------------------------------------------- the schedule
+
 
 class FakeClock:
     def __init__(self, start: dt.datetime):
@@ -392,16 +464,33 @@ class FakeClock:
 
 
 def test_a_scheduled_run_reaches_two_targets_in_zh_and_en(demo, recorder, trail, tmp_path):
-    config = write_config(tmp_path / "push.toml", recorder,
-                          target_toml("区领导群", "wecom", f"{recorder.base}/ok/zh?key={KEY}", lang="zh", time="08:00"),
-                          target_toml("Langshan", "dingtalk", f"{recorder.base}/ok/en?access_token={KEY}",
-                                      secret=SECRET, lang="en", street="S10", time="08:30"))
+    config = write_config(
+        tmp_path / "push.toml",
+        recorder,
+        target_toml("区领导群", "wecom", f"{recorder.base}/ok/zh?key={KEY}", lang="zh", time="08:00"),
+        target_toml(
+            "Langshan",
+            "dingtalk",
+            f"{recorder.base}/ok/en?access_token={KEY}",
+            secret=SECRET,
+            lang="en",
+            street="S10",
+            time="08:30",
+        ),
+    )
     targets = push.load_config(config).targets
     clock = FakeClock(dt.datetime(2022, 3, 22, 7, 59, 0))
     recorder.clock = clock
     lines = []
-    push.run_schedule(targets, lambda: store.connect(demo, read_only=True), now=clock, sleep=clock.sleep,
-                      stop=lambda: clock.now >= dt.datetime(2022, 3, 24, 8, 45), say=lines.append, retries=0)
+    push.run_schedule(
+        targets,
+        lambda: store.connect(demo, read_only=True),
+        now=clock,
+        sleep=clock.sleep,
+        stop=lambda: clock.now >= dt.datetime(2022, 3, 24, 8, 45),
+        say=lines.append,
+        retries=0,
+    )
     zh, en = recorder.at("/ok/zh"), recorder.at("/ok/en")
     assert [r["at"] for r in zh] == [dt.datetime(2022, 3, d, 8, 0) for d in (22, 23, 24)]
     assert [r["at"] for r in en] == [dt.datetime(2022, 3, d, 8, 30) for d in (22, 23, 24)]
@@ -416,21 +505,36 @@ def test_a_scheduled_run_reaches_two_targets_in_zh_and_en(demo, recorder, trail,
     assert stale and all(line.startswith("2022-03-24") for line in stale)
 
 
-def test_the_schedule_command_reaches_two_targets_in_zh_and_en(demo, recorder, trail, tmp_path, monkeypatch,
-                                                               capsys):
+def test_the_schedule_command_reaches_two_targets_in_zh_and_en(demo, recorder, trail, tmp_path, monkeypatch, capsys):
     """`python -m knockboard schedule --config push.toml` itself (the file read and checked, the store
     opened per round, the log lines), on an injected clock from 07:59 to 08:45 the next day."""
-    config = write_config(tmp_path / "push.toml", recorder,
-                          target_toml("区领导群", "wecom", f"{recorder.base}/ok/zh?key={KEY}", lang="zh", time="08:00"),
-                          target_toml("Langshan", "dingtalk", f"{recorder.base}/ok/en?access_token={KEY}",
-                                      secret=SECRET, lang="en", street="S10", time="08:30"),
-                          top="retries = 0\n")
+    config = write_config(
+        tmp_path / "push.toml",
+        recorder,
+        target_toml("区领导群", "wecom", f"{recorder.base}/ok/zh?key={KEY}", lang="zh", time="08:00"),
+        target_toml(
+            "Langshan",
+            "dingtalk",
+            f"{recorder.base}/ok/en?access_token={KEY}",
+            secret=SECRET,
+            lang="en",
+            street="S10",
+            time="08:30",
+        ),
+        top="retries = 0\n",
+    )
     clock = FakeClock(dt.datetime(2022, 3, 22, 7, 59, 0))
     recorder.clock = clock
     started = time.monotonic()  # a command that ignored the injected clock would end here within a minute, failing
-    monkeypatch.setattr(cli, "SCHEDULE_CLOCK", {"now": clock, "sleep": clock.sleep,
-                                                "stop": lambda: clock.now >= dt.datetime(2022, 3, 23, 8, 45)
-                                                or time.monotonic() - started > 20})
+    monkeypatch.setattr(
+        cli,
+        "SCHEDULE_CLOCK",
+        {
+            "now": clock,
+            "sleep": clock.sleep,
+            "stop": lambda: clock.now >= dt.datetime(2022, 3, 23, 8, 45) or time.monotonic() - started > 20,
+        },
+    )
     assert cli.main(["schedule", "--config", str(config), "--db", str(demo)]) == 0
     out, err = capsys.readouterr()
     zh, en = recorder.at("/ok/zh"), recorder.at("/ok/en")
@@ -442,16 +546,24 @@ def test_the_schedule_command_reaches_two_targets_in_zh_and_en(demo, recorder, t
     assert set(en[0]["query"]) == {"access_token", "timestamp", "sign"}
     assert "schedule: 区领导群 (wecom, district, zh) next at 2022-03-22 08:00" in out
     assert "schedule: Langshan (dingtalk, S10, en) next at 2022-03-22 08:30" in out
-    assert [(r["target"], r["lang"], r["result"]) for r in records(trail)] == \
-        [("区领导群", "zh", "sent"), ("Langshan", "en", "sent")] * 2
+    assert [(r["target"], r["lang"], r["result"]) for r in records(trail)] == [
+        ("区领导群", "zh", "sent"),
+        ("Langshan", "en", "sent"),
+    ] * 2
     assert KEY not in out + err and SECRET not in out + err
 
 
 def test_a_time_already_past_at_start_waits_for_tomorrow(demo, recorder, trail):
     target = push.make_target("late", "generic", f"{recorder.base}/ok/late", at="08:00")
     clock = FakeClock(dt.datetime(2022, 3, 22, 9, 0, 0))
-    push.run_schedule([target], lambda: store.connect(demo, read_only=True), now=clock, sleep=clock.sleep,
-                      stop=lambda: clock.now >= dt.datetime(2022, 3, 23, 7, 59), say=lambda line: None)
+    push.run_schedule(
+        [target],
+        lambda: store.connect(demo, read_only=True),
+        now=clock,
+        sleep=clock.sleep,
+        stop=lambda: clock.now >= dt.datetime(2022, 3, 23, 7, 59),
+        say=lambda line: None,
+    )
     assert recorder.received == []
     with pytest.raises(push.PushError):
         push.run_schedule([push.make_target("untimed", "generic", f"{recorder.base}/x")], lambda: None)

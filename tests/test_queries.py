@@ -10,8 +10,6 @@ from tests.helpers import rows
 D1, D2, D3, D4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 
 
-
-
 def test_every_query_is_documented_and_uses_bound_parameters():
     assert queries.QUERIES, "no queries found"
     for query in queries.QUERIES.values():
@@ -41,7 +39,11 @@ def test_data_days(hand_con):
 def test_knocked_daily_district(hand_con):
     df = queries.run(hand_con, "knocked_daily", scope=None, start=D1, end=D4, street=None)
     assert rows(df, "knocked", "visits", "first_visits", "newly_covered", "covered_to_date") == [
-        (3, 4, 3, 2, 2), (3, 3, 2, 1, 3), (2, 2, 0, 0, 3), (0, 0, 0, 0, 3)]
+        (3, 4, 3, 2, 2),
+        (3, 3, 2, 1, 3),
+        (2, 2, 0, 0, 3),
+        (0, 0, 0, 0, 3),
+    ]
     assert rows(df, "met", "not_home", "refused", "vacant") == [(1, 2, 0, 1), (1, 1, 1, 0), (1, 1, 0, 0), (0, 0, 0, 0)]
     assert df["registered"].unique().tolist() == [7]
     assert df["coverage"].round(6).tolist() == [round(2 / 7, 6), round(3 / 7, 6), round(3 / 7, 6), round(3 / 7, 6)]
@@ -58,9 +60,9 @@ def test_knocked_daily_counts_coverage_from_before_the_window(hand_con):
 def test_street_coverage_ranks_worst_first(hand_con):
     df = queries.run(hand_con, "street_coverage", scope=None, day=D2)
     # d2: S1 2/4 = 50 %, S2 1/3 = 33 %; d1: S1 1/4 = 25 %, S2 1/3 = 33 %
-    assert rows(df, "street_id", "covered", "covered_prev", "knocked", "knocked_prev",
-                "coverage_rank", "coverage_rank_prev") == [
-        ("S2", 1, 1, 1, 1, 1, 2), ("S1", 2, 1, 2, 2, 2, 1)]
+    assert rows(
+        df, "street_id", "covered", "covered_prev", "knocked", "knocked_prev", "coverage_rank", "coverage_rank_prev"
+    ) == [("S2", 1, 1, 1, 1, 1, 2), ("S1", 2, 1, 2, 2, 2, 1)]
 
 
 def test_stalled_grids(hand_con):
@@ -97,7 +99,11 @@ def test_inspections_and_closures_across_suspension_edges(hand_con):
 def test_leads_daily_and_backlog(hand_con):
     df = queries.run(hand_con, "leads_daily", scope=None, start=D1, end=D4, street=None)
     assert rows(df, "received", "verified", "valid", "pending_over_24h") == [
-        (2, 1, 1, 0), (2, 0, 0, 1), (0, 2, 1, 1), (0, 0, 0, 1)]
+        (2, 1, 1, 0),
+        (2, 0, 0, 1),
+        (0, 2, 1, 1),
+        (0, 0, 0, 1),
+    ]
     assert df["valid_rate"].tolist()[0] == 1.0 and df["valid_rate"].tolist()[2] == 0.5
     df = queries.run(hand_con, "leads_daily", scope=None, start=D2, end=D3, street="S2")
     assert rows(df, "received", "verified", "pending_over_24h") == [(2, 0, 0), (0, 1, 1)]

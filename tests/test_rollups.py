@@ -28,9 +28,18 @@ def test_every_rollup_file_names_its_sources():
         assert path.read_text(encoding="utf-8").startswith("-- sources: "), path.name
 
 
-@pytest.mark.parametrize("name", ["visits_good_zh_gb18030.csv", "shifts_hours_zh.xlsx", "inspections_en.csv",
-                                  "leads_zh.csv", "grids_boundaries.geojson", "visits_good_en_bom.csv",
-                                  "visits_unknown_household_zh.csv"])  # the last touches one street only
+@pytest.mark.parametrize(
+    "name",
+    [
+        "visits_good_zh_gb18030.csv",
+        "shifts_hours_zh.xlsx",
+        "inspections_en.csv",
+        "leads_zh.csv",
+        "grids_boundaries.geojson",
+        "visits_good_en_bom.csv",
+        "visits_unknown_household_zh.csv",
+    ],
+)  # the last touches one street only
 def test_a_load_leaves_the_rollups_a_full_rebuild_would(hand_db, tmp_path, name):
     copy = tmp_path / "r.duckdb"
     shutil.copy(hand_db, copy)
@@ -48,6 +57,7 @@ def test_a_load_leaves_the_rollups_a_full_rebuild_would(hand_db, tmp_path, name)
 def test_a_corrected_visit_moved_to_another_street_updates_both(hand_db, tmp_path):
     """A corrected file restates visit V1 (street S1) at household H5 (street S2): S1 loses it, S2 gains it."""
     from knockboard.loading import load_bytes
+
     copy = tmp_path / "moved.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)

@@ -31,9 +31,22 @@ DAY1, DAY2, DAY3, DAY4 = (dt.date(2022, 3, d) for d in (1, 2, 3, 4))
 # Values of the parameters that do not point into the territory. A query with a parameter missing
 # here fails the harness: add a realistic value for it.
 VALUES = {
-    "day": DAY3, "start": DAY1, "end": DAY4, "threshold": 0.95, "days": 2, "by_coverage": True,
-    "by_days": True, "by_backlog": True, "backlog_min": 1, "backlog_share": 0, "limit": 100, "bin": 2.0, "benchmark": 2,
-    "minutes": 600, "doors": 1, "min_doors": 1,
+    "day": DAY3,
+    "start": DAY1,
+    "end": DAY4,
+    "threshold": 0.95,
+    "days": 2,
+    "by_coverage": True,
+    "by_days": True,
+    "by_backlog": True,
+    "backlog_min": 1,
+    "backlog_share": 0,
+    "limit": 100,
+    "bin": 2.0,
+    "benchmark": 2,
+    "minutes": 600,
+    "doors": 1,
+    "min_doors": 1,
 }
 
 # Parameters that point into the territory, with a value inside each street of the stores and one
@@ -106,8 +119,10 @@ def pointers_of(name: str) -> list[str]:
     query = queries.get(name)
     unknown = [p for p in query.params if p != "scope" and p not in VALUES and p not in NOWHERE]
     if unknown:
-        pytest.fail(f"{name}: the scope harness has no value for {unknown}: add one to VALUES or POINTERS "
-                    f"in tests/test_scope.py")
+        pytest.fail(
+            f"{name}: the scope harness has no value for {unknown}: add one to VALUES or POINTERS "
+            f"in tests/test_scope.py"
+        )
     return [p for p in query.params if p in NOWHERE]
 
 
@@ -130,8 +145,9 @@ def check_ids_belong(name: str, df: pd.DataFrame, owners: dict, street: str, con
     for column in id_columns(name, df):
         for value in df[column].dropna().unique():
             belongs = owners[column].get(value, set())
-            assert street in belongs, (f"{name} {context}: {column} {value} belongs to {sorted(belongs, key=str)}, "
-                                       f"not to the scope {street}")
+            assert street in belongs, (
+                f"{name} {context}: {column} {value} belongs to {sorted(belongs, key=str)}, not to the scope {street}"
+            )
 
 
 def check_same(name: str, got: pd.DataFrame, expected: pd.DataFrame, context: str) -> None:
@@ -167,8 +183,12 @@ def test_scope_keeps_other_streets_out(name, stores):
             for aimed in [[p] for p in pointers] + ([pointers] if len(pointers) > 1 else []):
                 at_other = {p: (POINTERS[other][p] if p in aimed else None) for p in pointers}
                 at_nowhere = {p: (NOWHERE[p] if p in aimed else None) for p in pointers}
-                check_same(name, run(con, name, mine, at_other), run(con, name, None, at_nowhere),
-                           f"{where}, {at_other} (expected as {at_nowhere} unscoped)")
+                check_same(
+                    name,
+                    run(con, name, mine, at_other),
+                    run(con, name, None, at_nowhere),
+                    f"{where}, {at_other} (expected as {at_nowhere} unscoped)",
+                )
             # a totals-only query: the street's totals are the scope's
             df = run(con, name, mine, {p: None for p in pointers})
             if "street" in pointers and not id_columns(name, df):
@@ -179,19 +199,32 @@ def test_scope_keeps_other_streets_out(name, stores):
 # ---------------------------------------------------------------- hand-worked answers (tests/fixtures.py)
 
 
-
 def test_street_coverage_in_scope_is_the_street_alone(hand_con):
     df = queries.run(hand_con, "street_coverage", day=DAY2, scope="S1")
     # d2: S1 covered H1 (d1) and H2 (d2) of 4 registered; knocked H2, H3 on d2 and H1, H2 on d1
-    assert rows(df, "street_id", "registered", "covered", "covered_prev", "knocked", "knocked_prev", "coverage",
-                "coverage_rank", "coverage_rank_prev") == [("S1", 4, 2, 1, 2, 2, 0.5, 1, 1)]
+    assert rows(
+        df,
+        "street_id",
+        "registered",
+        "covered",
+        "covered_prev",
+        "knocked",
+        "knocked_prev",
+        "coverage",
+        "coverage_rank",
+        "coverage_rank_prev",
+    ) == [("S1", 4, 2, 1, 2, 2, 0.5, 1, 1)]
 
 
 def test_knocked_daily_in_scope_is_the_street(hand_con):
     df = queries.run(hand_con, "knocked_daily", start=DAY1, end=DAY4, street=None, scope="S1")
     # S1: d1 H1 met, H2 not home twice; d2 H2 met, H3 refused; d3 H3 not home, H1 met
     assert rows(df, "knocked", "visits", "first_visits", "newly_covered", "covered_to_date", "registered") == [
-        (2, 3, 2, 1, 1, 4), (2, 2, 1, 1, 2, 4), (2, 2, 0, 0, 2, 4), (0, 0, 0, 0, 2, 4)]
+        (2, 3, 2, 1, 1, 4),
+        (2, 2, 1, 1, 2, 4),
+        (2, 2, 0, 0, 2, 4),
+        (0, 0, 0, 0, 2, 4),
+    ]
     # another street than the scope: nothing of it
     other = queries.run(hand_con, "knocked_daily", start=DAY1, end=DAY4, street="S2", scope="S1")
     assert other[["knocked", "visits", "covered_to_date", "registered"]].to_numpy().sum() == 0
@@ -202,8 +235,9 @@ def test_territory_in_scope(hand_con):
     assert len(queries.run(hand_con, "streets", scope=None)) == 2
     assert queries.run(hand_con, "street_shapes", scope="S2")["street_id"].tolist() == ["S2"]
     # S1: community C1, grids G1 and G2, micro-grids M1 and M2
-    assert rows(queries.run(hand_con, "territory_size", scope="S1"), "streets", "communities", "grids",
-                "micro_grids") == [(1, 1, 2, 2)]
+    assert rows(
+        queries.run(hand_con, "territory_size", scope="S1"), "streets", "communities", "grids", "micro_grids"
+    ) == [(1, 1, 2, 2)]
     assert queries.run(hand_con, "area_path", area="M3", scope="S1").empty
     assert queries.run(hand_con, "area_path", area="M3", scope="S2")["street_id"].tolist() == ["S2"]
 
@@ -236,8 +270,9 @@ def test_hours_in_scope_count_where_shifts_were_worked(hand_con):
     # S1: F1 F2 by P1 on d2 (6 h); S2: F3 by P2 on d2, F4 on d3
     df = queries.run(hand_con, "hours_daily", start=DAY1, end=DAY3, street=None, scope="S1")
     assert rows(df, "hours", "active_volunteers", "shifts") == [(0, 0, 0), (6, 1, 2), (0, 0, 0)]
-    assert queries.run(hand_con, "street_hours", day=DAY3, scope="S2")[["street_id", "hours", "hours_prev"]] \
-        .values.tolist() == [["S2", 5, 3]]
+    assert queries.run(hand_con, "street_hours", day=DAY3, scope="S2")[
+        ["street_id", "hours", "hours_prev"]
+    ].values.tolist() == [["S2", 5, 3]]
 
 
 def test_backlog_households_marks_the_address_personal():
@@ -277,5 +312,7 @@ def test_personal_data_comes_back_only_in_declared_columns(name, stores):
             df = run(con, name, None, {p: POINTERS[street][p] for p in pointers})
             for column in df.columns.difference(list(declared)):
                 leaked = set(df[column].dropna().astype(str)) & personal
-                assert not leaked, (f"{name} on the {store_name} store returns personal data in {column!r} "
-                                    f"({sorted(leaked)[:3]}): declare it with `-- personal: {column}`")
+                assert not leaked, (
+                    f"{name} on the {store_name} store returns personal data in {column!r} "
+                    f"({sorted(leaked)[:3]}): declare it with `-- personal: {column}`"
+                )

@@ -32,8 +32,13 @@ def test_another_program_reads_while_the_dashboard_serves(served, tmp_path):
     with served.reading() as con:
         assert queries.run(con, "data_days", scope=None).iloc[0]["latest_day"].date().isoformat() == "2022-03-03"
     out = tmp_path / "briefing.html"
-    result = subprocess.run([sys.executable, "-m", "knockboard", "briefing", "--out", str(out), "--lang", "en",
-                             "--db", str(served.path)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "knockboard", "briefing", "--out", str(out), "--lang", "en", "--db", str(served.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     assert "3 Mar 2022" in out.read_text(encoding="utf-8")
 
@@ -114,8 +119,13 @@ def test_many_sessions_call_the_store_at_once_without_an_error(served):
 
 
 def _cli_load(db, *files, timeout=120):
-    return subprocess.run([sys.executable, "-m", "knockboard", "load", *map(str, files), "--db", str(db), "--lang", "en"],
-                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "knockboard", "load", *map(str, files), "--db", str(db), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def test_a_command_line_load_is_handed_to_the_serving_dashboard(served, hand_db, tmp_path, monkeypatch):
@@ -149,7 +159,9 @@ def test_a_command_line_load_is_handed_to_the_serving_dashboard(served, hand_db,
     assert [p.name for p in inbox.inbox_dir(served.path).iterdir()] == []
     events = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(e["event"], e["file"].rsplit("/", 1)[-1]) for e in events] == [
-        ("load", "visits_good_en_bom.csv"), ("load", "visits_bad_enum_en.csv")]
+        ("load", "visits_good_en_bom.csv"),
+        ("load", "visits_bad_enum_en.csv"),
+    ]
 
 
 def test_a_held_store_with_no_dashboard_answering_is_busy(served):
@@ -194,8 +206,13 @@ def test_the_server_does_not_collect_garbage_after_every_run():
 
 
 def _cli_undo(db, import_id, *extra, timeout=120):
-    return subprocess.run([sys.executable, "-m", "knockboard", "undo", str(import_id), "--db", str(db), "--lang", "en",
-                           *extra], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "knockboard", "undo", str(import_id), "--db", str(db), "--lang", "en", *extra],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def test_the_undo_command_alone_and_handed_to_the_serving_dashboard(served, hand_db, tmp_path, monkeypatch):
@@ -213,8 +230,13 @@ def test_the_undo_command_alone_and_handed_to_the_serving_dashboard(served, hand
     assert again.returncode == 2 and "it was undone on" in again.stderr
     unknown = _cli_undo(alone, 7)
     assert unknown.returncode == 2 and "there is no such load" in unknown.stderr
-    zh = subprocess.run([sys.executable, "-m", "knockboard", "undo", "1", "--db", str(alone)], capture_output=True,
-                        text=True, timeout=120, cwd=ROOT)
+    zh = subprocess.run(
+        [sys.executable, "-m", "knockboard", "undo", "1", "--db", str(alone)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert zh.returncode == 2 and "无法撤销第 1 次导入" in zh.stderr
 
     watcher = inbox.Watcher(served).start()
@@ -236,6 +258,11 @@ def test_the_undo_command_alone_and_handed_to_the_serving_dashboard(served, hand
         assert con.execute("select count(*) from visits where visit_id in ('E1', 'E2')").fetchone()[0] == 0
     events = [json.loads(line) for line in (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     undos = [(e["status"], e.get("reason"), e["via"]) for e in events if e["event"] == "undo"]
-    assert undos == [("undone", None, "command line"), ("refused", "already", "command line"),
-                     ("refused", "unknown", "command line"), ("refused", "already", "command line"),
-                     ("refused", "not_your_street", "command line"), ("undone", None, "command line")]
+    assert undos == [
+        ("undone", None, "command line"),
+        ("refused", "already", "command line"),
+        ("refused", "unknown", "command line"),
+        ("refused", "already", "command line"),
+        ("refused", "not_your_street", "command line"),
+        ("undone", None, "command line"),
+    ]

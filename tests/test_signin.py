@@ -76,7 +76,9 @@ def test_a_live_session_ends_for_every_copy_and_expired_ones_are_dropped(tmp_pat
     mine, other = live.start("analyst", time.time() + 3600), live.start("analyst", time.time() + 3600)
     old = live.start("leader", time.time() - 1)
     assert live.is_live(mine, "analyst") and live.is_live(other, "analyst")
-    assert not live.is_live(mine, "leader") and not live.is_live(old, "leader") and not live.is_live("made-up", "analyst")
+    assert (
+        not live.is_live(mine, "leader") and not live.is_live(old, "leader") and not live.is_live("made-up", "analyst")
+    )
     live.end(mine)
     assert not live.is_live(mine, "analyst") and live.is_live(other, "analyst")
     live.end_all("analyst")
@@ -90,7 +92,11 @@ def test_signing_out_ends_every_copy_of_the_session_cookie(deployment, monkeypat
     from tests.test_access import PASSWORDS, open_app, sign_in
 
     at = sign_in(open_app(), "analyst", PASSWORDS["analyst"])
-    cookie = next(h.proto.body for h in at.get("html") if "kb_session=" in h.proto.body).split("kb_session=")[1].split(";")[0]
+    cookie = (
+        next(h.proto.body for h in at.get("html") if "kb_session=" in h.proto.body)
+        .split("kb_session=")[1]
+        .split(";")[0]
+    )
     monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie})
     elsewhere = open_app()  # another browser holding a copy: signed in
     assert elsewhere.metric
@@ -112,7 +118,11 @@ def test_a_cookie_longer_than_the_server_now_allows_is_refused(deployment, monke
     from tests.test_access import PASSWORDS, access_file, open_app, sign_in
 
     at = sign_in(open_app(), "analyst", PASSWORDS["analyst"])  # session_hours 8 by default
-    cookie = next(h.proto.body for h in at.get("html") if "kb_session=" in h.proto.body).split("kb_session=")[1].split(";")[0]
+    cookie = (
+        next(h.proto.body for h in at.get("html") if "kb_session=" in h.proto.body)
+        .split("kb_session=")[1]
+        .split(";")[0]
+    )
     deployment(access_file().replace("lockout_seconds = 600\n", "lockout_seconds = 600\nsession_hours = 1\n"))
     monkeypatch.setattr(signin, "request_cookies", lambda: {"kb_session": cookie})
     assert open_app().title[0].value == "Sign in to Knockboard"

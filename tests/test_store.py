@@ -15,8 +15,21 @@ def test_schema_is_idempotent_and_versioned(tmp_path):
     con = store.connect(path)  # a second start applies nothing twice
     assert con.execute("select count(*) from schema_version").fetchone()[0] == schema.LATEST
     tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-    assert {"streets", "communities", "grids", "neighbourhoods", "micro_grids", "households", "visits",
-            "volunteers", "teams", "shifts", "businesses", "inspections", "leads"} <= tables
+    assert {
+        "streets",
+        "communities",
+        "grids",
+        "neighbourhoods",
+        "micro_grids",
+        "households",
+        "visits",
+        "volunteers",
+        "teams",
+        "shifts",
+        "businesses",
+        "inspections",
+        "leads",
+    } <= tables
     con.close()
 
 
@@ -27,16 +40,19 @@ def test_a_newer_store_is_refused(tmp_path):
         schema.ensure_schema(con)
 
 
-@pytest.mark.parametrize("sql", [
-    "insert into visits values ('V1','H1','2022-03-01 09:00','W1','absent',0,false,null,false,'2022-03-01','M1','S1')",
-    "insert into visits values ('V1','H1','2022-03-01 09:00','W1','met',0,false,'blue',false,'2022-03-01','M1','S1')",
-    "insert into volunteers values ('P1','x',null,'army',true,false,null)",
-    "insert into shifts values ('F1','P1','2022-03-01',25,'checkpoint',null,null)",
-    "insert into shifts values ('F1','P1','2022-03-01',2,'sleeping',null,null)",
-    "insert into inspections values ('I1','B1','2022-03-01',null,null,'closed',null,null,null)",
-    "insert into leads values ('L1','2022-03-01','S1','companion','maybe',null)",
-    "insert into leads values ('L1','2022-03-01','S1','companion','valid',null)",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "insert into visits values ('V1','H1','2022-03-01 09:00','W1','absent',0,false,null,false,'2022-03-01','M1','S1')",
+        "insert into visits values ('V1','H1','2022-03-01 09:00','W1','met',0,false,'blue',false,'2022-03-01','M1','S1')",
+        "insert into volunteers values ('P1','x',null,'army',true,false,null)",
+        "insert into shifts values ('F1','P1','2022-03-01',25,'checkpoint',null,null)",
+        "insert into shifts values ('F1','P1','2022-03-01',2,'sleeping',null,null)",
+        "insert into inspections values ('I1','B1','2022-03-01',null,null,'closed',null,null,null)",
+        "insert into leads values ('L1','2022-03-01','S1','companion','maybe',null)",
+        "insert into leads values ('L1','2022-03-01','S1','companion','valid',null)",
+    ],
+)
 def test_enumerations_and_ranges_are_checked(tmp_path, sql):
     con = store.connect(tmp_path / "s.duckdb")
     with pytest.raises(duckdb.ConstraintException):
@@ -52,8 +68,10 @@ def test_keys_are_unique(tmp_path):
 
 def test_no_extension_is_ever_downloaded(tmp_path):
     con = store.connect(tmp_path / "s.duckdb")
-    settings = dict(con.execute("""select name, value from duckdb_settings()
-        where name in ('autoinstall_known_extensions', 'autoload_known_extensions')""").fetchall())
+    settings = dict(
+        con.execute("""select name, value from duckdb_settings()
+        where name in ('autoinstall_known_extensions', 'autoload_known_extensions')""").fetchall()
+    )
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
 
 
@@ -66,6 +84,7 @@ def test_store_path_from_environment(monkeypatch, tmp_path):
 
 def test_data_version_moves_on_every_refresh(hand_db, tmp_path):
     import shutil
+
     copy = tmp_path / "copy.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)
@@ -76,6 +95,7 @@ def test_data_version_moves_on_every_refresh(hand_db, tmp_path):
 
 def test_rollups_of_an_older_version_are_rebuilt(hand_db, tmp_path):
     import shutil
+
     copy = tmp_path / "old.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)
@@ -99,7 +119,8 @@ def test_a_version_1_store_migrates_in_place(tmp_path, monkeypatch):
     con = store.connect(path)
     assert schema.current_version(con) == schema.LATEST
     assert con.execute("select version from schema_version order by version").fetchall() == [
-        (v,) for v in range(1, schema.LATEST + 1)]
+        (v,) for v in range(1, schema.LATEST + 1)
+    ]
     assert con.execute("select file_name, loaded_by, street_id from imports").fetchall() == [("old.csv", "clerk", None)]
     con.close()
     con = store.connect(path)  # a second start applies nothing twice
@@ -112,6 +133,7 @@ def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_p
     user who may not see personal data then sees hidden whole), and agency_aliases appears."""
     from knockboard import data
     from knockboard.loading import Report
+
     path = tmp_path / "v2.duckdb"
     monkeypatch.setattr(schema, "LATEST", 2)
     con = store.connect(path)
@@ -132,6 +154,7 @@ def test_a_version_2_store_keeps_its_refused_rows_and_gains_agency_aliases(tmp_p
 def test_a_version_3_store_keeps_its_teams_and_gains_their_english_names(tmp_path, monkeypatch):
     """Schema 4: teams.name_en, empty for the teams already there; a teams sheet can then fill it."""
     from knockboard.loading import load_bytes
+
     path = tmp_path / "v3.duckdb"
     monkeypatch.setattr(schema, "LATEST", 3)
     con = store.connect(path)
@@ -141,7 +164,9 @@ def test_a_version_3_store_keeps_its_teams_and_gains_their_english_names(tmp_pat
     con = store.connect(path)
     assert schema.current_version(con) == schema.LATEST  # through version 4, and any later one
     assert con.execute("select team_id, name, name_en from teams").fetchall() == [("T1", "区机关党员志愿服务队", None)]
-    sheet = "服务队编号,服务队名称,类型,英文名称\nT1,区机关党员志愿服务队,organ,District Government Party Volunteer Team\n"
+    sheet = (
+        "服务队编号,服务队名称,类型,英文名称\nT1,区机关党员志愿服务队,organ,District Government Party Volunteer Team\n"
+    )
     assert load_bytes(con, sheet.encode(), "teams.csv", table="teams").accepted == 1
     assert con.execute("select name_en from teams").fetchall() == [("District Government Party Volunteer Team",)]
     con.close()
@@ -151,17 +176,21 @@ def test_a_version_4_store_gains_undo_and_its_older_loads_say_they_cannot_be_und
     """Schema 5: import_changes, and imports.changes_kept / undone_at / undone_by. A load made
     before kept no replaced rows: its undo is refused, saying so."""
     from knockboard.loading.undo import UndoRefused, undo_import
+
     path = tmp_path / "v4.duckdb"
     monkeypatch.setattr(schema, "LATEST", 4)
     con = store.connect(path)
-    con.execute("insert into imports values (1, 'old.csv', 'abc', 'visits', 3, 3, 0, 'clerk', '2022-03-04 08:00', 'S1')")
+    con.execute(
+        "insert into imports values (1, 'old.csv', 'abc', 'visits', 3, 3, 0, 'clerk', '2022-03-04 08:00', 'S1')"
+    )
     assert "changes_kept" not in {r[0] for r in con.execute("describe imports").fetchall()}
     con.close()
     monkeypatch.undo()
     con = store.connect(path)
     assert schema.current_version(con) == schema.LATEST
     assert con.execute("select file_name, street_id, changes_kept, undone_at from imports").fetchall() == [
-        ("old.csv", "S1", False, None)]
+        ("old.csv", "S1", False, None)
+    ]
     assert con.execute("select count(*) from import_changes").fetchone()[0] == 0
     with pytest.raises(UndoRefused) as refused:
         undo_import(con, 1, "admin")
@@ -173,11 +202,17 @@ def test_a_migrated_store_records_the_loaders_street(hand_db, tmp_path):
     import shutil
 
     from knockboard.loading import load_bytes
+
     copy = tmp_path / "loads.duckdb"
     shutil.copy(hand_db, copy)
     con = store.connect(copy)
-    load_bytes(con, b"visit_id,household_id,visited_at,outcome\nVS,H1,2022-03-04 10:00,met\n", "v.csv",
-               loaded_by="clerk1", street="S1")
+    load_bytes(
+        con,
+        b"visit_id,household_id,visited_at,outcome\nVS,H1,2022-03-04 10:00,met\n",
+        "v.csv",
+        loaded_by="clerk1",
+        street="S1",
+    )
     assert con.execute("select loaded_by, street_id from imports").fetchall() == [("clerk1", "S1")]
     con.close()
 

@@ -15,25 +15,37 @@ from knockboard.loading.undo import UndoRefused, undo_import, undo_served
 BOOKKEEPING = {"imports", "rejects", "import_changes", "store_meta", "schema_version"}
 
 # load A: two new visits and one that replaces the hand store's V9 (H1 met on d3 -> not at home)
-LOAD = (b"visit_id,household_id,visited_at,worker_id,outcome\n"
-        b"U1,H4,2022-03-04 10:00,W1,met\nU2,H7,2022-03-04 10:30,W3,not_home\n"
-        b"V9,H1,2022-03-03 15:00,W1,not_home\n")
+LOAD = (
+    b"visit_id,household_id,visited_at,worker_id,outcome\n"
+    b"U1,H4,2022-03-04 10:00,W1,met\nU2,H7,2022-03-04 10:30,W3,not_home\n"
+    b"V9,H1,2022-03-03 15:00,W1,not_home\n"
+)
 # load B, a correction: U1 was not at home after all, V5 (hand store) refused, and one more visit
-CORRECTION = (b"visit_id,household_id,visited_at,worker_id,outcome\n"
-              b"U1,H4,2022-03-04 10:00,W1,not_home\nV5,H2,2022-03-02 18:30,W1,refused\n"
-              b"U3,H6,2022-03-04 11:00,W3,met\n")
+CORRECTION = (
+    b"visit_id,household_id,visited_at,worker_id,outcome\n"
+    b"U1,H4,2022-03-04 10:00,W1,not_home\nV5,H2,2022-03-02 18:30,W1,refused\n"
+    b"U3,H6,2022-03-04 11:00,W3,met\n"
+)
 
 
 def snapshot(con) -> dict[str, list]:
     """Every table of the store but the bookkeeping, rollups included, as sorted rows."""
-    tables = [t for (t,) in con.execute("select table_name from duckdb_tables() where schema_name = 'main' "
-                                        "and database_name = current_database() order by 1").fetchall()]
+    tables = [
+        t
+        for (t,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main' "
+            "and database_name = current_database() order by 1"
+        ).fetchall()
+    ]
     return {t: sorted(con.execute(f"select * from {t}").fetchall(), key=repr) for t in tables if t not in BOOKKEEPING}
 
 
 def differences(before: dict, after: dict) -> dict:
-    return {t: (len(before.get(t, [])), len(after.get(t, []))) for t in before.keys() | after.keys()
-            if before.get(t) != after.get(t)}
+    return {
+        t: (len(before.get(t, [])), len(after.get(t, [])))
+        for t in before.keys() | after.keys()
+        if before.get(t) != after.get(t)
+    }
 
 
 @pytest.fixture
@@ -68,8 +80,9 @@ def test_load_correct_undo_the_correction_undo_the_load(con):
     undone = undo_import(con, a.import_id, "admin")
     assert (undone.removed, undone.restored) == (2, 1)
     assert differences(s0, snapshot(con)) == {}
-    assert con.execute("select import_id, undone_by from imports where undone_at is not null order by 1").fetchall() \
-        == [(a.import_id, "admin"), (b.import_id, "admin")]
+    assert con.execute(
+        "select import_id, undone_by from imports where undone_at is not null order by 1"
+    ).fetchall() == [(a.import_id, "admin"), (b.import_id, "admin")]
 
     with pytest.raises(UndoRefused, match="already"):
         undo_import(con, a.import_id, "admin")
@@ -83,8 +96,10 @@ def test_load_correct_undo_the_correction_undo_the_load(con):
 
 def test_undoing_an_inspection_sheet_removes_the_businesses_it_created(con):
     s0 = snapshot(con)
-    sheet = "检查编号,场所编号,场所名称,地址,所属街道,检查日期,检查单位,处理结果,停业天数\n" \
-            "NB1,JC-901,甲九 饭店,甲路99号,甲,2022/3/4,区商务局,停业整顿,2\n"
+    sheet = (
+        "检查编号,场所编号,场所名称,地址,所属街道,检查日期,检查单位,处理结果,停业天数\n"
+        "NB1,JC-901,甲九 饭店,甲路99号,甲,2022/3/4,区商务局,停业整顿,2\n"
+    )
     report = load_bytes(con, sheet.encode(), "检查记录.csv")
     assert report.accepted == 1 and report.created_parents == 1
     undone = undo_import(con, report.import_id, "admin")
@@ -95,8 +110,9 @@ def test_undoing_an_inspection_sheet_removes_the_businesses_it_created(con):
 def test_an_undo_that_would_orphan_later_rows_is_refused(con):
     households = load_bytes(con, "户编号,微网格编号,地址,人数\nHN1,M1,甲一小区9幢101室,2\n".encode(), "户.csv")
     assert households.accepted == 1
-    visits = load_bytes(con, b"visit_id,household_id,visited_at,worker_id,outcome\nUN1,HN1,2022-03-04 10:00,W1,met\n",
-                        "v.csv")
+    visits = load_bytes(
+        con, b"visit_id,household_id,visited_at,worker_id,outcome\nUN1,HN1,2022-03-04 10:00,W1,met\n", "v.csv"
+    )
     assert visits.accepted == 1
     before = snapshot(con)
     with pytest.raises(UndoRefused) as refused:
@@ -109,12 +125,27 @@ def test_an_undo_that_would_orphan_later_rows_is_refused(con):
 
 
 def test_a_street_clerk_undoes_their_streets_last_load_only(con):
-    ours = load_bytes(con, b"visit_id,household_id,visited_at,outcome\nC1,H1,2022-03-04 10:00,met\n", "c1.csv",
-                      loaded_by="clerk1", street="S1")
-    last = load_bytes(con, b"visit_id,household_id,visited_at,outcome\nC2,H2,2022-03-04 10:00,met\n", "c2.csv",
-                      loaded_by="clerk1", street="S1")
-    theirs = load_bytes(con, b"visit_id,household_id,visited_at,outcome\nC3,H5,2022-03-04 10:00,met\n", "c3.csv",
-                        loaded_by="clerk2", street="S2")
+    ours = load_bytes(
+        con,
+        b"visit_id,household_id,visited_at,outcome\nC1,H1,2022-03-04 10:00,met\n",
+        "c1.csv",
+        loaded_by="clerk1",
+        street="S1",
+    )
+    last = load_bytes(
+        con,
+        b"visit_id,household_id,visited_at,outcome\nC2,H2,2022-03-04 10:00,met\n",
+        "c2.csv",
+        loaded_by="clerk1",
+        street="S1",
+    )
+    theirs = load_bytes(
+        con,
+        b"visit_id,household_id,visited_at,outcome\nC3,H5,2022-03-04 10:00,met\n",
+        "c3.csv",
+        loaded_by="clerk2",
+        street="S2",
+    )
     district = load_bytes(con, b"visit_id,household_id,visited_at,outcome\nC4,H6,2022-03-04 10:00,met\n", "c4.csv")
     assert all(r.accepted == 1 for r in (ours, last, theirs, district))
     with pytest.raises(UndoRefused) as refused:

@@ -9,8 +9,17 @@ def link_notices(at) -> list[str]:
 
 
 def test_a_gaps_link_reopens_with_its_thresholds_and_signals(monkeypatch, small_demo_db):
-    at = open_page(monkeypatch, small_demo_db, "gaps", lang="en", gaps_threshold="80", gaps_days="5",
-                   gaps_by_days="0", gaps_backlog_min="12", gaps_level="micro_grid")
+    at = open_page(
+        monkeypatch,
+        small_demo_db,
+        "gaps",
+        lang="en",
+        gaps_threshold="80",
+        gaps_days="5",
+        gaps_by_days="0",
+        gaps_backlog_min="12",
+        gaps_level="micro_grid",
+    )
     assert not at.exception and link_notices(at) == []
     assert at.slider(key="gaps_threshold").value == 80 and at.slider(key="gaps_days").value == 5
     assert at.checkbox(key="gaps_by_days").value is False and at.checkbox(key="gaps_by_coverage").value

@@ -13,8 +13,7 @@ TEXT: dict[str, dict[str, str]] = {
     "field_col_street": {"en": "Street", "zh": "街道"},
     "field_col_grid": {"en": "Grid", "zh": "网格"},
     "field_col_micro_grid": {"en": "Micro-grid", "zh": "微网格"},
-    "field_period": {"en": "Period of the tables by street and the distributions",
-                     "zh": "分街道统计与分布图的时段"},
+    "field_period": {"en": "Period of the tables by street and the distributions", "zh": "分街道统计与分布图的时段"},
     "field_period_day": {"en": "Report day", "zh": "报告日"},
     "field_period_week": {"en": "Last 7 days", "zh": "近7天"},
     "field_period_campaign": {"en": "Campaign to date", "zh": "行动以来"},
@@ -23,22 +22,25 @@ TEXT: dict[str, dict[str, str]] = {
     "field_yes": {"en": "yes", "zh": "是"},
     "field_no": {"en": "no", "zh": "否"},
     "field_never": {"en": "never", "zh": "从未"},
-
     "page_knocked": {"en": "Households knocked", "zh": "入户敲门"},
     "knocked_title": {"en": "Households knocked, {day}", "zh": "入户敲门 · {day}"},
-    "knocked_caption": {"en": "{scope} · charts run from the first day of the campaign to the report day",
-                        "zh": "{scope} · 图表为行动首日至报告日"},
+    "knocked_caption": {
+        "en": "{scope} · charts run from the first day of the campaign to the report day",
+        "zh": "{scope} · 图表为行动首日至报告日",
+    },
     # headline cards
     "knocked_card_knocked": {"en": "Households knocked", "zh": "敲门户数"},
     "knocked_card_avg7": {"en": "7-day average", "zh": "近7日日均"},
     "knocked_card_covered": {"en": "Households covered", "zh": "累计覆盖户数"},
-    "knocked_card_covered_help": {"en": "Households met or found vacant since the campaign began, out of "
-                                        "{registered} registered ({coverage}).",
-                                  "zh": "行动以来已见面或确认空置的户数，登记 {registered} 户（覆盖率 {coverage}）。"},
+    "knocked_card_covered_help": {
+        "en": "Households met or found vacant since the campaign began, out of {registered} registered ({coverage}).",
+        "zh": "行动以来已见面或确认空置的户数，登记 {registered} 户（覆盖率 {coverage}）。",
+    },
     "knocked_card_awaiting": {"en": "Awaiting follow-up", "zh": "待跟进户数"},
-    "knocked_card_awaiting_help": {"en": "Households whose latest visit up to the end of the report day "
-                                         "flagged a follow-up.",
-                                   "zh": "截至报告日结束，最近一次走访标记为需跟进的户数。"},
+    "knocked_card_awaiting_help": {
+        "en": "Households whose latest visit up to the end of the report day flagged a follow-up.",
+        "zh": "截至报告日结束，最近一次走访标记为需跟进的户数。",
+    },
     "knocked_card_idle": {"en": "Workers idle {days}+ days", "zh": "{days}天以上无走访人员"},
     # sections
     "knocked_section_knocked": {"en": "Households knocked", "zh": "敲门户数"},
@@ -47,34 +49,46 @@ TEXT: dict[str, dict[str, str]] = {
     "knocked_section_followups": {"en": "Households awaiting follow-up", "zh": "待跟进户"},
     "knocked_section_workers": {"en": "Workers", "zh": "走访人员"},
     # chart titles (units in the axis titles)
-    "knocked_chart_daily": {"en": "Households knocked per day, with the 7-day average",
-                            "zh": "每日敲门户数及近7日日均"},
-    "knocked_chart_by_unit": {"en": "Households knocked on {day}, {by}, with the 7-day average",
-                              "zh": "{day}敲门户数（{by}）及近7日日均"},
-    "knocked_chart_covered": {"en": "Covered households to date against registered households",
-                              "zh": "累计覆盖户数与登记户数"},
-    "knocked_chart_first_revisit": {"en": "First visits and revisits per day",
-                                    "zh": "每日首次走访与再次走访户数"},
+    "knocked_chart_daily": {
+        "en": "Households knocked per day, with the 7-day average",
+        "zh": "每日敲门户数及近7日日均",
+    },
+    "knocked_chart_by_unit": {
+        "en": "Households knocked on {day}, {by}, with the 7-day average",
+        "zh": "{day}敲门户数（{by}）及近7日日均",
+    },
+    "knocked_chart_covered": {
+        "en": "Covered households to date against registered households",
+        "zh": "累计覆盖户数与登记户数",
+    },
+    "knocked_chart_first_revisit": {"en": "First visits and revisits per day", "zh": "每日首次走访与再次走访户数"},
     "knocked_chart_outcomes": {"en": "Visits per day by outcome", "zh": "每日走访次数（按结果）"},
     "knocked_chart_outcomes_by_unit": {"en": "Outcome mix {by}, {period}", "zh": "走访结果构成（{by}，{period}）"},
     "knocked_chart_findings": {"en": "Findings per day", "zh": "每日走访发现"},
     "knocked_chart_findings_by_unit": {"en": "Findings {by}, {period}", "zh": "走访发现（{by}，{period}）"},
-    "knocked_chart_followups": {"en": "Households awaiting follow-up at the end of each day",
-                                "zh": "每日末待跟进户数"},
-    "knocked_chart_followups_by_unit": {"en": "Households awaiting follow-up on {day}, {by}",
-                                        "zh": "{day}待跟进户数（{by}）"},
-    "knocked_chart_distribution": {"en": "Households knocked per worker per day, {period}",
-                                   "zh": "人均每日敲门户数分布（{period}）"},
-    "knocked_chart_idle_by_unit": {"en": "Workers with no visit for {days} days or more, {by}",
-                                   "zh": "{days}天以上无走访的人员（{by}）"},
+    "knocked_chart_followups": {"en": "Households awaiting follow-up at the end of each day", "zh": "每日末待跟进户数"},
+    "knocked_chart_followups_by_unit": {
+        "en": "Households awaiting follow-up on {day}, {by}",
+        "zh": "{day}待跟进户数（{by}）",
+    },
+    "knocked_chart_distribution": {
+        "en": "Households knocked per worker per day, {period}",
+        "zh": "人均每日敲门户数分布（{period}）",
+    },
+    "knocked_chart_idle_by_unit": {
+        "en": "Workers with no visit for {days} days or more, {by}",
+        "zh": "{days}天以上无走访的人员（{by}）",
+    },
     # axis titles with units
     "knocked_axis_households": {"en": "Households", "zh": "户数（户）"},
     "knocked_axis_visits": {"en": "Visits", "zh": "走访次数（次）"},
     "knocked_axis_share": {"en": "Share of visits (%)", "zh": "占走访次数比例（%）"},
     "knocked_axis_findings": {"en": "Visits with the finding", "zh": "有该发现的走访（次）"},
     "knocked_axis_worker_days": {"en": "Worker-days (log scale)", "zh": "人·天（对数刻度）"},
-    "knocked_axis_per_worker_day": {"en": "Households knocked by one worker in a day",
-                                    "zh": "一名人员一天敲门户数（户）"},
+    "knocked_axis_per_worker_day": {
+        "en": "Households knocked by one worker in a day",
+        "zh": "一名人员一天敲门户数（户）",
+    },
     "knocked_axis_workers": {"en": "Workers", "zh": "人数（人）"},
     # series and columns
     "knocked_knocked": {"en": "Knocked", "zh": "敲门户数"},
@@ -103,9 +117,10 @@ TEXT: dict[str, dict[str, str]] = {
     "knocked_days_waiting": {"en": "Days waiting", "zh": "等待天数"},
     "knocked_followups_caption": {
         "en": "A household awaits follow-up when its latest visit up to the end of the day flagged a "
-              "follow-up; a later visit without the flag clears it. Longest waiting first; no addresses.",
+        "follow-up; a later visit without the flag clears it. Longest waiting first; no addresses.",
         "zh": "截至当日结束，最近一次走访标记为需跟进的户即为待跟进户；之后的走访不再标记即视为已跟进。"
-              "按等待时间由长到短排列，不含地址。"},
+        "按等待时间由长到短排列，不含地址。",
+    },
     "knocked_worker": {"en": "Worker", "zh": "人员编号"},
     "knocked_role": {"en": "Role", "zh": "身份"},
     "knocked_role_micro_grid_worker": {"en": "micro-grid worker", "zh": "微网格员"},
@@ -128,11 +143,13 @@ TEXT: dict[str, dict[str, str]] = {
     "knocked_days_since": {"en": "Days since", "zh": "距今天数"},
     "knocked_idle_caption": {
         "en": "{idle} of {workers} workers made no visit in the {days} days up to {day} "
-              "({never} never visited). A worker belongs to the street of their micro-grid.",
+        "({never} never visited). A worker belongs to the street of their micro-grid.",
         "zh": "{workers}名人员中有{idle}名在截至{day}的{days}天内没有走访（其中{never}名从未走访）。"
-              "人员按所在微网格归属街道。"},
+        "人员按所在微网格归属街道。",
+    },
     "knocked_distribution_caption": {
         "en": "Each bar counts worker-days: one worker on one day with at least one visit. "
-              "The red line marks the article's busy day (a grid secretary knocked {n} households).",
-        "zh": "每根柱为“人·天”数：一名人员在有走访的一天。红线为报道中的忙碌一天（一位网格书记一天敲门{n}户）。"},
+        "The red line marks the article's busy day (a grid secretary knocked {n} households).",
+        "zh": "每根柱为“人·天”数：一名人员在有走访的一天。红线为报道中的忙碌一天（一位网格书记一天敲门{n}户）。",
+    },
 }

@@ -3,11 +3,14 @@
 TEXT: dict[str, dict[str, str]] = {
     "push_ranking_lowest": {"en": "Lowest coverage", "zh": "覆盖率最低"},
     "push_ranking_highest": {"en": "Highest coverage", "zh": "覆盖率最高"},
-    "push_ranking_cut": {"en": "Ranking shortened to fit the robot's message limit: the full ranking is in "
-                               "the briefing.",
-                         "zh": "受机器人消息长度限制，排名已截短：完整排名见简报。"},
-    "push_ranking_dropped": {"en": "Ranking left out to fit the robot's message limit: it is in the briefing.",
-                             "zh": "受机器人消息长度限制，未列出排名：请查看简报。"},
+    "push_ranking_cut": {
+        "en": "Ranking shortened to fit the robot's message limit: the full ranking is in the briefing.",
+        "zh": "受机器人消息长度限制，排名已截短：完整排名见简报。",
+    },
+    "push_ranking_dropped": {
+        "en": "Ranking left out to fit the robot's message limit: it is in the briefing.",
+        "zh": "受机器人消息长度限制，未列出排名：请查看简报。",
+    },
     "push_attention_more": {"en": "… and {n} more in the briefing.", "zh": "……另有{n}项，见简报。"},
     "push_open_briefing": {"en": "Open the briefing", "zh": "打开简报"},
     "push_no_change": {"en": "no day before", "zh": "无前一日"},

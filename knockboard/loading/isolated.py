@@ -62,20 +62,43 @@ def read_apart(data: bytes, file_name: str, table: str | None, scratch: Path):
     the copies (personal data) in `scratch` (store.reading_dir: private) are removed on leaving."""
     token = uuid.uuid4().hex
     scratch = Path(scratch).resolve()  # the reader runs in the checkout, the server maybe elsewhere
-    paths = {"source": scratch / f"upload-{token}", "cells": scratch / f"stage-{token}.parquet",
-             "answer": scratch / f"answer-{token}.pickle", "request": scratch / f"request-{token}.pickle",
-             "partial": scratch / f"answer-{token}.pickle.partial", "log": scratch / f"log-{token}.txt"}
+    paths = {
+        "source": scratch / f"upload-{token}",
+        "cells": scratch / f"stage-{token}.parquet",
+        "answer": scratch / f"answer-{token}.pickle",
+        "request": scratch / f"request-{token}.pickle",
+        "partial": scratch / f"answer-{token}.pickle.partial",
+        "log": scratch / f"log-{token}.txt",
+    }
     for key in ("source", "request"):
-        content = data if key == "source" else pickle.dumps({
-            "source": str(paths["source"]), "file_name": file_name, "table": table, "cells": str(paths["cells"]),
-            "answer": str(paths["answer"]), "scratch": str(scratch), "memory_mb": READ_MEMORY_MB})
+        content = (
+            data
+            if key == "source"
+            else pickle.dumps(
+                {
+                    "source": str(paths["source"]),
+                    "file_name": file_name,
+                    "table": table,
+                    "cells": str(paths["cells"]),
+                    "answer": str(paths["answer"]),
+                    "scratch": str(scratch),
+                    "memory_mb": READ_MEMORY_MB,
+                }
+            )
+        )
         fd = os.open(paths[key], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
     with open(paths["log"], "wb") as log:  # a file, not a pipe: a chatty child never blocks on it
-        child = subprocess.Popen([sys.executable, "-m", "knockboard.loading.isolated", str(paths["request"])],
-                                 env=env, cwd=str(ROOT), stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "knockboard.loading.isolated", str(paths["request"])],
+            env=env,
+            cwd=str(ROOT),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
     try:
         try:
             read = ReadApart(_answer(child, paths["answer"], paths["log"], file_name), None, paths["cells"])
@@ -145,8 +168,9 @@ def _read_in_child(request: dict) -> tuple[str, object]:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         data = Path(request["source"]).read_bytes()
         # one thread: the other core stays with the sessions being served
-        con = duckdb.connect(config={**store.NO_DOWNLOADS, "threads": 1,
-                                     "memory_limit": f"{request['memory_mb'] // 2}MB"})
+        con = duckdb.connect(
+            config={**store.NO_DOWNLOADS, "threads": 1, "memory_limit": f"{request['memory_mb'] // 2}MB"}
+        )
         staged = stage_file(con, data, request["file_name"], request["table"], scratch=Path(request["scratch"]))
         del data
         cells = request["cells"].replace("'", "''")

@@ -23,11 +23,31 @@ from knockboard.config import CAMPAIGN_START
 from knockboard.loading.read import FOOTER_WORDS, FileProblem, Staged, stage_file
 from knockboard.loading.spec import FALSE_WORDS, TABLES, TRUE_WORDS, Column, Table, is_id
 
-DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d",
-                "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"]
-TIMESTAMP_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
-                     "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日 %H时%M分",
-                     "%Y.%m.%d %H:%M", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d", "%Y/%m/%d"]
+DATE_FORMATS = [
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y年%m月%d日",
+    "%Y%m%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+]
+TIMESTAMP_FORMATS = [
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y年%m月%d日 %H:%M",
+    "%Y年%m月%d日 %H时%M分",
+    "%Y.%m.%d %H:%M",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+]
 FULL_WIDTH = "０１２３４５６７８９．：／－　，"
 HALF_WIDTH = "0123456789.:/- ,"
 # Characters an id picks up unseen when pasted (zero-width space, word joiner, BOM, soft hyphen) and
@@ -62,6 +82,7 @@ class Report:
     notes: list[tuple[str, dict]] = field(default_factory=list)  # what else the report says (code, details)
     loaded_at: dt.datetime | None = None  # for "unchanged": when the same file was loaded
 
+
 # refusals that no later load can lift for the same loader: a file refused only for these is not rechecked
 SCOPE_REASONS = ("outside_street", "replaces_other_street")
 
@@ -89,10 +110,15 @@ def _clean_id(sql: str) -> str:
 def _sniff_format(cur, raw_sql: str, formats: list[str]) -> str:
     """The format most of a column's first values are written in, so that parsing a million rows
     tries one format first instead of every format in turn."""
-    cur.execute(f"create or replace temp table _sample as select {raw_sql} as v from stage "
-                f"where {raw_sql} is not null limit 2000", _bound(raw_sql, dt.datetime.now()))
-    counts = [(cur.execute("select count(try_strptime(v, ?)) from _sample", [f]).fetchone()[0], -i, f)
-              for i, f in enumerate(formats)]
+    cur.execute(
+        f"create or replace temp table _sample as select {raw_sql} as v from stage "
+        f"where {raw_sql} is not null limit 2000",
+        _bound(raw_sql, dt.datetime.now()),
+    )
+    counts = [
+        (cur.execute("select count(try_strptime(v, ?)) from _sample", [f]).fetchone()[0], -i, f)
+        for i, f in enumerate(formats)
+    ]
     cur.execute("drop table _sample")
     return max(counts)[2]
 
@@ -101,21 +127,29 @@ def _parsed(column: Column, raw: str) -> str:
     """SQL turning the cleaned text into the column's type; NULL when it cannot."""
     # an Excel serial (days since 1899-12-30) to the nearest second, as Excel shows it: 44624.3333333
     # is 08:00:00, not 07:59:59.997
-    serial = f"case when try_cast({raw} as double) between 20000 and 80000 then " \
-             f"timestamp '1899-12-30' + to_seconds(round(try_cast({raw} as double) * 86400)::bigint) end"
+    serial = (
+        f"case when try_cast({raw} as double) between 20000 and 80000 then "
+        f"timestamp '1899-12-30' + to_seconds(round(try_cast({raw} as double) * 86400)::bigint) end"
+    )
     if column.kind == "text":
         return raw
     if column.kind == "int":
-        return f"case when try_cast({raw} as double) = floor(try_cast({raw} as double)) " \
-               f"then try_cast(try_cast({raw} as double) as bigint) end"
+        return (
+            f"case when try_cast({raw} as double) = floor(try_cast({raw} as double)) "
+            f"then try_cast(try_cast({raw} as double) as bigint) end"
+        )
     if column.kind == "float":
         return f"try_cast({raw} as double)"
     if column.kind == "bool":
-        return f"case when list_contains($true_words, lower({raw})) then true " \
-               f"when list_contains($false_words, lower({raw})) then false end"
+        return (
+            f"case when list_contains($true_words, lower({raw})) then true "
+            f"when list_contains($false_words, lower({raw})) then false end"
+        )
     if column.kind == "date":
-        return f"coalesce(try_strptime({raw}, $fmt_{column.name})::date, " \
-               f"try_strptime({raw}, $date_formats)::date, ({serial})::date)"
+        return (
+            f"coalesce(try_strptime({raw}, $fmt_{column.name})::date, "
+            f"try_strptime({raw}, $date_formats)::date, ({serial})::date)"
+        )
     if column.kind == "timestamp":
         return f"coalesce(try_strptime({raw}, $fmt_{column.name}), try_strptime({raw}, $timestamp_formats), {serial})"
     if column.kind == "enum":
@@ -124,8 +158,10 @@ def _parsed(column: Column, raw: str) -> str:
 
 
 def _problem(condition: str, column: str, reason: str, value: str = "null", detail: str = "null") -> str:
-    return f"case when {condition} then {{'column': '{column}', 'reason': '{reason}', " \
-           f"'value': ({value})::varchar, 'detail': ({detail})::varchar}} end"
+    return (
+        f"case when {condition} then {{'column': '{column}', 'reason': '{reason}', "
+        f"'value': ({value})::varchar, 'detail': ({detail})::varchar}} end"
+    )
 
 
 def _masked_text(staged: Staged) -> str:
@@ -138,8 +174,10 @@ def _masked_text(staged: Staged) -> str:
     cells = [hidden.format(i=i) if f"c{i}" in staged.personal else f"coalesce(c{i}, '')" for i in range(staged.width)]
     first = min(int(c[1:]) for c in staged.personal)
     shifted = [f"coalesce(c{i}, '')" for i in range(first)] + [f"'{HIDDEN}'"]
-    return f"case when _extra is null then concat_ws(',', {', '.join(cells)}) " \
-           f"else concat_ws(',', {', '.join(shifted)}) end"
+    return (
+        f"case when _extra is null then concat_ws(',', {', '.join(cells)}) "
+        f"else concat_ws(',', {', '.join(shifted)}) end"
+    )
 
 
 def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -153,14 +191,26 @@ def _enum_table(cur: duckdb.DuckDBPyConnection, table: Table) -> None:
         cur.executemany("insert into _enum values (?, ?, ?)", rows)
 
 
-def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt.datetime,
-           street: str | None = None, file_street: str | None = None, notes: list | None = None,
-           invisible: bool = True, full_width: bool | None = None) -> None:
+def _check(
+    cur: duckdb.DuckDBPyConnection,
+    staged: Staged,
+    table: Table,
+    now: dt.datetime,
+    street: str | None = None,
+    file_street: str | None = None,
+    notes: list | None = None,
+    invisible: bool = True,
+    full_width: bool | None = None,
+) -> None:
     """Builds temp table `checked`: typed values plus the list of problems of each row."""
     notes = notes if notes is not None else []
     _enum_table(cur, table)
-    full_width = cur.execute("select count(*) from stage where regexp_matches(_text, ?)",
-                             ["[０-９．：／－　，]"]).fetchone()[0] > 0 if full_width is None else full_width
+    full_width = (
+        cur.execute("select count(*) from stage where regexp_matches(_text, ?)", ["[０-９．：／－　，]"]).fetchone()[0]
+        > 0
+        if full_width is None
+        else full_width
+    )
     raw_cols, parsed_cols, problems, joins = [], [], [], []
     formats = {}
     for c in table.columns:
@@ -171,8 +221,10 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
             formats[f"fmt_{c.name}"] = _sniff_format(cur, sniffed, choices) if c.name in staged.columns else choices[0]
         if c.kind == "enum":
             # one hash join per enumeration: accepted spellings -> stored value
-            joins.append(f"left join _enum e_{c.name} on e_{c.name}.col = '{c.name}' "
-                         f"and e_{c.name}.spelling = lower(r.r_{c.name})")
+            joins.append(
+                f"left join _enum e_{c.name} on e_{c.name}.col = '{c.name}' "
+                f"and e_{c.name}.spelling = lower(r.r_{c.name})"
+            )
     for c in table.columns:
         value = _parsed(c, f"r_{c.name}")
         if c.default is not None:
@@ -182,23 +234,29 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
     for c in table.columns:
         if is_id(c) and c.name in staged.columns:
             # a number with an exponent (cheap test first: most ids hold no 'e')
-            problems.append(_problem(f"(contains(r_{c.name}, 'E') or contains(r_{c.name}, 'e')) "
-                                     f"and regexp_full_match(r_{c.name}, '{SCIENTIFIC}')", c.name, "scientific_id",
-                                     f"r_{c.name}"))
+            problems.append(
+                _problem(
+                    f"(contains(r_{c.name}, 'E') or contains(r_{c.name}, 'e')) "
+                    f"and regexp_full_match(r_{c.name}, '{SCIENTIFIC}')",
+                    c.name,
+                    "scientific_id",
+                    f"r_{c.name}",
+                )
+            )
         if c.required and not (c.name == table.key and table.key_from):
             problems.append(_problem(f"r_{c.name} is null", c.name, "missing"))
         if c.kind != "text":
             reason = "not_in_list" if c.kind == "enum" else f"bad_{c.kind}"
             problems.append(_problem(f"r_{c.name} is not null and {c.name} is null", c.name, reason, f"r_{c.name}"))
         if c.low is not None:
-            problems.append(_problem(f"{c.name} < {c.low} or {c.name} > {c.high}", c.name, "out_of_range",
-                                     f"r_{c.name}"))
+            problems.append(
+                _problem(f"{c.name} < {c.low} or {c.name} > {c.high}", c.name, "out_of_range", f"r_{c.name}")
+            )
     if table.when:
         problems.append(_problem(f"{table.when} < $campaign_start", table.when, "before_campaign", f"r_{table.when}"))
         problems.append(_problem(f"{table.when} > $now", table.when, "in_future", f"r_{table.when}"))
     if table.name == "leads":
-        problems.append(_problem("status in ('valid', 'invalid') and verified_at is null", "verified_at",
-                                 "missing"))
+        problems.append(_problem("status in ('valid', 'invalid') and verified_at is null", "verified_at", "missing"))
         problems.append(_problem("verified_at < received_at", "verified_at", "before_received", "r_verified_at"))
     key_value = table.key
     if table.key_from:
@@ -228,17 +286,30 @@ def _check(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table, now: dt
             unknown = f"{c.name} is not null and {c.name} not in (select {parent_key} from {parent_table})"
             if described.get(parent_key) == c.name and "name" in described:
                 unknown += f" and {described['name']} is null"  # a named parent is created instead
-                parents.append(_problem("_parent_ids > 1", c.name, "parent_ambiguous", described["name"],
-                                        "_parent_ids_text"))
-                parents.append(_problem(f"{c.name} not in (select {parent_key} from {parent_table}) and "
-                                        f"{described['name']} is not null and _new_street is null",
-                                        c.name, "new_parent_no_street", described["name"]))
+                parents.append(
+                    _problem("_parent_ids > 1", c.name, "parent_ambiguous", described["name"], "_parent_ids_text")
+                )
+                parents.append(
+                    _problem(
+                        f"{c.name} not in (select {parent_key} from {parent_table}) and "
+                        f"{described['name']} is not null and _new_street is null",
+                        c.name,
+                        "new_parent_no_street",
+                        described["name"],
+                    )
+                )
             parents.append(_problem(unknown, c.name, "unknown_parent", f"r_{c.name}"))
     if table.lookup and table.name == "visits":
         column, sql = table.lookup
-        parents.append(_problem(f"{column} is not null and {column} in (select household_id from households) "
-                                f"and {column} not in (select {column} from ({sql}))",
-                                column, "territory_incomplete", f"r_{column}"))
+        parents.append(
+            _problem(
+                f"{column} is not null and {column} in (select household_id from households) "
+                f"and {column} not in (select {column} from ({sql}))",
+                column,
+                "territory_incomplete",
+                f"r_{column}",
+            )
+        )
     checks = ", ".join(problems + [dup] + parents)
     sql = f"""
         create or replace temp table checked as
@@ -261,9 +332,13 @@ def _match_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, notes
     parent, described = table.embedded
     key_parent, key_here = next(iter(described.items()))
     name, address = described["name"], described.get("address")
-    fits = f"(s.{address} is null or p.address is null or starts_with({_normalised_name('p.address')}, " \
-           f"{_normalised_name(f's.{address}')}) or starts_with({_normalised_name(f's.{address}')}, " \
-           f"{_normalised_name('p.address')}))" if address else "true"
+    fits = (
+        f"(s.{address} is null or p.address is null or starts_with({_normalised_name('p.address')}, "
+        f"{_normalised_name(f's.{address}')}) or starts_with({_normalised_name(f's.{address}')}, "
+        f"{_normalised_name('p.address')}))"
+        if address
+        else "true"
+    )
     cur.execute(f"""
         create or replace temp table _matches as
         select s.{key_here} as sheet_id, any_value(s.{name}) as sheet_name,
@@ -272,7 +347,7 @@ def _match_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, notes
         from (select {key_here}, arg_min({name}, _seq) as {name}{f", arg_min({address}, _seq) as {address}" if address else ""}
               from _typed where {name} is not null and {key_here} is not null
                 and {key_here} not in (select {key_parent} from {parent}) group by {key_here}) s
-        join {parent} p on {_normalised_name('p.name')} = {_normalised_name(f's.{name}')} and {fits}
+        join {parent} p on {_normalised_name("p.name")} = {_normalised_name(f"s.{name}")} and {fits}
         group by s.{key_here}
     """)
     cur.execute("alter table _typed add column _parent_ids integer default 0")
@@ -281,13 +356,15 @@ def _match_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, notes
                                       _parent_ids = m.ids, _parent_ids_text = m.ids_text
                     from _matches m where _typed.{key_here} = m.sheet_id""")
     for sheet_id, sheet_name, store_id in cur.execute(
-            "select sheet_id, sheet_name, store_id from _matches where ids = 1 order by sheet_id").fetchall():
+        "select sheet_id, sheet_name, store_id from _matches where ids = 1 order by sheet_id"
+    ).fetchall():
         notes.append(("parent_matched", {"name": sheet_name, "sheet_id": sheet_id, "store_id": store_id}))
     cur.execute("drop table _matches")
 
 
-def _place_new_parents(cur: duckdb.DuckDBPyConnection, table: Table, street: str | None,
-                       file_street: str | None) -> None:
+def _place_new_parents(
+    cur: duckdb.DuckDBPyConnection, table: Table, street: str | None, file_street: str | None
+) -> None:
     """The street of each parent the sheet creates: the loading clerk's, else the one its row names
     (by id or name), else the one the file name names. None found: the row is refused (a business
     of no street would count in the district but in no street)."""
@@ -300,9 +377,11 @@ def _place_new_parents(cur: duckdb.DuckDBPyConnection, table: Table, street: str
                        where {named} in (st.street_id, st.name_zh, st.name_zh || '街道', st.name_en)
                           or {named} || '街道' = st.name_zh)"""
     cur.execute("alter table _typed add column _new_street varchar")
-    cur.execute(f"""update _typed set _new_street = coalesce($street, {by_name}, $file_street)
+    cur.execute(
+        f"""update _typed set _new_street = coalesce($street, {by_name}, $file_street)
                     where {key_here} not in (select {key_parent} from {parent})""",
-                {"street": street, "file_street": file_street})
+        {"street": street, "file_street": file_street},
+    )
 
 
 def _street_sources(table: Table) -> tuple[list[str], list[tuple[str, str]]]:
@@ -318,8 +397,10 @@ def _street_sources(table: Table) -> tuple[list[str], list[tuple[str, str]]]:
         street = f"s{i}.street_id"
         if column == described_key and "name" in described:
             # a parent new to the store and described on the sheet is created in the clerk's street
-            street = f"coalesce({street}, case when s{i}.{column} is null and c.{described['name']} is not null " \
-                     f"then $street end)"
+            street = (
+                f"coalesce({street}, case when s{i}.{column} is null and c.{described['name']} is not null "
+                f"then $street end)"
+            )
         sources.append((column, street))
     return joins, sources
 
@@ -342,11 +423,16 @@ def _check_street(cur: duckdb.DuckDBPyConnection, table: Table, street: str) -> 
     first = sources[0][0]
     outside = [_problem(f"{expr} <> $street", column, "outside_street", expr) for column, expr in sources]
     # no street found: said only when no other refusal already names the columns it comes from
-    unknown = _problem(f"coalesce({', '.join(expr for _, expr in sources)}) is null "
-                       f"and len(list_filter(c.problems, lambda p: p.column in ({columns}))) = 0",
-                       first, "street_unknown", f"c.r_{first}")
-    replaces = _problem("x._key is not null and x.street_id is distinct from $street", table.key,
-                        "replaces_other_street", "x.street_id")
+    unknown = _problem(
+        f"coalesce({', '.join(expr for _, expr in sources)}) is null "
+        f"and len(list_filter(c.problems, lambda p: p.column in ({columns}))) = 0",
+        first,
+        "street_unknown",
+        f"c.r_{first}",
+    )
+    replaces = _problem(
+        "x._key is not null and x.street_id is distinct from $street", table.key, "replaces_other_street", "x.street_id"
+    )
     sql = f"""
         create or replace temp table checked as
         select c.* exclude (problems),
@@ -368,12 +454,20 @@ def _literal(value) -> str:
 
 def _bound(sql: str, now: dt.datetime) -> dict:
     """The fixed values the checks use, bound as parameters (only those this SQL names)."""
-    values = {"fw": FULL_WIDTH, "hw": HALF_WIDTH, "invisible": INVISIBLE, "spaces": SPACES,
-              "fw_ascii": FULL_WIDTH_ASCII, "ascii": ASCII,
-              "true_words": list(TRUE_WORDS),
-              "false_words": [w for w in FALSE_WORDS if w], "date_formats": DATE_FORMATS,
-              "timestamp_formats": TIMESTAMP_FORMATS,
-              "campaign_start": dt.datetime.fromisoformat(CAMPAIGN_START), "now": now}
+    values = {
+        "fw": FULL_WIDTH,
+        "hw": HALF_WIDTH,
+        "invisible": INVISIBLE,
+        "spaces": SPACES,
+        "fw_ascii": FULL_WIDTH_ASCII,
+        "ascii": ASCII,
+        "true_words": list(TRUE_WORDS),
+        "false_words": [w for w in FALSE_WORDS if w],
+        "date_formats": DATE_FORMATS,
+        "timestamp_formats": TIMESTAMP_FORMATS,
+        "campaign_start": dt.datetime.fromisoformat(CAMPAIGN_START),
+        "now": now,
+    }
     named = set(re.findall(r"\$(\w+)", sql))
     return {k: v for k, v in values.items() if k in named}
 
@@ -381,8 +475,10 @@ def _bound(sql: str, now: dt.datetime) -> dict:
 def _drop_blank_and_footer(cur: duckdb.DuckDBPyConnection) -> int:
     """Blank rows and footer rows (填表人：… 审核人：…) are not data: dropped and counted."""
     before = cur.execute("select count(*) from stage").fetchone()[0]
-    cur.execute("delete from stage where regexp_full_match(_text, ?) or regexp_matches(_text, ?)",
-                [r"[\s,]*", r"^[\s,]*(" + "|".join(FOOTER_WORDS) + ")"])
+    cur.execute(
+        "delete from stage where regexp_full_match(_text, ?) or regexp_matches(_text, ?)",
+        [r"[\s,]*", r"^[\s,]*(" + "|".join(FOOTER_WORDS) + ")"],
+    )
     return before - cur.execute("select count(*) from stage").fetchone()[0]
 
 
@@ -396,36 +492,49 @@ def _create_described_parents(cur: duckdb.DuckDBPyConnection, table: Table, impo
     parent, columns = table.embedded
     key_parent, key_here = next(iter(columns.items()))
     before = cur.execute(f"select count(*) from {parent}").fetchone()[0]
-    cur.execute(f"""
+    cur.execute(
+        f"""
         insert into import_changes (import_id, table_name, row_key, before)
         select distinct ?, ?, {key_here}, null::json from checked
-        where len(problems) = 0 and {columns['name']} is not null
+        where len(problems) = 0 and {columns["name"]} is not null
           and {key_here} not in (select {key_parent} from {parent})
-    """, [import_id, parent])
+    """,
+        [import_id, parent],
+    )
     cur.execute(f"""
         insert into {parent} ({", ".join(columns)}, street_id)
         select {", ".join(f"arg_min({here}, _seq)" if i else here for i, here in enumerate(columns.values()))},
                arg_min(_new_street, _seq)
         from checked
-        where len(problems) = 0 and {columns['name']} is not null
+        where len(problems) = 0 and {columns["name"]} is not null
           and {key_here} not in (select {key_parent} from {parent})
         group by {key_here}
     """)
     return cur.execute(f"select count(*) from {parent}").fetchone()[0] - before
 
 
-def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_hash: str,
-          loaded_by: str | None, street: str | None, now: dt.datetime, read: int) -> tuple[int, int, int, int, int]:
+def _land(
+    cur: duckdb.DuckDBPyConnection,
+    table: Table,
+    staged: Staged,
+    content_hash: str,
+    loaded_by: str | None,
+    street: str | None,
+    now: dt.datetime,
+    read: int,
+) -> tuple[int, int, int, int, int]:
     """Inside the open transaction: import record, rejects, replaced rows, accepted rows, rollups."""
     import_id = cur.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
     accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
     refused_rows = read - accepted
-    cur.execute("""insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted,
+    cur.execute(
+        """insert into imports (import_id, file_name, content_hash, table_name, rows_read, rows_accepted,
                                         rows_refused, loaded_by, loaded_at, street_id, changes_kept)
                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
-                [import_id, staged.file_name, content_hash, table.name, read, accepted, refused_rows,
-                 loaded_by, now, street])
-    cur.execute("""
+        [import_id, staged.file_name, content_hash, table.name, read, accepted, refused_rows, loaded_by, now, street],
+    )
+    cur.execute(
+        """
         insert into rejects (import_id, file_name, row_number, column_name, value, reason, row_text,
                              sheet_name, detail, row_masked)
         select ?, ?, r._row, r.p.column, r.p.value, r.p.reason, r._text, r._sheet,
@@ -435,7 +544,9 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
         from (select _seq, _row, _sheet, _text, _masked, unnest(problems) as p from checked where len(problems) > 0) r
         left join checked f on r.p.reason = 'duplicate_key' and f._seq = try_cast(r.p.detail as bigint)
         order by r._seq
-    """, [import_id, staged.file_name])
+    """,
+        [import_id, staged.file_name],
+    )
     created = _create_described_parents(cur, table, import_id)
     # a derived column of the same name as a file column wins (a team's street: its own, else its grid's)
     stored = [c for c in table.columns if c.stored and c.name not in table.derived]
@@ -453,13 +564,16 @@ def _land(cur: duckdb.DuckDBPyConnection, table: Table, staged: Staged, content_
                      where {table.key} in (select _key from checked where len(problems) = 0)"""
     touched = {r[0] for r in cur.execute(streets_of).fetchall()} if has_street else set()  # replaced rows
     # what this load writes, and the rows it replaces as they were: an undo puts them back (undo.py)
-    cur.execute(f"""
+    cur.execute(
+        f"""
         insert into import_changes (import_id, table_name, row_key, before)
         select ?, ?, a._key, case when t.{table.key} is not null then to_json(t) end
         from (select _key, _seq from checked where len(problems) = 0) a
         left join {table.name} t on t.{table.key} = a._key
         order by a._seq
-    """, [import_id, table.name])
+    """,
+        [import_id, table.name],
+    )
     cur.execute(f"delete from {table.name} where {table.key} in (select _key from checked where len(problems) = 0)")
     cur.execute(f"""
         insert into {table.name} ({", ".join(target_columns)})
@@ -479,33 +593,42 @@ def _seen(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None)
     """The last import of the same bytes, not undone, if loading them again cannot change anything: it
     refused no row, or (for the same street clerk) only rows outside that street. A file with other
     refusals is checked again (their parents may have been loaded since): see _same_outcome."""
-    return cur.execute(f"""
+    return cur.execute(
+        f"""
         select import_id, table_name, loaded_at from imports i
         where content_hash = $hash and undone_at is null
           and (rows_refused = 0
                or (street_id = $street and not exists (
                    select 1 from rejects r where r.import_id = i.import_id
                    and r.reason not in ({", ".join(f"'{r}'" for r in SCOPE_REASONS)}))))
-        order by import_id desc limit 1""", {"hash": content_hash, "street": street}).fetchone()
+        order by import_id desc limit 1""",
+        {"hash": content_hash, "street": street},
+    ).fetchone()
 
 
 def _same_outcome(cur: duckdb.DuckDBPyConnection, content_hash: str, street: str | None) -> tuple | None:
     """The last import of the same bytes by the same loader, if checking them again refused exactly
     the same rows for the same reasons: loading again would write the same import and the same
     refusals a second time, so nothing is written."""
-    last = cur.execute("""select import_id, table_name, loaded_at, rows_accepted from imports
+    last = cur.execute(
+        """select import_id, table_name, loaded_at, rows_accepted from imports
                           where content_hash = ? and street_id is not distinct from ? and undone_at is null
-                          order by import_id desc limit 1""", [content_hash, street]).fetchone()
+                          order by import_id desc limit 1""",
+        [content_hash, street],
+    ).fetchone()
     if last is None:
         return None
     accepted = cur.execute("select count(*) from checked where len(problems) = 0").fetchone()[0]
-    differ = cur.execute("""
+    differ = cur.execute(
+        """
         with now as (select _row, _sheet, p.column as col, p.reason, p.value
                      from (select _row, _sheet, unnest(problems) as p from checked where len(problems) > 0)),
              before as (select row_number, sheet_name, column_name, reason, value from rejects where import_id = ?)
         select (select count(*) from (select * from now except select * from before))
              + (select count(*) from (select * from before except select * from now))
-    """, [last[0]]).fetchone()[0]
+    """,
+        [last[0]],
+    ).fetchone()[0]
     return last[:3] if differ == 0 and accepted == last[3] else None
 
 
@@ -513,18 +636,24 @@ def _street_names(cur: duckdb.DuckDBPyConnection, street: str | None, import_id:
     """Names of the loader's street and of the streets its refusals name, for the report's words."""
     if street is None:
         return {}
-    rows = cur.execute(f"""
+    rows = cur.execute(
+        f"""
         select street_id, name_zh, name_en from streets
         where street_id = ? or street_id in (select value from rejects where import_id = ?
                                              and reason in ({", ".join(f"'{r}'" for r in SCOPE_REASONS)}))
-    """, [street, import_id]).fetchall()
+    """,
+        [street, import_id],
+    ).fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def _street_in_file_name(cur: duckdb.DuckDBPyConnection, file_name: str) -> str | None:
     """The one street whose Chinese name the file name holds (检查记录_永兴街道_0319.xlsx), if any."""
-    named = [sid for sid, name in cur.execute("select street_id, name_zh from streets").fetchall()
-             if name and len(name) >= 2 and name in file_name]
+    named = [
+        sid
+        for sid, name in cur.execute("select street_id, name_zh from streets").fetchall()
+        if name and len(name) >= 2 and name in file_name
+    ]
     return named[0] if len(named) == 1 else None
 
 
@@ -532,9 +661,12 @@ def _odd_characters(cur: duckdb.DuckDBPyConnection) -> tuple[bool, bool]:
     """Whether any cell holds full-width digits or punctuation, and whether any holds a character an
     id is cleaned of: one scan, so that a plain file (most are) pays no per-cell translation."""
     invisible = INVISIBLE[:-1] + SPACES.replace(" ", "").replace("\r", "").replace("\n", "") + "！-～]"
-    full_width, odd = cur.execute("""select count(*) filter (where regexp_matches(_text, $fw)) > 0,
+    full_width, odd = cur.execute(
+        """select count(*) filter (where regexp_matches(_text, $fw)) > 0,
                                             count(*) filter (where regexp_matches(_text, $invisible)) > 0
-                                     from stage""", {"fw": "[０-９．：／－　，]", "invisible": invisible}).fetchone()
+                                     from stage""",
+        {"fw": "[０-９．：／－　，]", "invisible": invisible},
+    ).fetchone()
     return full_width, odd
 
 
@@ -552,29 +684,52 @@ def _cleaned_ids(cur: duckdb.DuckDBPyConnection, staged: Staged, table: Table) -
                   where {written} is distinct from nullif({_clean_id(source)}, '')"""
         n, rows = cur.execute(sql, _bound(sql, dt.datetime.now())).fetchone()
         if n:
-            notes.append(("ids_cleaned", {"column": column.name, "n": n,
-                                          "rows": ", ".join(rows) + (", …" if n > len(rows) else "")}))
+            notes.append(
+                (
+                    "ids_cleaned",
+                    {"column": column.name, "n": n, "rows": ", ".join(rows) + (", …" if n > len(rows) else "")},
+                )
+            )
     return notes
 
 
 def _previous_rejects(cur: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
-    return cur.execute("""select row_number as row, sheet_name as sheet, column_name as column, value, reason,
+    return cur.execute(
+        """select row_number as row, sheet_name as sheet, column_name as column, value, reason,
                                  detail, row_text, row_masked
                           from rejects where import_id = ? order by row_number, column_name""",
-                       [import_id]).df()
+        [import_id],
+    ).df()
 
 
 def _unchanged(cur, file_name: str, seen: tuple, street: str | None, notes: list | None = None) -> Report:
     import_id, table, loaded_at = seen
     rejects = _previous_rejects(cur, import_id)
-    return Report(file_name, "unchanged", table=table, import_id=import_id, street=street, loaded_at=loaded_at,
-                  refused=len(rejects.drop_duplicates(["sheet", "row"])), rejects=rejects,
-                  street_names=_street_names(cur, street, import_id), notes=notes or [])
+    return Report(
+        file_name,
+        "unchanged",
+        table=table,
+        import_id=import_id,
+        street=street,
+        loaded_at=loaded_at,
+        refused=len(rejects.drop_duplicates(["sheet", "row"])),
+        rejects=rejects,
+        street_names=_street_names(cur, street, import_id),
+        notes=notes or [],
+    )
 
 
-def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
-               loaded_by: str | None = None, now: dt.datetime | None = None, *, street: str | None = None,
-               read=None) -> Report:
+def load_bytes(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    table: str | None = None,
+    loaded_by: str | None = None,
+    now: dt.datetime | None = None,
+    *,
+    street: str | None = None,
+    read=None,
+) -> Report:
     """Loads one file's content. Never raises for bad content: the report says what happened.
     `street`: the loader's street (a street clerk); None loads for the whole district.
     `read`: the file already read by a child process (isolated.read_apart, as the dashboard does);
@@ -587,8 +742,16 @@ def load_bytes(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tabl
         return Report(file_name, "refused", table=table, problem=problem, street=street)
 
 
-def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: str | None,
-                now: dt.datetime | None, street: str | None, read=None) -> Report:
+def _load_bytes(
+    con,
+    data: bytes,
+    file_name: str,
+    table: str | None,
+    loaded_by: str | None,
+    now: dt.datetime | None,
+    street: str | None,
+    read=None,
+) -> Report:
     import time
 
     started = time.perf_counter()
@@ -610,8 +773,14 @@ def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: 
         if street is not None and not spec.street_from:
             # the territory belongs to no one street: only an administrator loads it
             problem = FileProblem("admin_only", file_name, table=spec.name, street=street)
-            return Report(file_name, "refused", table=spec.name, problem=problem, street=street,
-                          street_names=_street_names(cur, street, None))
+            return Report(
+                file_name,
+                "refused",
+                table=spec.name,
+                problem=problem,
+                street=street,
+                street_names=_street_names(cur, street, None),
+            )
         ignored_rows = _drop_blank_and_footer(cur)
         read = cur.execute("select count(*) from stage").fetchone()[0]
         full_width, invisible = _odd_characters(cur)
@@ -625,31 +794,53 @@ def _load_bytes(con, data: bytes, file_name: str, table: str | None, loaded_by: 
             return _unchanged(cur, file_name, same, street, notes)
         cur.execute("begin transaction")
         try:
-            import_id, accepted, refused, replaced, created = _land(cur, spec, staged, content_hash, loaded_by,
-                                                                   street, now, read)
+            import_id, accepted, refused, replaced, created = _land(
+                cur, spec, staged, content_hash, loaded_by, street, now, read
+            )
             cur.execute("commit")
         except Exception:
             cur.execute("rollback")
             raise
         if created and file_street and street is None:
-            placed = cur.execute("select count(*) from checked where len(problems) = 0 and _new_street = ?",
-                                 [file_street]).fetchone()[0]
+            placed = cur.execute(
+                "select count(*) from checked where len(problems) = 0 and _new_street = ?", [file_street]
+            ).fetchone()[0]
             if placed:
                 name = cur.execute("select name_zh from streets where street_id = ?", [file_street]).fetchone()[0]
                 notes.append(("parents_in_file_street", {"street": f"{name} ({file_street})"}))
         rejects = _previous_rejects(cur, import_id)
-        return Report(file_name, "loaded", staged.table, read, accepted, refused, replaced, ignored_rows,
-                      staged.ignored, import_id, rejects=rejects, seconds=time.perf_counter() - started,
-                      created_parents=created, street=street, street_names=_street_names(cur, street, import_id),
-                      notes=notes)
+        return Report(
+            file_name,
+            "loaded",
+            staged.table,
+            read,
+            accepted,
+            refused,
+            replaced,
+            ignored_rows,
+            staged.ignored,
+            import_id,
+            rejects=rejects,
+            seconds=time.perf_counter() - started,
+            created_parents=created,
+            street=street,
+            street_names=_street_names(cur, street, import_id),
+            notes=notes,
+        )
     finally:
         for temp in ("stage", "_typed", "checked", "_enum", "_matches"):
             cur.execute(f"drop table if exists {temp}")
         cur.close()
 
 
-def load_file(con: duckdb.DuckDBPyConnection, path: str | os.PathLike, table: str | None = None,
-              loaded_by: str | None = None, *, street: str | None = None) -> Report:
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str | os.PathLike,
+    table: str | None = None,
+    loaded_by: str | None = None,
+    *,
+    street: str | None = None,
+) -> Report:
     with open(path, "rb") as handle:
         data = handle.read()
     return load_bytes(con, data, os.path.basename(path), table=table, loaded_by=loaded_by, street=street)

@@ -12,8 +12,11 @@ def column_label(table: str | None, column: str, lang: str) -> str:
     """A column as a clerk knows it: its Chinese header in Chinese, its canonical name in English."""
     spec = TABLES.get(table or "")
     if lang == "zh" and spec:
-        aliases = [a for a in spec.column(column).aliases if not a.isascii()] if column in {
-            c.name for c in spec.columns} else []
+        aliases = (
+            [a for a in spec.column(column).aliases if not a.isascii()]
+            if column in {c.name for c in spec.columns}
+            else []
+        )
         if aliases:
             return f"{aliases[0]}（{column}）"
     return column
@@ -22,8 +25,11 @@ def column_label(table: str | None, column: str, lang: str) -> str:
 def column_both(table: str | None, column: str, lang: str) -> str:
     """A column in both its names, for a column the file lacks: 走访时间（visited_at） / visited_at (走访时间)."""
     spec = TABLES.get(table or "")
-    chinese = [a for a in spec.column(column).aliases if not a.isascii()] if spec and column in {
-        c.name for c in spec.columns} else []
+    chinese = (
+        [a for a in spec.column(column).aliases if not a.isascii()]
+        if spec and column in {c.name for c in spec.columns}
+        else []
+    )
     if not chinese:
         return column
     return f"{chinese[0]}（{column}）" if lang == "zh" else f"{column} ({chinese[0]})"
@@ -42,15 +48,30 @@ def street_text(street_id, names: dict, lang: str) -> str:
     return f"{i18n.place(*names[street_id], lang)} ({street_id})"
 
 
-def reason_text(table: str, column: str, reason: str, value, lang: str, street: str | None = None,
-                names: dict | None = None, detail=None) -> str:
+def reason_text(
+    table: str,
+    column: str,
+    reason: str,
+    value,
+    lang: str,
+    street: str | None = None,
+    names: dict | None = None,
+    detail=None,
+) -> str:
     """A refusal in words. `street` and `names` (id -> (zh, en)): the loader's street and the streets
     the refusals name, for the refusals of a street clerk's load (whose value is the row's street)."""
     spec = TABLES[table]
     col = spec.column(column) if column in {c.name for c in spec.columns} else None
-    values = {"column": column_label(table, column, lang), "value": "" if _empty(value) else value,
-              "detail": "" if _empty(detail) else detail,
-              "start": CAMPAIGN_START, "allowed": "", "low": "", "high": "", "parent": ""}
+    values = {
+        "column": column_label(table, column, lang),
+        "value": "" if _empty(value) else value,
+        "detail": "" if _empty(detail) else detail,
+        "start": CAMPAIGN_START,
+        "allowed": "",
+        "low": "",
+        "high": "",
+        "parent": "",
+    }
     if street is not None:
         values["street"] = street_text(street, names or {}, lang)
         values["belongs"] = street_text(value, names or {}, lang)
@@ -77,17 +98,19 @@ def rejects_table(report: Report, lang: str) -> pd.DataFrame:
     sheets = r["sheet"] if "sheet" in r.columns else pd.Series([None] * len(r), dtype=object)
     details = r["detail"] if "detail" in r.columns else pd.Series([None] * len(r), dtype=object)
     rows = [row if _empty(sheet) else f"{sheet} {row}" for sheet, row in zip(sheets, r.get("row", []))]
-    return pd.DataFrame({
-        i18n.t("data_col_file", lang): report.file_name,
-        i18n.t("data_col_row", lang): (rows if sheets.notna().any() else r["row"]) if len(r) else [],
-        i18n.t("data_col_column", lang): [column_label(report.table, c, lang) for c in r.get("column", [])],
-        i18n.t("data_col_value", lang): r["value"] if len(r) else [],
-        i18n.t("data_col_reason", lang): [reason_text(report.table, c, why, v, lang, report.street,
-                                                      report.street_names, d)
-                                          for c, why, v, d in zip(r.get("column", []), r.get("reason", []),
-                                                                  r.get("value", []), details)],
-        i18n.t("data_col_row_text", lang): r["row_text"] if len(r) else [],
-    })
+    return pd.DataFrame(
+        {
+            i18n.t("data_col_file", lang): report.file_name,
+            i18n.t("data_col_row", lang): (rows if sheets.notna().any() else r["row"]) if len(r) else [],
+            i18n.t("data_col_column", lang): [column_label(report.table, c, lang) for c in r.get("column", [])],
+            i18n.t("data_col_value", lang): r["value"] if len(r) else [],
+            i18n.t("data_col_reason", lang): [
+                reason_text(report.table, c, why, v, lang, report.street, report.street_names, d)
+                for c, why, v, d in zip(r.get("column", []), r.get("reason", []), r.get("value", []), details)
+            ],
+            i18n.t("data_col_row_text", lang): r["row_text"] if len(r) else [],
+        }
+    )
 
 
 def _problem_details(report: Report, lang: str) -> dict:
@@ -97,8 +120,9 @@ def _problem_details(report: Report, lang: str) -> dict:
     if "street" in details:
         details["street"] = street_text(details["street"], report.street_names, lang)
     if "columns" in details:
-        details["columns"] = "、".join(column_both(report.problem.details.get("table"), c, lang)
-                                      for c in details["columns"])
+        details["columns"] = "、".join(
+            column_both(report.problem.details.get("table"), c, lang) for c in details["columns"]
+        )
     if "column" in details and report.problem.details.get("table", report.table) in TABLES:
         details["column"] = column_label(report.problem.details.get("table", report.table), details["column"], lang)
     if "headers" in details:
@@ -137,7 +161,15 @@ def summary(report: Report, lang: str) -> str:
     ignored = i18n.t("data_report_ignored", lang, n=report.ignored_rows) if report.ignored_rows else ""
     if report.created_parents:
         ignored += i18n.t("data_report_created", lang, n=report.created_parents)
-    text = i18n.t("data_report_loaded", lang, file=report.file_name, table=table_label(report.table, lang),
-                  accepted=i18n.number(report.accepted), refused=i18n.number(report.refused),
-                  read=i18n.number(report.rows_read), replaced=replaced, ignored=ignored)
+    text = i18n.t(
+        "data_report_loaded",
+        lang,
+        file=report.file_name,
+        table=table_label(report.table, lang),
+        accepted=i18n.number(report.accepted),
+        refused=i18n.number(report.refused),
+        read=i18n.number(report.rows_read),
+        replaced=replaced,
+        ignored=ignored,
+    )
     return f"{text} {notes}".strip() if notes else text

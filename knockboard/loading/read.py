@@ -32,8 +32,14 @@ FOOTER_WORDS = ("填表人", "审核人", "制表人", "负责人", "备注", "�
 csv.field_size_limit(sys.maxsize)
 # Legacy encodings a field sheet comes in when it is not UTF-8 (GB18030 is a superset of GBK).
 LEGACY_ENCODINGS = ("gb18030", "big5hkscs")  # big5hkscs: Big5 with Hong Kong's characters
-FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs",
-            "big5hkscs": "big5hkscs", "cp950": "big5hkscs"}
+FAMILIES = {
+    "gb18030": "gb18030",
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "cp950": "big5hkscs",
+}
 # charset-normalizer's "chaos" (share of odd characters) above which a decoding is not trusted, and
 # how much better the best of two decodings must be to be taken over the other.
 DOUBTFUL_CHAOS = 0.2
@@ -102,16 +108,23 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     # charset-normalizer's readings, best first; UTF-16 without a BOM cannot be a CSV with no NUL byte
-    readings = [m for m in from_bytes(data, threshold=DOUBTFUL_CHAOS)
-                if not (m.encoding.startswith("utf_16") or m.encoding.startswith("utf_32")) or b"\x00" in data]
+    readings = [
+        m
+        for m in from_bytes(data, threshold=DOUBTFUL_CHAOS)
+        if not (m.encoding.startswith("utf_16") or m.encoding.startswith("utf_32")) or b"\x00" in data
+    ]
     families = [FAMILIES.get(codecs.lookup(m.encoding).name) for m in readings]
     best = families[0] if families else None
-    rivals = [m for m, f in zip(readings[1:], families[1:])
-              if f and f != best and m.chaos - readings[0].chaos < CLEAR_MARGIN]
+    rivals = [
+        m for m, f in zip(readings[1:], families[1:]) if f and f != best and m.chaos - readings[0].chaos < CLEAR_MARGIN
+    ]
     if best not in decodable or rivals:
         # it reads best as another encoding (Korean, Japanese...), or as two Chinese ones alike
-        raise FileProblem("doubtful_encoding", file_name, encodings=" / ".join(
-            dict.fromkeys(m.encoding for m in readings[:3])) or " / ".join(decodable))
+        raise FileProblem(
+            "doubtful_encoding",
+            file_name,
+            encodings=" / ".join(dict.fromkeys(m.encoding for m in readings[:3])) or " / ".join(decodable),
+        )
     return data.decode(best), best
 
 
@@ -184,20 +197,24 @@ def _fast_stage(con, text: str, delimiter: str, header_index: int, width: int, s
         return False
     names = [f"c{i}" for i in range(width)]
     # the copy holds personal data: it goes to the store's private folder, swept if this load is killed
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False,
-                                     dir=scratch or store.scratch_for(con)) as tmp:
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".csv", encoding="utf-8", delete=False, dir=scratch or store.scratch_for(con)
+    ) as tmp:
         tmp.write(text)
         tmp_path = tmp.name
     try:
         text_expr = "concat_ws(',', " + ", ".join(f"coalesce({n}, '')" for n in names) + ")"
-        con.execute(f"""
+        con.execute(
+            f"""
             create or replace temp table stage as
             select row_number() over ()::bigint as _seq, null::varchar as _sheet, {text_expr} as _text,
                    null::varchar as _extra, {", ".join(names)}
             from read_csv(?, header = false, skip = ?, all_varchar = true, delim = ?, quote = '"',
                           escape = '"', names = ?, null_padding = false, strict_mode = true,
                           max_line_size = 100000000)
-        """, [tmp_path, header_index + 1, delimiter, names])
+        """,
+            [tmp_path, header_index + 1, delimiter, names],
+        )
     except duckdb.Error:
         return False
     finally:
@@ -230,14 +247,25 @@ def _stage_frame(con, rows: list[tuple[str | None, int, list[str]]], width: int)
     con.unregister("_frame")
 
 
-def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None,
-              scratch: Path | None = None) -> Staged:
+def stage_csv(
+    con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None, scratch: Path | None = None
+) -> Staged:
     text, encoding = decode(data, file_name)
     first_lines = text.split("\n", 3)[:3]
-    delimiter = "\t" if all("\t" in line and "," not in line for line in first_lines if line.strip()) and text.strip() else ","
+    delimiter = (
+        "\t" if all("\t" in line and "," not in line for line in first_lines if line.strip()) and text.strip() else ","
+    )
     # the header is found on records, not lines: a title cell may hold a line break (or U+2028)
-    head = list(csv.reader(io.StringIO("\n".join(text.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]),
-                                       newline=""), delimiter=delimiter)) if '"' not in text else None
+    head = (
+        list(
+            csv.reader(
+                io.StringIO("\n".join(text.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]), newline=""),
+                delimiter=delimiter,
+            )
+        )
+        if '"' not in text
+        else None
+    )
     records = None
     if head is None:
         records = _csv_records(text, delimiter, file_name)
@@ -247,7 +275,7 @@ def stage_csv(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table
     width = len(headers)
     if records is not None or not _fast_stage(con, text, delimiter, header_index, width, scratch):
         records = records if records is not None else _csv_records(text, delimiter, file_name)
-        _stage_frame(con, [(None, n, r) for n, r in enumerate(records, start=1)][header_index + 1:], width)
+        _stage_frame(con, [(None, n, r) for n, r in enumerate(records, start=1)][header_index + 1 :], width)
     return _staged(con, file_name, table, mapping, headers, header_index + 1, encoding)
 
 
@@ -313,13 +341,19 @@ def check_excel_sizes(data: bytes, file_name: str) -> None:
         members = archive.infolist()
         expanded = sum(m.file_size for m in members)
         if expanded > MAX_EXCEL_EXPANDED_MB * 1_000_000:
-            raise FileProblem("excel_expands", file_name, size=f"{len(data) / 1_000_000:.1f}",
-                              expanded=f"{expanded / 1_000_000:,.0f}", limit=f"{MAX_EXCEL_EXPANDED_MB:,}")
+            raise FileProblem(
+                "excel_expands",
+                file_name,
+                size=f"{len(data) / 1_000_000:.1f}",
+                expanded=f"{expanded / 1_000_000:,.0f}",
+                limit=f"{MAX_EXCEL_EXPANDED_MB:,}",
+            )
         for member in members:
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > RATIO_CHECKED_FROM_MB * 1_000_000 and ratio > MAX_EXCEL_RATIO:
-                raise FileProblem("excel_ratio", file_name, member=member.filename, ratio=f"{ratio:,.0f}",
-                                  limit=MAX_EXCEL_RATIO)
+                raise FileProblem(
+                    "excel_ratio", file_name, member=member.filename, ratio=f"{ratio:,.0f}", limit=MAX_EXCEL_RATIO
+                )
         for member in members:
             if not (member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")):
                 continue
@@ -330,9 +364,15 @@ def check_excel_sizes(data: bytes, file_name: str) -> None:
                 rows = int(match.group(4) or match.group(2)) - int(match.group(2)) + 1
                 columns = _column_number(match.group(3) or match.group(1)) - _column_number(match.group(1)) + 1
                 if rows * columns > MAX_EXCEL_CELLS:
-                    raise FileProblem("excel_cells", file_name, sheet_file=member.filename.rsplit("/", 1)[-1],
-                                      rows=f"{rows:,}", columns=f"{columns:,}", cells=f"{rows * columns:,}",
-                                      limit=f"{MAX_EXCEL_CELLS:,}")
+                    raise FileProblem(
+                        "excel_cells",
+                        file_name,
+                        sheet_file=member.filename.rsplit("/", 1)[-1],
+                        rows=f"{rows:,}",
+                        columns=f"{columns:,}",
+                        cells=f"{rows * columns:,}",
+                        limit=f"{MAX_EXCEL_CELLS:,}",
+                    )
 
 
 _DIMENSION = re.compile(r'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?"')
@@ -377,13 +417,24 @@ def stage_excel(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, tab
         formula = sorted(rc for rc in uncached if rc[0] > header_index + 1)
         if formula:
             row, column = formula[0]
-            raise FileProblem("formula_without_value", file_name, sheet=sheet.title, row=row,
-                              column=headers[column - 1] if column <= len(headers) else column)
+            raise FileProblem(
+                "formula_without_value",
+                file_name,
+                sheet=sheet.title,
+                row=row,
+                column=headers[column - 1] if column <= len(headers) else column,
+            )
         if first is None:
             first = (headers, name, mapping, header_index, sheet.title)
         order = _same_layout(first, headers, mapping, sheet.title, file_name)
-        staged_rows += [(sheet.title, header_index + 2 + k, [r[i] if i is not None and i < len(r) else "" for i in order]
-                         + r[len(headers):]) for k, r in enumerate(rows[header_index + 1:])]
+        staged_rows += [
+            (
+                sheet.title,
+                header_index + 2 + k,
+                [r[i] if i is not None and i < len(r) else "" for i in order] + r[len(headers) :],
+            )
+            for k, r in enumerate(rows[header_index + 1 :])
+        ]
         notes.append(("sheet_loaded", {"sheet": sheet.title}))
     if first is None:
         raise problem or FileProblem("no_header", file_name, table=table)
@@ -408,8 +459,9 @@ def _same_layout(first, headers: list[str], mapping: dict[int, str], sheet: str,
     positions: dict[str, list[int]] = {}
     for i, h in enumerate(headers):
         positions.setdefault(normalise_header(h), []).append(i)
-    return [positions[normalise_header(h)].pop(0) if positions.get(normalise_header(h)) else None
-            for h in first_headers]
+    return [
+        positions[normalise_header(h)].pop(0) if positions.get(normalise_header(h)) else None for h in first_headers
+    ]
 
 
 def stage_geojson(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None) -> Staged:
@@ -433,11 +485,13 @@ def stage_geojson(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, t
         raise FileProblem("not_geojson", file_name) from None
     headers = list(dict.fromkeys(k for r in records for k in r))
     _, name, mapping = _pick_header([headers], table, file_name)
-    frame = pd.DataFrame({f"c{i}": pd.array([_cell(r.get(h)) or pd.NA for r in records], dtype="string")
-                          for i, h in enumerate(headers)})
+    frame = pd.DataFrame(
+        {f"c{i}": pd.array([_cell(r.get(h)) or pd.NA for r in records], dtype="string") for i, h in enumerate(headers)}
+    )
     frame.insert(0, "_extra", pd.array([None] * len(records), dtype="string"))
-    frame.insert(0, "_text", [json.dumps({k: v for k, v in r.items() if k != "boundary"}, ensure_ascii=False)
-                              for r in records])
+    frame.insert(
+        0, "_text", [json.dumps({k: v for k, v in r.items() if k != "boundary"}, ensure_ascii=False) for r in records]
+    )
     frame.insert(0, "_sheet", pd.array([None] * len(records), dtype="string"))
     frame.insert(0, "_row", np.arange(1, len(records) + 1, dtype=np.int64))
     frame.insert(0, "_seq", np.arange(1, len(records) + 1, dtype=np.int64))
@@ -468,22 +522,31 @@ def _staged(con, file_name, table, mapping, headers, header_row, encoding) -> St
     for name, positions in by_name.items():
         cells = [f"nullif(trim(c{i}), '')" for i in positions]
         if len(positions) > 1:
-            pairs = " or ".join(f"({a} <> {b})" for k, a in enumerate(cells) for b in cells[k + 1:])
+            pairs = " or ".join(f"({a} <> {b})" for k, a in enumerate(cells) for b in cells[k + 1 :])
             clash = con.execute(f"select _row, _sheet from stage where {pairs} order by _seq limit 1").fetchone()
             repeated = [str(headers[i]) for i in positions]
             if clash:
-                raise FileProblem("repeated_column", file_name, table=table, column=name, headers=repeated, row=clash[0],
-                                  **({"sheet": clash[1]} if clash[1] else {}))
+                raise FileProblem(
+                    "repeated_column",
+                    file_name,
+                    table=table,
+                    column=name,
+                    headers=repeated,
+                    row=clash[0],
+                    **({"sheet": clash[1]} if clash[1] else {}),
+                )
             notes.append(("repeated_column_merged", {"column": name, "headers": repeated}))
         columns[name] = cells[0] if len(positions) == 1 else f"coalesce({', '.join(cells)})"
     ignored = [h for i, h in enumerate(headers) if i not in mapping and str(h).strip()]
     personal = {f"c{i}" for i, name in mapping.items() if name in PERSONAL_COLUMNS}
-    return Staged(file_name, table, columns, ignored, header_row, encoding, len(headers), personal, by_name,
-                  notes=notes)
+    return Staged(
+        file_name, table, columns, ignored, header_row, encoding, len(headers), personal, by_name, notes=notes
+    )
 
 
-def stage_file(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None,
-               scratch: Path | None = None) -> Staged:
+def stage_file(
+    con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, table: str | None = None, scratch: Path | None = None
+) -> Staged:
     """Stages any supported file; the kind is taken from the file name's ending. `scratch`: where a
     working copy may go (default: the private folder of the store `con` is connected to)."""
     suffix = Path(file_name).suffix.lower()

@@ -46,13 +46,25 @@ class Undone:
     seconds: float = 0.0
 
     def text(self, lang: str) -> str:
-        return i18n.t("undo_done", lang, id=self.import_id, file=self.file_name,
-                      table=i18n.t(f"table_{self.table}", lang), removed=i18n.number(self.removed),
-                      restored=i18n.number(self.restored))
+        return i18n.t(
+            "undo_done",
+            lang,
+            id=self.import_id,
+            file=self.file_name,
+            table=i18n.t(f"table_{self.table}", lang),
+            removed=i18n.number(self.removed),
+            restored=i18n.number(self.restored),
+        )
 
 
-def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, undone_by: str | None, *,
-                street: str | None = None, now: dt.datetime | None = None) -> Undone:
+def undo_import(
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    undone_by: str | None,
+    *,
+    street: str | None = None,
+    now: dt.datetime | None = None,
+) -> Undone:
     """Undoes import `import_id` in one transaction, or raises UndoRefused having changed nothing.
     `street`: the undoer is that street's clerk (None: an administrator, the whole district)."""
     started = time.perf_counter()
@@ -72,8 +84,11 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int, undone_by: str |
 
 
 def _undo(cur, import_id: int, undone_by: str | None, street: str | None, now: dt.datetime) -> Undone:
-    row = cur.execute("""select file_name, table_name, street_id, changes_kept, undone_at, undone_by
-                         from imports where import_id = ?""", [import_id]).fetchone()
+    row = cur.execute(
+        """select file_name, table_name, street_id, changes_kept, undone_at, undone_by
+                         from imports where import_id = ?""",
+        [import_id],
+    ).fetchone()
     if row is None:
         raise UndoRefused("unknown", import_id)
     file_name, table, load_street, kept, undone_at, by = row
@@ -83,56 +98,86 @@ def _undo(cur, import_id: int, undone_by: str | None, street: str | None, now: d
     if street is not None:
         if load_street != street:
             raise UndoRefused("not_your_street", import_id, file=file, street=street)
-        later = cur.execute("""select import_id, file_name from imports
+        later = cur.execute(
+            """select import_id, file_name from imports
                                where street_id = ? and import_id > ? and undone_at is null
-                               order by import_id desc limit 1""", [street, import_id]).fetchone()
+                               order by import_id desc limit 1""",
+            [street, import_id],
+        ).fetchone()
         if later:
             raise UndoRefused("not_last", import_id, file=file, later=later[0], later_file=later[1])
     if not kept:
         raise UndoRefused("no_history", import_id, file=file)
-    conflict = cur.execute("""
+    conflict = cur.execute(
+        """
         select later.import_id, any_value(i.file_name), count(*)
         from import_changes mine
         join import_changes later on later.table_name = mine.table_name and later.row_key = mine.row_key
                                    and later.import_id > mine.import_id
         join imports i on i.import_id = later.import_id and i.undone_at is null
         where mine.import_id = ?
-        group by later.import_id order by later.import_id desc limit 1""", [import_id]).fetchone()
+        group by later.import_id order by later.import_id desc limit 1""",
+        [import_id],
+    ).fetchone()
     if conflict:
-        raise UndoRefused("later_load", import_id, file=file, later=conflict[0], later_file=conflict[1],
-                          n=i18n.number(conflict[2]))
-    tables = [t for (t,) in cur.execute("select distinct table_name from import_changes where import_id = ?",
-                                        [import_id]).fetchall()]
+        raise UndoRefused(
+            "later_load", import_id, file=file, later=conflict[0], later_file=conflict[1], n=i18n.number(conflict[2])
+        )
+    tables = [
+        t
+        for (t,) in cur.execute(
+            "select distinct table_name from import_changes where import_id = ?", [import_id]
+        ).fetchall()
+    ]
     tables.sort(key=lambda t: ORDER.index(t) if t in ORDER else len(ORDER))
     streets: set[str] | None = set()
     removed = restored = 0
     for name in reversed(tables):  # children first (an inspection before the business it created)
         key = TABLES[name].key
         if streets is not None and _has_street(cur, name):
-            streets |= {s for (s,) in cur.execute(f"""
+            streets |= {
+                s
+                for (s,) in cur.execute(
+                    f"""
                 select distinct street_id from {name} where street_id is not null
                   and {key} in (select row_key from import_changes where import_id = ? and table_name = ?)
                 union select distinct json_extract_string(before, '$.street_id') from import_changes
                 where import_id = ? and table_name = ? and before is not null""",
-                [import_id, name, import_id, name]).fetchall() if s is not None}
+                    [import_id, name, import_id, name],
+                ).fetchall()
+                if s is not None
+            }
         else:
             streets = None  # a table with no street: every street's rollups are rebuilt
-        cur.execute(f"""delete from {name} where {key} in (
+        cur.execute(
+            f"""delete from {name} where {key} in (
                             select row_key from import_changes where import_id = ? and table_name = ?)""",
-                    [import_id, name])
+            [import_id, name],
+        )
     for name in tables:  # parents first
-        structure = json.dumps({column: kind for column, kind in cur.execute(
-            """select column_name, data_type from duckdb_columns()
+        structure = json.dumps(
+            {
+                column: kind
+                for column, kind in cur.execute(
+                    """select column_name, data_type from duckdb_columns()
                where table_name = ? and schema_name = 'main' and database_name = current_database()
-               order by column_index""", [name]).fetchall()})
-        restored += cur.execute(f"""
+               order by column_index""",
+                    [name],
+                ).fetchall()
+            }
+        )
+        restored += cur.execute(
+            f"""
             insert into {name} by name
             select unnest(json_transform(before, ?)) from import_changes
             where import_id = ? and table_name = ? and before is not null""",
-                                [structure, import_id, name]).fetchone()[0]
-        removed += cur.execute("""select count(*) from import_changes
+            [structure, import_id, name],
+        ).fetchone()[0]
+        removed += cur.execute(
+            """select count(*) from import_changes
                                   where import_id = ? and table_name = ? and before is null""",
-                               [import_id, name]).fetchone()[0]
+            [import_id, name],
+        ).fetchone()[0]
     _refuse_orphans(cur, import_id, tables)
     cur.execute("update imports set undone_at = ?, undone_by = ? where import_id = ?", [now, undone_by, import_id])
     store.rebuild_rollups(cur, changed=set(tables), streets=streets)
@@ -140,9 +185,14 @@ def _undo(cur, import_id: int, undone_by: str | None, street: str | None, now: d
 
 
 def _has_street(cur, table: str) -> bool:
-    return cur.execute("""select count(*) from duckdb_columns() where table_name = ? and column_name = 'street_id'
+    return (
+        cur.execute(
+            """select count(*) from duckdb_columns() where table_name = ? and column_name = 'street_id'
                           and schema_name = 'main' and database_name = current_database()""",
-                       [table]).fetchone()[0] > 0
+            [table],
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def _refuse_orphans(cur, import_id: int, tables: list[str]) -> None:
@@ -152,14 +202,21 @@ def _refuse_orphans(cur, import_id: int, tables: list[str]) -> None:
             if not column.parent or column.parent[0] not in tables or not column.stored:
                 continue
             parent, _ = column.parent
-            if column.name not in {c for (c,) in cur.execute(
+            if column.name not in {
+                c
+                for (c,) in cur.execute(
                     "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
-                    "and database_name = current_database()", [child.name]).fetchall()}:
+                    "and database_name = current_database()",
+                    [child.name],
+                ).fetchall()
+            }:
                 continue
-            n = cur.execute(f"""select count(*) from {child.name} where {column.name} in (
+            n = cur.execute(
+                f"""select count(*) from {child.name} where {column.name} in (
                                     select row_key from import_changes
                                     where import_id = ? and table_name = ? and before is null)""",
-                            [import_id, parent]).fetchone()[0]
+                [import_id, parent],
+            ).fetchone()[0]
             if n:
                 raise UndoRefused("still_used", import_id, n=i18n.number(n), child=child.name, parent=parent)
 
@@ -177,15 +234,34 @@ def record(outcome: "Undone | UndoRefused", user: str | None, *, street: str | N
 
     details = {"via": via} if via else {}
     if isinstance(outcome, Undone):
-        audit.record("undo", user, import_id=outcome.import_id, file=outcome.file_name, table=outcome.table,
-                     status="undone", removed=outcome.removed, restored=outcome.restored, street=street, **details)
+        audit.record(
+            "undo",
+            user,
+            import_id=outcome.import_id,
+            file=outcome.file_name,
+            table=outcome.table,
+            status="undone",
+            removed=outcome.removed,
+            restored=outcome.restored,
+            street=street,
+            **details,
+        )
     else:
-        audit.record("undo", user, import_id=outcome.import_id, file=outcome.details.get("file"), status="refused",
-                     reason=outcome.code, street=street, **details)
+        audit.record(
+            "undo",
+            user,
+            import_id=outcome.import_id,
+            file=outcome.details.get("file"),
+            status="refused",
+            reason=outcome.code,
+            street=street,
+            **details,
+        )
 
 
-def undo_recorded(served, import_id: int, user: str | None, *, street: str | None = None,
-                  via: str | None = None) -> "Undone | UndoRefused":
+def undo_recorded(
+    served, import_id: int, user: str | None, *, street: str | None = None, via: str | None = None
+) -> "Undone | UndoRefused":
     """undo_served with its outcome in the audit trail; returns what happened rather than raising."""
     try:
         outcome = undo_served(served, import_id, user, street=street)

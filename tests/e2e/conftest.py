@@ -27,11 +27,13 @@ SERVER_START_TIMEOUT = 60  # seconds until /_stcore/health must answer "ok"
 
 # ---------------------------------------------------------------- skip (or, in CI, fail) without a browser
 
+
 def unavailable(reason: str):
     """Skips on a developer machine; fails in CI (CI=true), where the browser tests must run."""
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}. CI=true, so the browser tests must not be skipped: install it in the CI image.",
-                    pytrace=False)
+        pytest.fail(
+            f"{reason}. CI=true, so the browser tests must not be skipped: install it in the CI image.", pytrace=False
+        )
     pytest.skip(f"{reason}: browser tests skipped (they would fail instead with CI=true)")
 
 
@@ -42,8 +44,10 @@ def chromium_path() -> str:
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
-    unavailable(f"Chromium not found ({' nor '.join(c for c in candidates if c) or 'not on PATH'}; "
-                "Debian: apt-get install chromium fonts-noto-cjk; never `playwright install`)")
+    unavailable(
+        f"Chromium not found ({' nor '.join(c for c in candidates if c) or 'not on PATH'}; "
+        "Debian: apt-get install chromium fonts-noto-cjk; never `playwright install`)"
+    )
 
 
 def sync_playwright():
@@ -55,6 +59,7 @@ def sync_playwright():
 
 
 # ---------------------------------------------------------------- a Streamlit server in its own process group
+
 
 @dataclass
 class StreamlitServer:
@@ -88,26 +93,47 @@ class StreamlitServer:
             self._log.close()
 
 
-def start_streamlit(script: str | Path, *, cwd: Path, log_path: Path, env: dict | None = None,
-                    port: int | None = None) -> StreamlitServer:
+def start_streamlit(
+    script: str | Path, *, cwd: Path, log_path: Path, env: dict | None = None, port: int | None = None
+) -> StreamlitServer:
     """`streamlit run script` on `port` (default: a free one) of 127.0.0.1; returns once /_stcore/health
     answers ok."""
     port = port or free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false",
-               # a file saved while the tests run must not put a "source changed" prompt in the page
-               "--server.fileWatcherType", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        # a file saved while the tests run must not put a "source changed" prompt in the page
+        "--server.fileWatcherType",
+        "none",
+    ]
     log = open(log_path, "w")
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     server = StreamlitServer(process, port, log_path, log)
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while True:
         if process.poll() is not None:
             server.stop()
-            pytest.fail(f"streamlit exited with code {process.returncode} before answering:\n{server.log_tail()}",
-                        pytrace=False)
+            pytest.fail(
+                f"streamlit exited with code {process.returncode} before answering:\n{server.log_tail()}", pytrace=False
+            )
         try:
             with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
                 if response.status == 200 and response.read().strip() == b"ok":
@@ -116,8 +142,10 @@ def start_streamlit(script: str | Path, *, cwd: Path, log_path: Path, env: dict 
             pass
         if time.monotonic() > deadline:
             server.stop()
-            pytest.fail(f"streamlit did not answer /_stcore/health within {SERVER_START_TIMEOUT} s:\n"
-                        f"{server.log_tail()}", pytrace=False)
+            pytest.fail(
+                f"streamlit did not answer /_stcore/health within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}",
+                pytrace=False,
+            )
         time.sleep(0.2)
 
 
@@ -128,12 +156,13 @@ def start_app(tmp_dir: Path, db: Path | None = None, port: int | None = None) ->
     if db is None:
         db = tmp_dir / "demo-0.01.duckdb"
         build_demo(db, scale=0.01)
-    return start_streamlit("dashboard.py", cwd=ROOT, log_path=tmp_dir / "streamlit.log",
-                           env={"KNOCKBOARD_DB": str(db)},
-                           port=port)
+    return start_streamlit(
+        "dashboard.py", cwd=ROOT, log_path=tmp_dir / "streamlit.log", env={"KNOCKBOARD_DB": str(db)}, port=port
+    )
 
 
 # ---------------------------------------------------------------- fixtures
+
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):

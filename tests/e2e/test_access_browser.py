@@ -45,8 +45,13 @@ def server_with(tmp_path_factory, demo_db, name: str, mode: str, proxies: list[s
     """A server of its own store: a server holds its store, as a deployment does."""
     folder = tmp_path_factory.mktemp(f"e2e-{name}")
     db = shutil.copy(demo_db, folder / demo_db.name)
-    env = {"KNOCKBOARD_DB": str(db), "KNOCKBOARD_ACCESS": str(access_file(folder / "access.toml", mode, proxies)),
-           "KNOCKBOARD_AUDIT_LOG": str(folder / "audit.jsonl"), "KNOCKBOARD_SHARE_STORE": "1", **(env or {})}
+    env = {
+        "KNOCKBOARD_DB": str(db),
+        "KNOCKBOARD_ACCESS": str(access_file(folder / "access.toml", mode, proxies)),
+        "KNOCKBOARD_AUDIT_LOG": str(folder / "audit.jsonl"),
+        "KNOCKBOARD_SHARE_STORE": "1",
+        **(env or {}),
+    }
     server = start_streamlit("dashboard.py", cwd=ROOT, log_path=folder / "streamlit.log", env=env)
     server.audit = folder / "audit.jsonl"
     return server
@@ -57,8 +62,9 @@ def proxied(tmp_path_factory, demo_db):
     """Header sign-in, the proxy on this machine: the browser's requests arrive from 127.0.0.1. As the
     README says for such a proxy, Uvicorn is told to trust no X-Forwarded-For (without it, the test
     below is refused: the app would see the forwarded address instead of the proxy's)."""
-    server = server_with(tmp_path_factory, demo_db, "proxied", "header", ["127.0.0.1", "::1"],
-                         env={"FORWARDED_ALLOW_IPS": ""})
+    server = server_with(
+        tmp_path_factory, demo_db, "proxied", "header", ["127.0.0.1", "::1"], env={"FORWARDED_ALLOW_IPS": ""}
+    )
     yield server
     server.stop()
 
@@ -85,8 +91,9 @@ def as_user(browser):
 
     def open_as(user: str | None, **more_headers):
         headers = {**({"X-Remote-User": user} if user else {}), **more_headers}
-        context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="en-US",
-                                      extra_http_headers=headers)
+        context = browser.new_context(
+            viewport=VIEWPORT, accept_downloads=True, locale="en-US", extra_http_headers=headers
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -141,8 +148,11 @@ def test_a_typed_url_to_a_page_outside_the_role_says_not_permitted(proxied, as_u
     assert "数据导入" not in menu and "每日简报" in menu, menu
 
 
-@pytest.mark.parametrize("name, url_path, title", [p for p in PAGES if p[0] not in ("data", "users")],
-                         ids=[p[0] for p in PAGES if p[0] not in ("data", "users")])
+@pytest.mark.parametrize(
+    "name, url_path, title",
+    [p for p in PAGES if p[0] not in ("data", "users")],
+    ids=[p[0] for p in PAGES if p[0] not in ("data", "users")],
+)
 def test_every_page_a_street_head_opens_works_for_their_street(proxied, as_user, name, url_path, title):
     page = as_user("leader_s1")
     url = page_url(proxied.url, url_path, lang="zh")

@@ -40,10 +40,10 @@ PAGES = [
 ]
 LANGS = ("en", "zh")
 
-IDLE_TIMEOUT = 30       # s for a page to finish running
-QUIET = 0.5             # s the page must stay idle before it counts as finished
-TITLE_GRACE = 3         # s more for the title to appear once the script is done
-CHART_GRACE = 8         # s more for plotly to draw (its bundle loads on the first chart)
+IDLE_TIMEOUT = 30  # s for a page to finish running
+QUIET = 0.5  # s the page must stay idle before it counts as finished
+TITLE_GRACE = 3  # s more for the title to appear once the script is done
+CHART_GRACE = 8  # s more for plotly to draw (its bundle loads on the first chart)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 # Console errors that are Streamlit's own and harmless. Keep this list short and explained.
@@ -51,8 +51,10 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #    /<page>/_stcore/host-config (in case the app is served under that path prefix), gets 404, then
 #    finds the server at /. Chromium logs each 404 as a console error. Only these exact URLs pass.
 BENIGN_CONSOLE_ERRORS = [
-    (re.compile(r"^Failed to load resource: the server responded with a status of 404"),
-     re.compile(r"^https?://(127\.0\.0\.1|localhost)(:\d+)?/[^/?#]+/_stcore/(health|host-config)$")),
+    (
+        re.compile(r"^Failed to load resource: the server responded with a status of 404"),
+        re.compile(r"^https?://(127\.0\.0\.1|localhost)(:\d+)?/[^/?#]+/_stcore/(health|host-config)$"),
+    ),
 ]
 
 
@@ -133,8 +135,13 @@ def wait_until_idle(page, timeout: float = IDLE_TIMEOUT) -> str | None:
         except Exception as error:  # navigation in progress: the context was destroyed
             state, idle_since = {"error": str(error)}, None
         else:
-            idle = (state["connection"] == "CONNECTED" and state["script"] == "notRunning"
-                    and not state["statusWidget"] and not state["stale"] and not state["skeleton"])
+            idle = (
+                state["connection"] == "CONNECTED"
+                and state["script"] == "notRunning"
+                and not state["statusWidget"]
+                and not state["stale"]
+                and not state["skeleton"]
+            )
             if not idle:
                 idle_since = None
             elif idle_since is None:
@@ -203,25 +210,30 @@ def check_page(page, url: str, expect_text: str, timeout: float = IDLE_TIMEOUT) 
     for text in page.locator('[data-testid="stException"]').all_inner_texts():
         problems.append(f"Streamlit exception in the page: {' '.join(text.split())[:500]}")
 
-    titles = wait_for(lambda: [t for t in page.locator("h1").all_inner_texts() if expect_text in t],
-                      TITLE_GRACE if not stuck else 0)
+    titles = wait_for(
+        lambda: [t for t in page.locator("h1").all_inner_texts() if expect_text in t], TITLE_GRACE if not stuck else 0
+    )
     if not titles:
         problems.append(f"no h1 title containing {expect_text!r}; titles: {page.locator('h1').all_inner_texts()}")
 
     if not wait_for(lambda: all(page.evaluate(_CHARTS_JS)), CHART_GRACE if not stuck else 0):
         drawn = page.evaluate(_CHARTS_JS)
-        problems.append(f"plotly chart(s) not drawn (no svg.main-svg): numbers "
-                        f"{[i + 1 for i, ok in enumerate(drawn) if not ok]} of {len(drawn)}")
+        problems.append(
+            f"plotly chart(s) not drawn (no svg.main-svg): numbers "
+            f"{[i + 1 for i, ok in enumerate(drawn) if not ok]} of {len(drawn)}"
+        )
 
     if not wait_for(lambda: all(page.evaluate(_MAPS_JS)), CHART_GRACE if not stuck else 0):
         drawn = page.evaluate(_MAPS_JS)
-        problems.append(f"map(s) not drawn (no canvas): numbers {[i + 1 for i, ok in enumerate(drawn) if not ok]} "
-                        f"of {len(drawn)}")
+        problems.append(
+            f"map(s) not drawn (no canvas): numbers {[i + 1 for i, ok in enumerate(drawn) if not ok]} of {len(drawn)}"
+        )
 
     for metric in page.evaluate(_METRIC_FIT_JS):
         if metric["valueOverflow"]:
-            problems.append(f"metric {metric['label']!r}: value {metric['value']!r} overflows its box "
-                            f"({metric['valueOverflow']})")
+            problems.append(
+                f"metric {metric['label']!r}: value {metric['value']!r} overflows its box ({metric['valueOverflow']})"
+            )
         if metric["outsideCard"]:
             problems.append(f"metric {metric['label']!r}: value {metric['value']!r} sticks out of its card")
 
@@ -263,6 +275,7 @@ def assert_fine(problems: list[str], url: str) -> None:
 
 # ---------------------------------------------------------------- fixtures
 
+
 @pytest.fixture
 def new_page(browser, request):
     """Opens pages, each in its own browser context (its own Streamlit session), watched from the start.
@@ -295,6 +308,7 @@ def new_page(browser, request):
 
 # ---------------------------------------------------------------- every page, both languages
 
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name, url_path, title", PAGES, ids=[p[0] for p in PAGES])
 def test_page(app_server, new_page, screenshots_dir, name, url_path, title, lang):
@@ -306,7 +320,9 @@ def test_page(app_server, new_page, screenshots_dir, name, url_path, title, lang
     assert query(page).get("lang") == lang, f"the URL lost the language: {location(page)}"
     truncated = truncated_metric_labels(page)
     if truncated:  # a UX wart rather than a failure: Streamlit ellipsizes long metric labels on purpose
-        warnings.warn(f"{url}: metric labels cut off with an ellipsis at {VIEWPORT['width']} px: {truncated}", stacklevel=2)
+        warnings.warn(
+            f"{url}: metric labels cut off with an ellipsis at {VIEWPORT['width']} px: {truncated}", stacklevel=2
+        )
 
 
 def test_every_page_of_the_app_is_listed_here():
@@ -322,6 +338,7 @@ def test_every_page_of_the_app_is_listed_here():
 
 
 # ---------------------------------------------------------------- what a user does
+
 
 def sidebar_street(page):
     return page.locator(".st-key-kb_street")
@@ -374,8 +391,9 @@ def test_change_the_report_day(app_server, new_page):
     page.locator("h1").first.click()
     assert wait_for(lambda: query(page).get("day") == "2022-03-20", 15), f"day not in the URL: {location(page)}"
     assert not wait_until_idle(page)
-    assert wait_for(lambda: any("20 Mar 2022" in t for t in page.locator("h1").all_inner_texts()), 10), \
-        page.locator("h1").all_inner_texts()
+    assert wait_for(lambda: any("20 Mar 2022" in t for t in page.locator("h1").all_inner_texts()), 10), page.locator(
+        "h1"
+    ).all_inner_texts()
     assert_fine(log[first:], location(page))
     fresh = new_page()
     assert_fine(check_page(fresh, location(page), "20 Mar 2022"), location(page))
@@ -392,7 +410,9 @@ def test_drill_down_on_the_map_and_reopen_it(app_server, new_page):
     assert wait_for(lambda: options.count() > 1, 10), "no community to pick"
     community = options.nth(1).inner_text().strip()
     options.nth(1).click()
-    assert wait_for(lambda: (query(page).get("area") or "").startswith("C"), 15), f"no area in the URL: {location(page)}"
+    assert wait_for(lambda: (query(page).get("area") or "").startswith("C"), 15), (
+        f"no area in the URL: {location(page)}"
+    )
     assert not wait_until_idle(page)
     crumbs = page.locator(".st-key-coverage_map_breadcrumb")
     assert wait_for(lambda: community in crumbs.inner_text(), 10), crumbs.inner_text()
@@ -412,8 +432,9 @@ def test_switch_language_to_english(app_server, new_page):
     page.locator(".st-key-kb_lang").get_by_text("English", exact=True).click()
     assert wait_for(lambda: query(page).get("lang") == "en", 15), f"lang=en not in the URL: {location(page)}"
     assert not wait_until_idle(page)
-    assert wait_for(lambda: any("Daily briefing" in t for t in page.locator("h1").all_inner_texts()), 10), \
-        page.locator("h1").all_inner_texts()
+    assert wait_for(lambda: any("Daily briefing" in t for t in page.locator("h1").all_inner_texts()), 10), page.locator(
+        "h1"
+    ).all_inner_texts()
     assert sidebar_street(page).locator("input").get_attribute("aria-label") == "Street"
     assert sidebar_street(page).locator("input").input_value() == "Whole district"
     assert_fine(log[first:], location(page))
@@ -446,6 +467,7 @@ def test_download_csv(app_server, new_page):
 
 # ---------------------------------------------------------------- deep links on a fresh server
 
+
 def test_first_visitor_by_deep_link_gets_the_apps_navigation(fresh_app_server, new_page):
     """A fresh server is in Streamlit's old pages/ mode until dashboard.py first runs: the page hands
     over to dashboard.py, which sets up the navigation and comes back to the page asked for."""
@@ -473,7 +495,7 @@ def test_the_first_pages_own_link_opens_it_once_the_navigation_is_set(app_server
 
 # ---------------------------------------------------------------- the checker catches a broken page
 
-BROKEN_APP = '''
+BROKEN_APP = """
 import streamlit as st
 
 def home():
@@ -498,7 +520,7 @@ def second():
     st.title("Second page")
 
 st.navigation([st.Page(home, title="Home", default=True), st.Page(second, title="Second", url_path="second")]).run()
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -510,17 +532,29 @@ def broken_server(browser, tmp_path_factory):
     server.stop()
 
 
-@pytest.mark.parametrize("path, case, expect_text, finding", [
-    ("", "exception", "Broken on purpose", "Streamlit exception in the page: RuntimeError"),
-    ("", "console", "Broken on purpose", "console error: boom from the page"),
-    ("", "pageerror", "Broken on purpose", "uncaught JavaScript error: kaboom"),
-    ("", "overflow", "Broken on purpose", "metric 'Narrow': value '1,234,567,890,123.45' overflows"),
-    ("", "chart", "Broken on purpose", "plotly chart(s) not drawn"),
-    ("", "external", "Broken on purpose", "request to a non-local address (blocked"),
-    ("", "ok", "每日简报", "no h1 title containing '每日简报'"),
-    ("no-such-page", "ok", "Broken on purpose", "console error: The page that you have requested does not"),
-], ids=["exception", "console-error", "page-error", "metric-overflow", "chart-not-drawn", "external-request",
-        "wrong-title", "page-not-found"])
+@pytest.mark.parametrize(
+    "path, case, expect_text, finding",
+    [
+        ("", "exception", "Broken on purpose", "Streamlit exception in the page: RuntimeError"),
+        ("", "console", "Broken on purpose", "console error: boom from the page"),
+        ("", "pageerror", "Broken on purpose", "uncaught JavaScript error: kaboom"),
+        ("", "overflow", "Broken on purpose", "metric 'Narrow': value '1,234,567,890,123.45' overflows"),
+        ("", "chart", "Broken on purpose", "plotly chart(s) not drawn"),
+        ("", "external", "Broken on purpose", "request to a non-local address (blocked"),
+        ("", "ok", "每日简报", "no h1 title containing '每日简报'"),
+        ("no-such-page", "ok", "Broken on purpose", "console error: The page that you have requested does not"),
+    ],
+    ids=[
+        "exception",
+        "console-error",
+        "page-error",
+        "metric-overflow",
+        "chart-not-drawn",
+        "external-request",
+        "wrong-title",
+        "page-not-found",
+    ],
+)
 def test_checker_catches(broken_server, new_page, monkeypatch, path, case, expect_text, finding):
     monkeypatch.setattr(sys.modules[__name__], "CHART_GRACE", 1)  # no chart or title is coming: don't wait
     monkeypatch.setattr(sys.modules[__name__], "TITLE_GRACE", 1)
@@ -609,17 +643,39 @@ def test_a_link_that_cannot_be_shown_says_so(app_server, new_page, lang):
     names the value, why, and what it shows instead; the address bar then says what is shown."""
     grid_of_s02 = _a_grid_of("S02")
     cases = [
-        ("", {"day": "2021-01-01"}, {"en": "The link asks for 1 Jan 2021, but there is no data for that day",
-                                    "zh": "链接要求显示 2021年1月1日，但当天没有数据"}),
-        ("", {"day": "yesterday"}, {"en": "The link asks for the day “yesterday”, which is not a date",
-                                   "zh": "链接中的日期“yesterday”不是有效日期"}),
-        ("", {"street": "S99"}, {"en": "The link asks for the street “S99”, which is not in the store: showing "
-                                       "Whole district instead.",
-                                 "zh": "链接中的街道“S99”不在数据库中，现显示全区。"}),
-        ("coverage_map", {"street": "S01", "area": grid_of_s02},
-         {"en": f"({grid_of_s02}) within 和平桥 Hepingqiao, but it belongs to 城东 Chengdong: showing 和平桥 "
+        (
+            "",
+            {"day": "2021-01-01"},
+            {
+                "en": "The link asks for 1 Jan 2021, but there is no data for that day",
+                "zh": "链接要求显示 2021年1月1日，但当天没有数据",
+            },
+        ),
+        (
+            "",
+            {"day": "yesterday"},
+            {
+                "en": "The link asks for the day “yesterday”, which is not a date",
+                "zh": "链接中的日期“yesterday”不是有效日期",
+            },
+        ),
+        (
+            "",
+            {"street": "S99"},
+            {
+                "en": "The link asks for the street “S99”, which is not in the store: showing Whole district instead.",
+                "zh": "链接中的街道“S99”不在数据库中，现显示全区。",
+            },
+        ),
+        (
+            "coverage_map",
+            {"street": "S01", "area": grid_of_s02},
+            {
+                "en": f"({grid_of_s02}) within 和平桥 Hepingqiao, but it belongs to 城东 Chengdong: showing 和平桥 "
                 f"Hepingqiao instead.",
-          "zh": "链接要求在和平桥中显示"}),
+                "zh": "链接要求在和平桥中显示",
+            },
+        ),
     ]
     for url_path, params, words in cases:
         page = new_page()

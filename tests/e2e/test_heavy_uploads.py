@@ -16,7 +16,9 @@ from .conftest import start_app
 from .test_browser import new_page, page_url, wait_until_idle  # noqa: F401 - new_page is a fixture
 
 PORT = 8611
-SECOND_SESSION_SECONDS = 20  # a page renders in 2-5 s on 2 busy cores; the check and landing of 730,000 rows hold the store ~7 s
+SECOND_SESSION_SECONDS = (
+    20  # a page renders in 2-5 s on 2 busy cores; the check and landing of 730,000 rows hold the store ~7 s
+)
 HANDLED_SECONDS = 240  # for the upload's own answer
 
 
@@ -30,8 +32,10 @@ def heavy(browser, tmp_path_factory):
     households = [r[0] for r in con.execute("select household_id from households order by 1 limit 50").fetchall()]
     (worker,) = con.execute("select min(worker_id) from visits").fetchone()
     con.close()
-    files = {"bomb": excel_bomb(folder / "走访记录_bomb.xlsx", 1000),
-             "csv": visits_csv(folder / "visits_40mb.csv", 40, households, worker, f"{latest:%Y-%m-%d}")}
+    files = {
+        "bomb": excel_bomb(folder / "走访记录_bomb.xlsx", 1000),
+        "csv": visits_csv(folder / "visits_40mb.csv", 40, households, worker, f"{latest:%Y-%m-%d}"),
+    }
     server = start_app(folder, db=db, port=PORT)
     yield server, files
     server.stop()
@@ -57,10 +61,13 @@ def _rendered(page, timeout: float) -> float | None:
     return None
 
 
-@pytest.mark.parametrize("kind, answer", [
-    ("bomb", "zip bomb"),
-    ("csv", "730,000 rows loaded"),
-])
+@pytest.mark.parametrize(
+    "kind, answer",
+    [
+        ("bomb", "zip bomb"),
+        ("csv", "730,000 rows loaded"),
+    ],
+)
 def test_a_second_session_renders_while_an_upload_is_handled(heavy, new_page, kind, answer):  # noqa: F811
     server, files = heavy
     uploader = new_page()
@@ -79,22 +86,29 @@ def test_a_second_session_renders_while_an_upload_is_handled(heavy, new_page, ki
     while True:
         seconds = _rendered(reader, timeout=3 * SECOND_SESSION_SECONDS)
         times.append(seconds)
-        assert seconds is not None and seconds < SECOND_SESSION_SECONDS, \
-            f"the briefing took {seconds or f'over {3 * SECOND_SESSION_SECONDS}'} s while {files[kind].name} " \
+        assert seconds is not None and seconds < SECOND_SESSION_SECONDS, (
+            f"the briefing took {seconds or f'over {3 * SECOND_SESSION_SECONDS}'} s while {files[kind].name} "
             f"was handled (openings before: {times[:-1]})"
+        )
         if _script_state(uploader) == "notRunning":
             break
         assert time.monotonic() - clicked < HANDLED_SECONDS, "the upload was not answered"
-    print(f"{kind}: the second session opened the briefing {len(times)} times while the upload was handled, "
-          f"in {min(times):.1f}-{max(times):.1f} s (first {times[0]:.1f} s)")
+    print(
+        f"{kind}: the second session opened the briefing {len(times)} times while the upload was handled, "
+        f"in {min(times):.1f}-{max(times):.1f} s (first {times[0]:.1f} s)"
+    )
     assert wait_until_idle(uploader, timeout=HANDLED_SECONDS) is None
     assert answer in uploader.locator('[data-testid="stAlert"]').first.inner_text()
     assert server.process.poll() is None, server.log_tail()
-    print(f"{kind}: answered {time.monotonic() - clicked:.1f} s after the click; server's peak memory {_peak_mb(server):.0f} MB")
+    print(
+        f"{kind}: answered {time.monotonic() - clicked:.1f} s after the click; server's peak memory {_peak_mb(server):.0f} MB"
+    )
 
 
 def _script_state(page) -> str | None:
-    return page.evaluate("() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')")
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')"
+    )
 
 
 def _peak_mb(server) -> float:

@@ -77,9 +77,14 @@ def test_no_request_leaves_the_origin_for_a_hostile_name(hostile_server, beacon,
     page = new_page()
     origin = f"127.0.0.1:{APP_PORT}"
     elsewhere = []
-    page.on("request", lambda request: elsewhere.append(request.url)
-            if urlparse(request.url).scheme not in ("data", "blob", "about")
-            and urlparse(request.url).netloc != origin else None)
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if urlparse(request.url).scheme not in ("data", "blob", "about") and urlparse(request.url).netloc != origin
+            else None
+        ),
+    )
     heard_before = len(beacon)
     page.goto(page_url(hostile_server.url, url_path, lang=lang, street="S01"))
     assert wait_until_idle(page) is None

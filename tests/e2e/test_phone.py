@@ -25,16 +25,26 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 1000}
 # a phone's browser says so in its User-Agent (the app reads it to fit the map to a phone's width)
-PHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-            "Version/17.5 Mobile/15E148 Safari/604.1")
-PAGES = [("briefing", "", {"en": "Daily briefing", "zh": "每日简报"}),
-         ("coverage_map", "coverage_map", {"en": "Grid coverage map", "zh": "网格覆盖地图"}),
-         ("gaps", "gaps", {"en": "Coverage gaps", "zh": "覆盖缺口"})]
+PHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Mobile/15E148 Safari/604.1"
+)
+PAGES = [
+    ("briefing", "", {"en": "Daily briefing", "zh": "每日简报"}),
+    ("coverage_map", "coverage_map", {"en": "Grid coverage map", "zh": "网格覆盖地图"}),
+    ("gaps", "gaps", {"en": "Coverage gaps", "zh": "覆盖缺口"}),
+]
 
 
 def phone_context(browser, lang: str):
-    return browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                               user_agent=PHONE_UA, locale="zh-CN" if lang == "zh" else "en-US")
+    return browser.new_context(
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        user_agent=PHONE_UA,
+        locale="zh-CN" if lang == "zh" else "en-US",
+    )
 
 
 def desktop_context(browser):
@@ -96,14 +106,18 @@ def table_problems(page, whole: bool | tuple[str, ...] = False) -> list[str]:
         name = t["key"] or t["name"] or "a table"
         must_be_whole = whole is True or (bool(whole) and t["key"] in whole)
         if (t["right"] > t["clipRight"] + 1 or t["left"] < t["clipLeft"] - 1) and not t["clipScrolls"]:
-            problems.append(f"table under {name!r} is cut off by its container ({t['left']:.0f}–{t['right']:.0f} px "
-                            f"shown in {t['clipLeft']:.0f}–{t['clipRight']:.0f} px) with no way to scroll")
+            problems.append(
+                f"table under {name!r} is cut off by its container ({t['left']:.0f}–{t['right']:.0f} px "
+                f"shown in {t['clipLeft']:.0f}–{t['clipRight']:.0f} px) with no way to scroll"
+            )
         hidden = t["content"] - t["shown"]
         if hidden > 1 and not t["scrolls"]:
             problems.append(f"table under {name!r} hides {hidden:.0f} px of columns with no way to scroll to them")
         elif hidden > 1 and must_be_whole:
-            problems.append(f"table under {name!r} loses its last columns: {t['content']:.0f} px of columns in "
-                            f"{t['shown']:.0f} px (scroll needed)")
+            problems.append(
+                f"table under {name!r} loses its last columns: {t['content']:.0f} px of columns in "
+                f"{t['shown']:.0f} px (scroll needed)"
+            )
     return problems
 
 
@@ -205,14 +219,17 @@ def check_the_map(page, url: str) -> None:
     page.locator('[data-testid="stDeckGlJsonChart"]').scroll_into_view_if_needed()
     deck = wait_for(lambda: page.evaluate(_DECK_JS), 10)
     assert deck and deck["shapes"], f"{url}: the map's deck.gl viewport was not found (Streamlit's markup changed?)"
-    assert deck["left"] >= 0 and deck["top"] >= 0 and deck["right"] <= deck["width"] \
-        and deck["bottom"] <= deck["height"], \
-        (f"{url}: the district does not fit the map's first view on a phone: its shapes span "
-         f"x {deck['left']:.0f}–{deck['right']:.0f}, y {deck['top']:.0f}–{deck['bottom']:.0f} "
-         f"of a {deck['width']}×{deck['height']} px map")
+    assert (
+        deck["left"] >= 0 and deck["top"] >= 0 and deck["right"] <= deck["width"] and deck["bottom"] <= deck["height"]
+    ), (
+        f"{url}: the district does not fit the map's first view on a phone: its shapes span "
+        f"x {deck['left']:.0f}–{deck['right']:.0f}, y {deck['top']:.0f}–{deck['bottom']:.0f} "
+        f"of a {deck['width']}×{deck['height']} px map"
+    )
     page.touchscreen.tap(*deck["tap"])
-    assert wait_for(lambda: query(page).get("street") == deck["street"], 15), \
+    assert wait_for(lambda: query(page).get("street") == deck["street"], 15), (
         f"{url}: the first tap on a shape of {deck['street']} did not drill down: {location(page)}"
+    )
     assert not wait_until_idle(page)
 
 
@@ -231,8 +248,9 @@ def test_on_a_phone(app_server, contexts, name, url_path, title, lang):
     first_view(page, f"phone-{name}-{lang}")
     screenshot(page, f"phone-{name}-{lang}")
     assert_fine(problems, url)
-    assert not page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), \
+    assert not page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth"), (
         f"{url}: the page itself scrolls sideways on a phone"
+    )
     problems = table_problems(page)
     assert not problems, f"{url} at 390 px:\n  - " + "\n  - ".join(problems)
     if name == "gaps":
@@ -253,8 +271,11 @@ def test_on_a_phone(app_server, contexts, name, url_path, title, lang):
 # ---------------------------------------------------------------- the desktop, in English
 
 # The tables that lost their last columns at 1440 px: they must now show every column.
-WHOLE_ON_A_DESKTOP = {"briefing": ("st-key-briefing_ranking",), "coverage_map": ("st-key-coverage_map_children",),
-                      "gaps": ("st-key-gaps_table",)}
+WHOLE_ON_A_DESKTOP = {
+    "briefing": ("st-key-briefing_ranking",),
+    "coverage_map": ("st-key-coverage_map_children",),
+    "gaps": ("st-key-gaps_table",),
+}
 
 
 @pytest.mark.parametrize("name, url_path, title", PAGES, ids=[p[0] for p in PAGES])
@@ -276,7 +297,7 @@ def test_on_a_desktop_in_english(app_server, contexts, name, url_path, title):
 
 # ---------------------------------------------------------------- the checker catches a cut-off table
 
-CUT_APP = '''
+CUT_APP = """
 import pandas as pd
 import streamlit as st
 
@@ -291,7 +312,7 @@ with st.container(key="fits"):
     st.dataframe(pd.DataFrame({"a": [1], "b": [2]}), hide_index=True)
 with st.expander("closed"):  # not drawn until opened: not shown, so not checked
     st.dataframe(pd.DataFrame({"c": [3]}), hide_index=True)
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -312,8 +333,9 @@ def test_the_table_checker(cut_server, contexts):
     wide = "table under 'st-key-wide' loses its last columns"
 
     def found(whole) -> list[str]:
-        return sorted(next((known for known in (clipped, wide) if p.startswith(known)), p)
-                      for p in table_problems(page, whole))
+        return sorted(
+            next((known for known in (clipped, wide) if p.startswith(known)), p) for p in table_problems(page, whole)
+        )
 
     assert found(False) == [clipped]
     assert found(("st-key-wide",)) == sorted([clipped, wide])

@@ -19,7 +19,9 @@ def test_five_sessions_render_every_view_while_a_command_line_load_lands(tmp_pat
     build_demo(db, scale=0.01)
     con = store.connect(db, read_only=True)
     (latest,) = con.execute("select max(visit_day) from visits").fetchone()
-    households = [r[0] for r in con.execute("select household_id from households order by household_id limit 3").fetchall()]
+    households = [
+        r[0] for r in con.execute("select household_id from households order by household_id limit 3").fetchall()
+    ]
     (worker,) = con.execute("select min(worker_id) from visits").fetchone()
     con.close()
     sheet = tmp_path / "late_visits.csv"
