@@ -19,5 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-python3 -m ruff check .  # lint (pyproject.toml's [tool.ruff]) before the tests
+python3 -m ruff check .  # lint and format (pyproject.toml's [tool.ruff]) before the tests
+python3 -m ruff format --check .
 exec python3 -m pytest "$@"
