@@ -21,12 +21,13 @@ community_names = (
     {} if communities is None else dict(zip(communities["community_id"], gaps.names(communities, "name", ctx.lang)))
 )
 # Every control is kept in the URL, so a view of the gaps is a link that reopens as it was.
+ALL_COMMUNITIES = ""  # the selector's "all" (None would show Streamlit's empty placeholder instead)
 SIGNALS = ("by_coverage", "by_days", "by_backlog")
 defaults = {
     "gaps_level": gaps.LEVELS[0],
     "gaps_threshold": round(ctx.coverage_target * 100),
     "gaps_days": 3,
-    "gaps_community": None,
+    "gaps_community": ALL_COMMUNITIES,
     **{f"gaps_{name}": True for name in SIGNALS},
     "gaps_backlog_min": gaps.BACKLOG_MIN_HOUSEHOLDS,
     "gaps_backlog_share": gaps.BACKLOG_MIN_SHARE * 100,
@@ -42,20 +43,23 @@ parsers = {
 }
 for key, parse in parsers.items():  # each control's key is also its label's
     url_state.control(key, parse, defaults[key], ctx.lang, ctx.t(key))
-if st.session_state.get("gaps_community") not in [None, *community_names]:
-    st.session_state["gaps_community"] = None  # the street changed under it
+if st.session_state.get("gaps_community") not in [ALL_COMMUNITIES, *community_names]:
+    st.session_state["gaps_community"] = ALL_COMMUNITIES  # the street changed under it
 left, middle, right, far = st.columns([1.3, 1.3, 1.3, 1.6])
 level = left.radio(
     ctx.t("gaps_level"), gaps.LEVELS, key="gaps_level", horizontal=True, format_func=lambda v: ctx.t(f"gaps_level_{v}")
 )
 threshold = middle.slider(ctx.t("gaps_threshold"), 50, 100, key="gaps_threshold") / 100
 days = right.slider(ctx.t("gaps_days"), 1, 14, key="gaps_days")
-community = far.selectbox(
-    ctx.t("gaps_community"),
-    [None, *community_names],
-    key="gaps_community",
-    disabled=street is None,
-    format_func=lambda v: ctx.t("gaps_all_communities") if v is None else community_names[v],
+community = (
+    far.selectbox(
+        ctx.t("gaps_community"),
+        [ALL_COMMUNITIES, *community_names],
+        key="gaps_community",
+        disabled=street is None,
+        format_func=lambda v: community_names.get(v) or ctx.t("gaps_all_communities"),
+    )
+    or None
 )
 with st.container(horizontal=True):
     st.markdown(f"**{ctx.t('gaps_signals_label')}**")

@@ -1,6 +1,7 @@
 """Every view is a link that reopens as it was (knockboard/url_state.py): the pages' own controls
 too, and a value a link cannot set is said on the page, naming the control, in both languages."""
 
+from tests.fixtures_gaps import gaps_con, gaps_db  # noqa: F401 (pytest fixtures)
 from tests.helpers import open_page
 
 
@@ -58,3 +59,12 @@ def test_the_knocked_and_hours_controls_come_from_the_link(monkeypatch, small_de
     at = open_page(monkeypatch, small_demo_db, "hours", lang="en", hours_idle_days="9")
     assert not at.exception and at.number_input(key="hours_idle_days").value == 9
     assert at.query_params["hours_idle_days"] == "9"
+
+
+def test_the_community_selector_shows_all_communities_and_takes_one_from_the_link(monkeypatch, gaps_db):
+    at = open_page(monkeypatch, gaps_db, "gaps", lang="en", street="S3")
+    chooser = at.selectbox(key="gaps_community")
+    assert chooser.index == 0 and chooser.options[0] == "All communities"  # not an empty placeholder
+    at = open_page(monkeypatch, gaps_db, "gaps", lang="en", street="S3", gaps_community="C3")
+    assert not at.exception and link_notices(at) == []
+    assert at.selectbox(key="gaps_community").value == "C3" and at.query_params["gaps_community"] == "C3"
