@@ -34,31 +34,45 @@ def cmd_demo(args: argparse.Namespace) -> int:
 BUSY_WAIT_SECONDS = 20  # how long a load waits for a held store to be let go (or a dashboard to answer)
 
 
+SERVED = object()  # _open_for_writing's answer when a serving dashboard holds the store
+
+
+def _open_for_writing(path, lang: str, busy_key: str):
+    """The store opened for writing; SERVED when a dashboard serving it holds it (hand the work to it,
+    knockboard/inbox.py); None, said on stderr with `busy_key`, when it stays held by another program
+    for BUSY_WAIT_SECONDS (a briefing being written, a dashboard starting: they let go soon)."""
+    import duckdb
+
+    from knockboard import i18n, inbox, store
+
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            return store.connect(path)
+        except duckdb.IOException as error:
+            if inbox.server_alive(path):
+                return SERVED
+            if time.monotonic() > deadline:
+                print(f"{path}: {i18n.t(busy_key, lang)} ({error})", file=sys.stderr)
+                return None
+            time.sleep(0.5)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     """Exit 0: every row of every file landed (or was already there); 1: some rows were refused;
     2: a file was refused whole or the store could not be opened. While a dashboard serves the store,
     the files are handed to it (knockboard/inbox.py) and the answer is the same."""
     import getpass
 
-    import duckdb
-
-    from knockboard import i18n, inbox, store
     from knockboard.loading import load_file
     from knockboard.loading.messages import rejects_table, summary
 
     lang, path = args.lang, args.db or db_path()
-    deadline = time.monotonic() + BUSY_WAIT_SECONDS
-    while True:
-        try:
-            con = store.connect(path)
-            break
-        except duckdb.IOException as error:
-            if inbox.server_alive(path):
-                return _load_through_the_dashboard(args, path)
-            if time.monotonic() > deadline:  # held, and nobody to hand the files to
-                print(f"{path}: {i18n.t('file_store_busy', lang)} ({error})", file=sys.stderr)
-                return 2
-            time.sleep(0.5)  # a briefing being written, a dashboard starting: they let go soon
+    con = _open_for_writing(path, lang, "file_store_busy")
+    if con is SERVED:
+        return _load_through_the_dashboard(args, path)
+    if con is None:
+        return 2
     worst = 0
     refused_tables = []
     try:
@@ -138,31 +152,22 @@ def cmd_undo(args: argparse.Namespace) -> int:
     store, the undo is handed to it (knockboard/inbox.py), as a load is."""
     import getpass
 
-    import duckdb
-
-    from knockboard import i18n, inbox, store
+    from knockboard import i18n, inbox
     from knockboard.loading.undo import UndoRefused, record, undo_import
 
     lang, path, user = args.lang, args.db or db_path(), getpass.getuser()
-    deadline = time.monotonic() + BUSY_WAIT_SECONDS
-    while True:
+    con = _open_for_writing(path, lang, "undo_store_busy")
+    if con is SERVED:
+        print(i18n.t("undo_handed_over", lang, store=path), flush=True)
         try:
-            con = store.connect(path)
-            break
-        except duckdb.IOException as error:
-            if inbox.server_alive(path):
-                print(i18n.t("undo_handed_over", lang, store=path), flush=True)
-                try:
-                    answer = inbox.hand_over_undo(path, args.import_id, street=args.street, undone_by=user, lang=lang)
-                except inbox.HandOverFailed as failed:
-                    print(f"{path}: {failed}", file=sys.stderr)
-                    return 2
-                print(answer["text"], file=sys.stdout if answer["status"] == "undone" else sys.stderr)
-                return 0 if answer["status"] == "undone" else 2
-            if time.monotonic() > deadline:
-                print(f"{path}: {i18n.t('undo_store_busy', lang)} ({error})", file=sys.stderr)
-                return 2
-            time.sleep(0.5)
+            answer = inbox.hand_over_undo(path, args.import_id, street=args.street, undone_by=user, lang=lang)
+        except inbox.HandOverFailed as failed:
+            print(f"{path}: {failed}", file=sys.stderr)
+            return 2
+        print(answer["text"], file=sys.stdout if answer["status"] == "undone" else sys.stderr)
+        return 0 if answer["status"] == "undone" else 2
+    if con is None:
+        return 2
     try:
         try:
             outcome = undo_import(con, args.import_id, user, street=args.street)
